@@ -73,6 +73,7 @@ class NumberExpr:
     vague: bool = False
     max_value: int | float | None = None  # upper bound of a range "بين 20 و25"
     ordinal: bool = False
+    noun: str | None = None  # the counted noun, normalised ("عنصرا" → "عنصرا", "قتيلا")
 
 
 @dataclass

@@ -1,0 +1,82 @@
+"""Gazetteer memberships for the tagger, from the places and actors stages when present.
+
+`available_gazetteers()` names the gazetteers that can be loaded here; `gazetteer_tags(words,
+names)` marks, for each word, the gazetteers whose multi-word names cover it (B or I).
+"""
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from functools import lru_cache
+
+from hadath.ner.stems import split_clitics
+
+# gazetteer name → (module, function returning a frozenset of normalised names)
+_SOURCES: dict[str, tuple[str, str]] = {
+    "places": ("hadath.geo", "place_names"),
+    "actors": ("hadath.mentions", "actor_names"),
+}
+_MAX_WORDS = 6  # longer names are rare and not worth the lookups
+
+
+@lru_cache(maxsize=None)
+def _loader(name: str) -> Callable[[], frozenset[str]] | None:
+    module_name, function_name = _SOURCES[name]
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError:
+        return None
+    function = getattr(module, function_name, None)
+    return function if callable(function) else None
+
+
+def available_gazetteers() -> tuple[str, ...]:
+    """The gazetteers whose stage is installed and returns names."""
+    return tuple(name for name in _SOURCES if _loader(name) is not None and _names(name))
+
+
+@lru_cache(maxsize=None)
+def _names(name: str) -> frozenset[str]:
+    loader = _loader(name)
+    if loader is None:
+        return frozenset()
+    try:
+        return frozenset(loader())
+    except Exception:  # a half-built stage must not stop tagging; the feature is just absent
+        return frozenset()
+
+
+@lru_cache(maxsize=None)
+def _first_words(name: str) -> frozenset[str]:
+    return frozenset(entry.split(" ", 1)[0] for entry in _names(name))
+
+
+def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[str]]:
+    """For each normalised word, features `gz_<name>=B|I` of the longest names covering it.
+
+    A clitic on the first word is allowed (وبحلب matches حلب), as Arabic attaches و ب ل ال.
+    """
+    tags: list[list[str]] = [[] for _ in norm_words]
+    for name in names:
+        entries, firsts = _names(name), _first_words(name)
+        i = 0
+        while i < len(norm_words):
+            length = _longest_match(norm_words, i, entries, firsts)
+            if length:
+                tags[i].append(f"gz_{name}=B")
+                for j in range(i + 1, i + length):
+                    tags[j].append(f"gz_{name}=I")
+                i += length
+            else:
+                i += 1
+    return tags
+
+
+def _longest_match(words: list[str], i: int, entries: frozenset[str],
+                   firsts: frozenset[str]) -> int:
+    heads = {words[i], split_clitics(words[i])[1]} & firsts
+    for head in heads:
+        for length in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+            if " ".join([head, *words[i + 1: i + length]]) in entries:
+                return length
+    return 0
