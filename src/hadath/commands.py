@@ -1,0 +1,210 @@
+"""The main commands: `extract` (articles to stdout), `run` (into the store), `events` (query).
+
+Thin shells: they parse options, call `hadath.ingest`, `hadath.pipeline` and `hadath.store`,
+and print. A bad input never stops `run` (it is listed in the summary); `extract` on an input
+that gives no article exits non-zero with a one-line error.
+"""
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from hadath.ingest import Deduplicator, IngestDefaults, Skipped, read_inputs
+from hadath.pipeline import process
+from hadath.record import ArticleMeta
+from hadath.store.db import DEFAULT_DB, Store
+
+err = Console(stderr=True)
+
+
+class ExtractFormat(str, Enum):
+    json = "json"
+    jsonl = "jsonl"
+
+
+class EventsFormat(str, Enum):
+    table = "table"
+    json = "json"
+    jsonl = "jsonl"
+
+
+PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")]
+OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs without one.")]
+UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs without one.")]
+DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")]
+
+
+def fail(message: str) -> None:
+    """Print one line to stderr and exit 1, with no traceback."""
+    err.print(f"hadath: error: {message}", markup=False, highlight=False)
+    raise typer.Exit(1)
+
+
+def _dumps(data: Any, pretty: bool) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1 if pretty else None)
+
+
+def extract(
+    path: Annotated[Path, typer.Argument(help="A file or folder: .txt .html .jsonl, feed, WARC.")],
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    url: UrlOpt = None,
+    format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
+) -> None:
+    """Extract one article (or each article of PATH) and print it as JSON."""
+    if not path.exists():
+        fail(f"{path}: no such file or folder")
+    defaults = IngestDefaults(published=published, outlet=outlet, url=url)
+    dedup = Deduplicator()
+    outputs: list[dict[str, Any]] = []
+    skipped: list[Skipped] = []
+    written = 0
+    for item in read_inputs([path], defaults):
+        if isinstance(item, Skipped):
+            skipped.append(item)
+            continue
+        item.duplicate_of = dedup.check(item)
+        record = process(item).to_dict()
+        written += 1
+        if format is ExtractFormat.jsonl:
+            sys.stdout.write(_dumps(record, pretty=False) + "\n")
+        else:
+            outputs.append(record)
+    if outputs:
+        sys.stdout.write(_dumps(outputs[0] if len(outputs) == 1 else outputs, pretty=True) + "\n")
+    if not written:
+        fail(f"{skipped[0].source}: {skipped[0].reason}" if skipped else f"{path}: no article found")
+    for item in skipped:
+        err.print(f"hadath: skipped {item.source}: {item.reason}", markup=False, highlight=False)
+
+
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders to ingest.")],
+    db: DbOpt = DEFAULT_DB,
+    published: PublishedOpt = None,
+    outlet: OutletOpt = None,
+    url: UrlOpt = None,
+) -> None:
+    """Ingest PATHS into the store and extract their events; re-running changes nothing."""
+    missing = [str(p) for p in paths if not p.exists()]
+    if missing:
+        fail(f"{missing[0]}: no such file or folder")
+    store = Store(db)
+    dedup = Deduplicator()
+    for article_id, text in store.stored_texts():
+        dedup.add(article_id, text)
+    tally: Counter[str] = Counter()
+    problems: list[tuple[str, str, str]] = []
+    with Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
+        TimeElapsedColumn(), console=err, transient=False,
+    ) as progress:
+        task = progress.add_task("extracting", total=None)
+        for item in read_inputs(paths, IngestDefaults(published=published, outlet=outlet, url=url)):
+            if isinstance(item, Skipped):
+                tally["skipped"] += 1
+                problems.append(("skipped", item.source, item.reason))
+                store.record_skip(item.source, item.reason)
+                continue
+            outcome = _store_one(store, dedup, item, problems)
+            tally[outcome] += 1
+            progress.update(task, advance=1, description=f"{outcome}: {item.id[:40]}")
+    _print_summary(tally, problems, store)
+
+
+def _store_one(store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]]) -> str:
+    if store.is_stored(meta.id, meta.text):
+        return "unchanged"
+    meta.duplicate_of = dedup.check(meta)
+    try:
+        article = process(meta)
+        store.save(article, source=meta.url or meta.id)
+    except Exception as exc:  # one bad article never stops a batch: it is reported
+        reason = f"{type(exc).__name__}: {exc}"
+        problems.append(("failed", meta.id, reason))
+        store.record_skip(meta.id, reason)
+        return "failed"
+    return "duplicate" if meta.duplicate_of else "new"
+
+
+def _print_summary(tally: Counter[str], problems: list[tuple[str, str, str]], store: Store) -> None:
+    out = Console()
+    table = Table(title="hadath run")
+    table.add_column("outcome")
+    table.add_column("articles", justify="right")
+    for outcome in ("new", "unchanged", "duplicate", "skipped", "failed"):
+        table.add_row(outcome, str(tally.get(outcome, 0)))
+    counts = store.counts()
+    table.add_row("events in store", str(counts["events"]))
+    out.print(table)
+    if problems:
+        listing = Table(title="skipped or failed inputs")
+        listing.add_column("outcome")
+        listing.add_column("input", overflow="fold")
+        listing.add_column("reason", overflow="fold")
+        for row in problems:
+            listing.add_row(*row)
+        out.print(listing)
+
+
+def events(
+    db: DbOpt = DEFAULT_DB,
+    format: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
+    type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
+    modality: Annotated[str | None, typer.Option("--modality")] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
+    limit: Annotated[int | None, typer.Option("--limit")] = None,
+) -> None:
+    """List the events in the store."""
+    if "://" not in db and not Path(db).exists():
+        fail(f"{db}: no store here; run `hadath run PATH --db {db}` first")
+    records = Store(db).events(type=type, modality=modality, date_from=date_from, date_to=date_to, limit=limit)
+    if format is EventsFormat.json:
+        sys.stdout.write(_dumps(records, pretty=True) + "\n")
+    elif format is EventsFormat.jsonl:
+        sys.stdout.writelines(_dumps(r, pretty=False) + "\n" for r in records)
+    else:
+        _print_events_table(records)
+
+
+def _print_events_table(records: list[dict[str, Any]]) -> None:
+    table = Table(title=f"{len(records)} events")
+    for column in ("date", "type", "modality", "actor1", "actor2", "place", "killed", "source"):
+        table.add_column(column, overflow="fold")
+    for r in records:
+        killed = ", ".join(str(f.get("count")) for f in r.get("fatalities") or [])
+        table.add_row(
+            r.get("date") or "", r.get("type") or "", r.get("modality") or "",
+            (r.get("actor1") or {}).get("canonical") or "", (r.get("actor2") or {}).get("canonical") or "",
+            (r.get("location") or {}).get("canonical") or "", killed,
+            ", ".join(str(s) for s in r.get("sources") or []),
+        )
+    Console(width=200).print(table)
+
+
+def build_vocab(
+    corpus: Annotated[Path, typer.Option("--corpus", help="The ANT corpus folder.")] = Path("../shared/data/antcorpus"),
+) -> None:
+    """Rebuild the word-frequency list that guides clitic splitting."""
+    from hadath.text.vocab import build_vocab as build
+
+    if not corpus.is_dir():
+        fail(f"{corpus}: not a folder; pass --corpus PATH to the ANT corpus")
+    typer.echo(f"{build(corpus)} words written")
+
+
+def register(app: typer.Typer, train_app: typer.Typer, build_app: typer.Typer) -> None:
+    app.command()(extract)
+    app.command()(run)
+    app.command()(events)
+    build_app.command("vocab")(build_vocab)

@@ -1,0 +1,203 @@
+"""The event store: SQLite by default (a file, nothing to start), any SQLAlchemy URL otherwise.
+
+`Store.save(article)` writes an article with its layers and events in one transaction and is
+idempotent: saving the same article again changes nothing. `Store.events()` and
+`Store.article()` read them back as SPEC records. All queries are built with SQLAlchemy
+expressions, never by string concatenation.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from dataclasses import asdict
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, delete, event, insert, select
+
+from hadath.record import Article, ArticleMeta
+from hadath.store import schema
+
+DEFAULT_DB = "hadath.db"
+_LAYERS = ("sentences", "mentions", "times", "numbers", "claims")
+_FIGURE_KINDS = ("fatalities", "injured", "detained")
+
+
+def database_url(db: str | None) -> str:
+    """A SQLAlchemy URL from a --db option: a URL as is, a bare path as a SQLite file."""
+    db = db or DEFAULT_DB
+    return db if "://" in db else f"sqlite:///{Path(db).expanduser()}"
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, db: str | None = None) -> None:
+        self.url = database_url(db)
+        self.engine: Engine = create_engine(self.url)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        schema.metadata.create_all(self.engine)
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- writing -----------------------------------------------------------------------------
+    def is_stored(self, article_id: str, text: str) -> bool:
+        """True when this article, with exactly this text, is already in the store."""
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.articles.c.text_hash).where(schema.articles.c.id == article_id)
+            ).first()
+        return row is not None and row.text_hash == text_hash(text)
+
+    def save(self, article: Article, source: str | None = None) -> None:
+        meta = article.article
+        with self.engine.begin() as conn:
+            self._delete_article(conn, meta.id)
+            conn.execute(
+                insert(schema.articles).values(
+                    **asdict(meta), text_hash=text_hash(meta.text), source=source, ingested_at=_now()
+                )
+            )
+            data = article.to_dict()
+            conn.execute(
+                insert(schema.layers),
+                [{"article_id": meta.id, "name": name, "data": data[name]} for name in _LAYERS],
+            )
+            for record in article.events:
+                self._insert_event(conn, meta.id, record)
+            conn.execute(delete(schema.skips).where(schema.skips.c.source == (source or meta.id)))
+
+    def _delete_article(self, conn: Any, article_id: str) -> None:
+        event_ids = select(schema.events.c.id).where(schema.events.c.article_id == article_id)
+        conn.execute(delete(schema.evidence).where(schema.evidence.c.event_id.in_(event_ids)))
+        conn.execute(delete(schema.figures).where(schema.figures.c.event_id.in_(event_ids)))
+        conn.execute(delete(schema.events).where(schema.events.c.article_id == article_id))
+        conn.execute(delete(schema.layers).where(schema.layers.c.article_id == article_id))
+        conn.execute(delete(schema.articles).where(schema.articles.c.id == article_id))
+
+    def _insert_event(self, conn: Any, article_id: str, record: dict[str, Any]) -> None:
+        location = record.get("location") or {}
+        actor1 = record.get("actor1") or {}
+        actor2 = record.get("actor2") or {}
+        conn.execute(
+            insert(schema.events).values(
+                id=record["id"], article_id=article_id, type=record.get("type"),
+                modality=record.get("modality"), date=record.get("date"),
+                date_end=record.get("date_end"), time_precision=record.get("time_precision"),
+                actor1=actor1.get("canonical"), actor2=actor2.get("canonical"),
+                place=location.get("canonical"), country=location.get("country"),
+                lat=location.get("lat"), lon=location.get("lon"),
+                geo_precision=location.get("geo_precision"),
+                confidence=record.get("confidence"), summary_en=record.get("summary_en"),
+                record=record,
+            )
+        )
+        rows = [
+            {"event_id": record["id"], "article_id": ev.get("article_id", article_id),
+             "sentence": ev.get("sentence"), "start": ev["start"], "end": ev["end"],
+             "text": ev.get("text")}
+            for ev in record.get("evidence") or []
+        ]
+        if rows:
+            conn.execute(insert(schema.evidence), rows)
+        figures = [
+            {"event_id": record["id"], "kind": kind, "count": f.get("count"),
+             "min": bool(f.get("min")), "approx": bool(f.get("approx")),
+             "vague": bool(f.get("vague")), "side": _name(f.get("side")),
+             "source": _name(f.get("source")), "article_id": f.get("article_id", article_id)}
+            for kind in _FIGURE_KINDS
+            for f in record.get(kind) or []
+        ]
+        if figures:
+            conn.execute(insert(schema.figures), figures)
+
+    def record_skip(self, source: str, reason: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.skips).where(schema.skips.c.source == source))
+            conn.execute(insert(schema.skips).values(source=source, reason=reason, at=_now()))
+
+    # -- reading -----------------------------------------------------------------------------
+    def stored_texts(self) -> Iterator[tuple[str, str]]:
+        """(id, text) of every stored original (not duplicate) article, to seed deduplication."""
+        query = select(schema.articles.c.id, schema.articles.c.text).where(
+            schema.articles.c.duplicate_of.is_(None)
+        )
+        with self.engine.connect() as conn:
+            yield from ((row.id, row.text) for row in conn.execute(query))
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        modality: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        query = select(schema.events.c.record).order_by(schema.events.c.date, schema.events.c.id)
+        if type:
+            query = query.where(schema.events.c.type == type)
+        if modality:
+            query = query.where(schema.events.c.modality == modality)
+        if date_from:
+            query = query.where(schema.events.c.date >= date_from)
+        if date_to:
+            query = query.where(schema.events.c.date <= date_to)
+        if limit:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            return [row.record for row in conn.execute(query)]
+
+    def article(self, article_id: str) -> Article | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(schema.articles).where(schema.articles.c.id == article_id)
+            ).mappings().first()
+            if row is None:
+                return None
+            layer_rows = conn.execute(
+                select(schema.layers.c.name, schema.layers.c.data).where(
+                    schema.layers.c.article_id == article_id
+                )
+            )
+            data: dict[str, Any] = {name: value for name, value in layer_rows}
+            data["events"] = [
+                r.record
+                for r in conn.execute(
+                    select(schema.events.c.record).where(schema.events.c.article_id == article_id)
+                )
+            ]
+        meta_fields = ArticleMeta.__dataclass_fields__
+        data["article"] = {k: v for k, v in row.items() if k in meta_fields}
+        return Article.from_dict(data)
+
+    def counts(self) -> dict[str, int]:
+        from sqlalchemy import func
+
+        with self.engine.connect() as conn:
+            return {
+                table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for table in (schema.articles, schema.events, schema.evidence, schema.figures, schema.skips)
+            }
+
+
+def _name(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get("canonical") or value.get("name")
+    return value
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()

@@ -1,0 +1,107 @@
+"""The store's tables (SQLAlchemy 2 Core), the same on SQLite and PostgreSQL.
+
+articles: one row per article (metadata and cleaned text); layers: the article's extracted
+layers as JSON (sentences, mentions, times, numbers, claims); events: one row per event with
+the searchable fields and the whole record; evidence and figures: the event's evidence spans and
+its fatality / injured / detained figures per source; skips: inputs that gave no article.
+"""
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(200), primary_key=True),
+    Column("url", Text),
+    Column("outlet", String(200)),
+    Column("title", Text),
+    Column("published", String(40), index=True),
+    Column("language", String(10)),
+    Column("text", Text, nullable=False),
+    Column("text_hash", String(64), nullable=False, index=True),
+    Column("duplicate_of", String(200)),
+    Column("source", Text),  # the input path or feed it came from
+    Column("ingested_at", String(40)),
+)
+
+layers = Table(
+    "layers",
+    metadata,
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True),
+    Column("name", String(40), primary_key=True),
+    Column("data", JSON, nullable=False),
+)
+
+events = Table(
+    "events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE"), index=True),
+    Column("type", String(40), index=True),
+    Column("modality", String(20), index=True),
+    Column("date", String(10), index=True),
+    Column("date_end", String(10)),
+    Column("time_precision", Integer),
+    Column("actor1", String(200), index=True),
+    Column("actor2", String(200)),
+    Column("place", String(200), index=True),
+    Column("country", String(2)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("confidence", Float),
+    Column("summary_en", Text),
+    Column("record", JSON, nullable=False),
+)
+
+evidence = Table(
+    "evidence",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), index=True),
+    Column("article_id", String(200), ForeignKey("articles.id", ondelete="CASCADE")),
+    Column("sentence", Integer),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text),
+)
+
+figures = Table(
+    "figures",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("event_id", String(64), ForeignKey("events.id", ondelete="CASCADE"), index=True),
+    Column("kind", String(20), nullable=False),  # fatalities | injured | detained
+    Column("count", Integer),
+    Column("min", Boolean),
+    Column("approx", Boolean),
+    Column("vague", Boolean),
+    Column("side", String(200)),
+    Column("source", String(200)),
+    Column("article_id", String(200)),
+)
+
+skips = Table(
+    "skips",
+    metadata,
+    Column("source", Text, primary_key=True),
+    Column("reason", Text, nullable=False),
+    Column("at", String(40)),
+)
+
+Index("ix_events_date_type", events.c.date, events.c.type)
