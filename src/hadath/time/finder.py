@@ -1,0 +1,144 @@
+"""Find and resolve the temporal expressions of an Arabic text.
+
+Takes the original text and the publication date; returns `TimeExpr` spans whose offsets index
+the original text, each with an ISO 8601 value and a precision (1 day, 2 few days, 3 month+).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from hadath.record import TimeExpr
+from hadath.text.normalize import normalize
+from hadath.time.lexicon import Rule, TimeLexicon, load_lexicon
+from hadath.time.relative import RELATIVE
+from hadath.time.resolve import ABSOLUTE, Context, Groups
+
+RESOLVERS = {**ABSOLUTE, **RELATIVE}
+_WORD = re.compile(r"\w+")
+# How far back a future marker may sit and still govern the expression: within the sentence.
+_SENTENCE_END = re.compile(r"[.!?؟\n]")
+_LOOKBACK = 120
+# Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، بين الاثنين).
+_VETOED_GROUPS = ("dw", "wd")
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    start: int  # in the normalised text
+    end: int
+    order: int  # rule order: the earlier rule wins a tie
+    value: str
+    precision: int
+
+
+def parse_ref(ref: date | datetime | str | None) -> date | None:
+    """The publication date as a `date` (an ISO string may carry a time and zone)."""
+    if ref is None or ref == "":
+        return None
+    if isinstance(ref, datetime):
+        return ref.date()
+    if isinstance(ref, date):
+        return ref
+    return date.fromisoformat(str(ref).strip()[:10])
+
+
+def find_times(text: str, ref: date | datetime | str | None) -> list[TimeExpr]:
+    """Every temporal expression of `text`, resolved against the publication date `ref`.
+
+    >>> [t.value for t in find_times("أعلن الجيش اليوم السبت انسحابه", "2024-11-30")]
+    ['2024-11-30']
+
+    Without `ref` only expressions that carry their own date (مارس 2020) are returned.
+    """
+    lex = load_lexicon()
+    norm = normalize(text)
+    reference = parse_ref(ref)
+    candidates: list[_Candidate] = []
+    for order, rule in enumerate(lex.rules):
+        for match in rule.regex.finditer(norm.text):
+            found = _resolve_match(rule, match, order, norm.text, reference, lex)
+            if found is not None:
+                candidates.append(found)
+    times = []
+    for cand in _select(candidates):
+        start, end = norm.original_span(cand.start, cand.end)
+        times.append(TimeExpr(start, end, text[start:end], cand.value, cand.precision))
+    return times
+
+
+def _surface_span(match: re.Match[str]) -> tuple[int, int]:
+    if match.re.groupindex.get("t") and match.group("t") is not None:
+        return match.span("t")
+    return match.end("clitic"), match.end()
+
+
+def _resolve_match(
+    rule: Rule, match: re.Match[str], order: int, text: str, ref: date | None, lex: TimeLexicon
+) -> _Candidate | None:
+    start, end = _surface_span(match)
+    if start >= end or _vetoed(match, text, lex):
+        return None
+    groups: Groups = {k: v for k, v in match.groupdict().items() if k != "clitic"}
+    groups = {k: " ".join(v.split()) if v else None for k, v in groups.items()}
+    before = _sentence_before(text, start)
+    words = _WORD.findall(before)
+    previous = words[-1] if words else ""
+    ctx = Context(
+        ref=ref,
+        lex=lex,
+        future=_has_future_marker(words, lex),
+        since=previous in ("منذ", "ومنذ"),
+        cue_before=lex.has("month_cue", previous) or lex.has("month_cue", previous[1:]),
+        text=text[start:end],
+    )
+    resolved = RESOLVERS[rule.kind](groups, ctx)
+    if resolved is None:
+        return None
+    return _Candidate(start, end, order, resolved[0], resolved[1])
+
+
+def _sentence_before(text: str, start: int) -> str:
+    window = text[max(0, start - _LOOKBACK) : start]
+    ends = list(_SENTENCE_END.finditer(window))
+    return window[ends[-1].end() :] if ends else window
+
+
+def _has_future_marker(words: list[str], lex: TimeLexicon) -> bool:
+    """سوف، المقرر، or a verb with the future prefix س (سيعقد، ستجري) earlier in the sentence."""
+    for word in words:
+        bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+        if lex.has("future_cue", word) or lex.has("future_cue", bare):
+            return True
+        if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" and not lex.has("future_stop", bare):
+            return True
+    return False
+
+
+def _vetoed(match: re.Match[str], text: str, lex: TimeLexicon) -> bool:
+    """A neighbour word that turns a day word into a name: "روسيا اليوم", "اليوم العالمي"."""
+    for group in _VETOED_GROUPS:
+        if group not in match.re.groupindex or match.group(group) is None:
+            continue
+        form = " ".join(match.group(group).split())
+        gs, ge = match.span(group)
+        before = _WORD.findall(text[max(0, gs - 30) : gs])
+        after = _WORD.findall(text[ge : ge + 30])
+        if ge == match.end() and after and lex.has(f"not_after:{form}", after[0]):
+            return True
+        if gs == match.end("clitic") and before and lex.has(f"not_before:{form}", before[-1]):
+            return True
+    return False
+
+
+def _select(candidates: list[_Candidate]) -> list[_Candidate]:
+    """Non-overlapping candidates, longest first, then by rule order; in text order."""
+    chosen: list[_Candidate] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.order, c.start)):
+        if any(cand.start < e and s < cand.end for s, e in taken):
+            continue
+        chosen.append(cand)
+        taken.append((cand.start, cand.end))
+    return sorted(chosen, key=lambda c: c.start)

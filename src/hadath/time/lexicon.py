@@ -1,0 +1,134 @@
+"""The time stage's word lists and grammar, read from `hadath/data/time/` once.
+
+Takes the TSV tables (months, Hijri months, weekdays, holidays, words by class) and
+`rules.yaml`; returns a `TimeLexicon` with normalised lookups and compiled regular expressions.
+"""
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from hadath.text.normalize import normalize_key
+
+_DATA = Path(__file__).resolve().parent.parent / "data" / "time"
+# Left edge: not inside a word, but a proclitic conjunction/preposition may be attached
+# (وأمس، بالأمس، وفي). Right edge: not inside a word.
+_LEFT = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
+_RIGHT = r"(?!\w)"
+_PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
+
+
+@dataclass(frozen=True)
+class Rule:
+    name: str
+    kind: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True)
+class TimeLexicon:
+    """Normalised form → value tables, by class, and the compiled rules."""
+
+    classes: dict[str, dict[str, str]]  # class → {normalised form: value}
+    months: dict[str, int]
+    ambiguous_months: frozenset[str]
+    hijri_months: dict[str, int]
+    ambiguous_hijri: frozenset[str]
+    weekdays: dict[str, int]
+    holidays: dict[str, tuple[int, int, int]]  # form → (hijri month, first day, days)
+    rules: tuple[Rule, ...]
+
+    def value(self, cls: str, form: str | None) -> str | None:
+        if form is None:
+            return None
+        return self.classes.get(cls, {}).get(normalize_key(form))
+
+    def has(self, cls: str, form: str) -> bool:
+        return normalize_key(form) in self.classes.get(cls, {})
+
+
+def _read_tsv(name: str) -> list[dict[str, str]]:
+    with (_DATA / name).open(encoding="utf-8") as handle:
+        lines = [line for line in handle if line.strip() and not line.startswith("#")]
+    return list(csv.DictReader(lines, delimiter="\t"))
+
+
+def _alternation(forms: list[str]) -> str:
+    # Longest first so that "تشرين الثاني" is tried before a shorter form that prefixes it.
+    keys = sorted({normalize_key(f) for f in forms}, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in keys) + ")"
+
+
+def _class_forms(lex: dict[str, list[str]], name: str) -> str:
+    if name not in lex:
+        raise KeyError(f"rules.yaml uses unknown class {{{name}}}")
+    return _alternation(lex[name])
+
+
+def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) -> str:
+    def substitute(match: re.Match[str]) -> str:
+        name, group = match.group(1), match.group(2)
+        if name in fixed:
+            body = fixed[name]
+        elif name == "month":
+            # Combined forms: "تشرين الثاني/نوفمبر", "آذار (مارس)"; the first name gives the value.
+            alt = _class_forms(forms, "month")
+            return f"(?P<{group or 'month'}>{alt})(?:\\s*[/(]\\s*{alt}\\s*\\)?)?"
+        else:
+            body = _class_forms(forms, name)
+        return f"(?P<{group}>{body})" if group else body
+
+    return _PLACEHOLDER.sub(substitute, pattern)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> TimeLexicon:
+    """Read and compile the time data files (once per process)."""
+    classes: dict[str, dict[str, str]] = {}
+    forms: dict[str, list[str]] = {}
+    for row in _read_tsv("words.tsv"):
+        classes.setdefault(row["class"], {})[normalize_key(row["form"])] = row["value"]
+        forms.setdefault(row["class"], []).append(row["form"])
+    month_rows = _read_tsv("months.tsv")
+    hijri_rows = _read_tsv("hijri_months.tsv")
+    weekday_rows = _read_tsv("weekdays.tsv")
+    holiday_rows = _read_tsv("holidays.tsv")
+    forms["month"] = [r["form"] for r in month_rows]
+    forms["hijri_month"] = [r["form"] for r in hijri_rows]
+    forms["weekday"] = [r["form"] for r in weekday_rows]
+    forms["holiday"] = [r["form"] for r in holiday_rows]
+    spec: dict[str, Any] = yaml.safe_load(
+        (_DATA / "rules.yaml").read_text(encoding="utf-8")
+    )
+    fixed = {k: str(v) for k, v in spec["placeholders"].items()}
+    rules = tuple(
+        Rule(
+            name=r["name"],
+            kind=r["kind"],
+            regex=re.compile(_LEFT + "(?:" + _expand(r["pattern"], forms, fixed) + ")" + _RIGHT),
+        )
+        for r in spec["rules"]
+    )
+    return TimeLexicon(
+        classes=classes,
+        months={normalize_key(r["form"]): int(r["month"]) for r in month_rows},
+        ambiguous_months=frozenset(
+            normalize_key(r["form"]) for r in month_rows if r["ambiguous"] == "1"
+        ),
+        hijri_months={normalize_key(r["form"]): int(r["month"]) for r in hijri_rows},
+        ambiguous_hijri=frozenset(
+            normalize_key(r["form"]) for r in hijri_rows if r["ambiguous"] == "1"
+        ),
+        weekdays={normalize_key(r["form"]): int(r["weekday"]) for r in weekday_rows},
+        holidays={
+            normalize_key(r["form"]): (int(r["hijri_month"]), int(r["first_day"]), int(r["days"]))
+            for r in holiday_rows
+        },
+        rules=rules,
+    )

@@ -1,0 +1,165 @@
+"""Resolvers for times relative to the publication date: days, weekdays, periods, durations.
+
+Take the named groups of a match and a `Context` (whose `ref` is the publication date);
+return (ISO 8601 value, precision) or None. Without a reference date they return None.
+"""
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from hadath.time import calendar as cal
+from hadath.time.resolve import Context, Groups, Resolved, _direction, _int
+
+_WEEK_PHASE_DAYS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}
+# A duration longer than this is "a month or vaguer" (precision 3), shorter "a few days" (2).
+_FEW_DAYS = 14
+
+
+def relative_day(g: Groups, ctx: Context) -> Resolved | None:
+    """اليوم، أمس، أول أمس، غدا, with an optional part of day and weekday.
+
+    Crawl-lag rule: a weekday that contradicts the day word wins, as the most recent such
+    weekday ("اليوم الاثنين" on a page dated Tuesday is the Monday).
+    """
+    if ctx.ref is None:
+        return None
+    offset = int(ctx.lex.value("dayword", g.get("dw")) or 0)
+    anchor = ctx.ref + timedelta(days=offset)
+    weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    if weekday is not None:
+        if offset <= 0:
+            anchor = cal.weekday_on_or_before(anchor, weekday)
+        else:
+            anchor = cal.weekday_nearest(anchor, weekday)
+    return cal.iso_day(anchor), 1
+
+
+def weekday(g: Groups, ctx: Context) -> Resolved | None:
+    """يوم الاثنين الماضي، الأحد المقبل، السبت: past tense prefers the past occurrence."""
+    number = ctx.lex.weekdays.get(g.get("wd") or "")
+    if ctx.ref is None or number is None:
+        return None
+    direction = _direction(g, ctx.lex)
+    if direction is not None and direction < 0:
+        found = cal.weekday_on_or_before(ctx.ref - timedelta(days=1), number)
+    elif direction is not None and direction > 0:
+        found = cal.weekday_on_or_after(ctx.ref + timedelta(days=1), number)
+    elif ctx.future:
+        found = cal.weekday_on_or_after(ctx.ref, number)
+    else:
+        found = cal.weekday_on_or_before(ctx.ref, number)
+    return cal.iso_day(found), 1
+
+
+def period(g: Groups, ctx: Context) -> Resolved | None:
+    """الأسبوع/الشهر/العام الماضي/الجاري/المقبل, هذا العام, مطلع الشهر الجاري."""
+    ref = ctx.ref
+    phase = ctx.lex.value("phase", g.get("phase"))
+    direction = _direction(g, ctx.lex)
+    if ref is None or (direction is None and not g.get("this") and not phase):
+        return None
+    delta = direction or 0
+    unit = ctx.lex.value("period", g.get("per"))
+    if unit == "week":
+        monday, sunday = cal.week_span(ref, delta)
+        if phase:
+            first, last = _WEEK_PHASE_DAYS[phase]
+            monday, sunday = monday + timedelta(days=first), monday + timedelta(days=last)
+        return cal.iso_interval(monday, sunday), 2
+    if unit == "month":
+        year, month = cal.shift_month(ref.year, ref.month, delta)
+        if phase:
+            return cal.month_phase(year, month, phase), 3
+        return cal.iso_month(year, month), 3
+    if unit == "year":
+        if phase:
+            return cal.year_phase(ref.year + delta, phase), 3
+        return f"{ref.year + delta:04d}", 3
+    return None
+
+
+def _count(g: Groups, ctx: Context) -> tuple[str, int | None]:
+    """The unit and how many of it; None for a vague plural (ساعات، أيام، بضعة أيام)."""
+    unit, _, own = (ctx.lex.value("unit", g.get("unit")) or "day:-").partition(":")
+    digits = _int(g.get("n")) or _int(g.get("n2"))
+    if digits:
+        return unit, digits
+    card = ctx.lex.value("cardinal", g.get("card"))
+    if card and card != "few":
+        return unit, int(card)
+    return unit, None if card == "few" or own == "-" else int(own)
+
+
+def ago(g: Groups, ctx: Context) -> Resolved | None:
+    """قبل ساعات → that day; منذ ثلاثة أيام → three days before; بعد يومين → two days after."""
+    ref = ctx.ref
+    if ref is None:
+        return None
+    sign = int(ctx.lex.value("ago", g.get("ago")) or -1)
+    unit, count = _count(g, ctx)
+    if unit == "hour":
+        days = 0 if count is None or count < 24 else round(count / 24)
+        return cal.iso_day(ref + timedelta(days=sign * days)), 1 if days <= 3 else 2
+    if unit == "day":
+        if count is None:  # "قبل أيام": within the past week, not today
+            near, far = ref + timedelta(days=sign), ref + timedelta(days=7 * sign)
+            return cal.iso_interval(min(near, far), max(near, far)), 2
+        return cal.iso_day(ref + timedelta(days=sign * count)), 1
+    if count is None:
+        return None  # "منذ أشهر"، "قبل سنوات": too vague to date anything
+    if unit == "week":
+        return cal.iso_day(ref + timedelta(weeks=sign * count)), 2
+    if unit == "month":
+        return cal.iso_month(*cal.shift_month(ref.year, ref.month, sign * count)), 3
+    return f"{ref.year + sign * count:04d}", 3
+
+
+def _span_days(unit: str, count: int | None) -> int | None:
+    if unit == "hour":
+        return 1 if count is None else max(1, math.ceil(count / 24))
+    if unit == "day":
+        return 7 if count is None else count
+    if unit == "week":
+        return 28 if count is None else 7 * count
+    if unit == "month" and count:
+        return 30 * count
+    return None
+
+
+def within(g: Groups, ctx: Context) -> Resolved | None:
+    """خلال الـ 24 ساعة الماضية → [ref-1, ref]; في غضون 72 ساعة → [ref, ref+3] (precision 2)."""
+    ref = ctx.ref
+    if ref is None:
+        return None
+    unit, count = _count(g, ctx)
+    explicit = g.get("n") or g.get("n2") or g.get("card")
+    if count == 1 and not explicit and g.get("dir"):
+        return None  # "خلال الأسبوع الماضي" is the calendar week: the period rule's job
+    direction = _direction(g, ctx.lex)
+    sign = direction if direction else int(ctx.lex.value("within", g.get("within")) or -1)
+    if unit == "year" and count:
+        first, last = sorted((ref.year, ref.year + sign * count))
+        return f"{first:04d}/{last:04d}", 3
+    days = _span_days(unit, count)
+    if days is None:
+        return None
+    start, end = sorted((ref, ref + timedelta(days=sign * days)))
+    return cal.iso_interval(start, end), 2 if days <= _FEW_DAYS else 3
+
+
+RELATIVE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
+    "relative_day": relative_day,
+    "weekday": weekday,
+    "period": period,
+    "ago": ago,
+    "within": within,
+}
+
+
+def as_date(value: str) -> date:
+    """The first day of an ISO value (day, month, year or interval), for ordering."""
+    head = value.split("/")[0]
+    parts = [int(p) for p in head.split("-")]
+    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

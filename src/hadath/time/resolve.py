@@ -1,0 +1,255 @@
+"""Resolvers: the named groups of one matched rule, plus the publication date, to a value.
+
+Each resolver takes the groups (normalised strings) and a `Context`; it returns
+(ISO 8601 value, precision 1/2/3), or None when the match is not a datable time.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hadath.time import calendar as cal
+from hadath.time.lexicon import TimeLexicon
+
+Groups = dict[str, str | None]
+Resolved = tuple[str, int]
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a resolver knows besides the match: the reference date and the sentence's tense."""
+
+    ref: date | None
+    lex: TimeLexicon
+    future: bool  # a future marker (سوف، سيعقد، المقرر) precedes in the sentence
+    since: bool  # the expression follows منذ, so it points to the past
+    cue_before: bool  # the previous word is a date cue (في، منذ، شهر …)
+    text: str  # the whole matched text, normalised
+
+
+def _int(digits: str | None) -> int | None:
+    found = re.search(r"[0-9]+", digits or "")
+    return int(found.group()) if found else None
+
+
+def _day(g: Groups, lex: TimeLexicon) -> int | None:
+    if g.get("day"):
+        return _int(g["day"])
+    ordinal = lex.value("ordinal", g.get("ord"))
+    return int(ordinal) if ordinal else None
+
+
+def _direction(g: Groups, lex: TimeLexicon, key: str = "dir") -> int | None:
+    value = lex.value("direction", g.get(key))
+    return int(value) if value is not None else None
+
+
+def _tense(ctx: Context) -> bool | None:
+    """True: keep the future; False: keep the past; None: the nearest wins."""
+    if ctx.since:
+        return False
+    return True if ctx.future else None
+
+
+def _month_year(g: Groups, ctx: Context, month: int, day: int | None) -> int | None:
+    """The year of a month (and day) written without one, from its modifiers or the ref."""
+    if g.get("year"):
+        return _int(g["year"])
+    ref = ctx.ref
+    if ref is None:
+        return None
+    ydir = _direction(g, ctx.lex, "ydir")
+    if ydir is not None:
+        return ref.year + ydir
+    mdir = _direction(g, ctx.lex, "mdir")
+    if mdir == 0:
+        return ref.year
+    if mdir is not None:
+        # "نوفمبر الماضي": the latest November before this one; "المقبل": the next one.
+        here = (ref.month, day or 0) if day else (ref.month,)
+        there = (month, day or 0) if day else (month,)
+        if mdir < 0:
+            return ref.year if there < here else ref.year - 1
+        return ref.year if there > here else ref.year + 1
+    return cal.nearest_year(ref, month, day or 15, _tense(ctx))
+
+
+def calendar_date(g: Groups, ctx: Context) -> Resolved | None:
+    day = _day(g, ctx.lex)
+    month = ctx.lex.months.get(g["month"] or "")
+    if day is None or month is None:
+        return None
+    year = _month_year(g, ctx, month, day)
+    found = cal.safe_date(year, month, day) if year else None
+    return (cal.iso_day(found), 1) if found else None
+
+
+def day_of_month(g: Groups, ctx: Context) -> Resolved | None:
+    day = _day(g, ctx.lex)
+    if day is None or ctx.ref is None:
+        return None
+    year, month = cal.shift_month(ctx.ref.year, ctx.ref.month, _direction(g, ctx.lex) or 0)
+    found = cal.safe_date(year, month, day)
+    return (cal.iso_day(found), 1) if found else None
+
+
+def _two_digit_year(value: int, ref: date | None) -> int:
+    pivot = (ref.year % 100 if ref else 30) + 1
+    return 2000 + value if value <= pivot else 1900 + value
+
+
+def numeric_date(g: Groups, ctx: Context) -> Resolved | None:
+    a, b, c = (g.get("a") or ""), _int(g.get("b")), _int(g.get("c"))
+    if b is None or c is None:
+        return None
+    if len(a) == 4:
+        year, month, day = int(a), b, c
+    elif len(a) <= 2 and len(g.get("c") or "") in (2, 4):
+        day, month = int(a), b
+        year = c if c > 99 else _two_digit_year(c, ctx.ref)
+    else:
+        return None
+    if g.get("hs") or 1300 <= year < 1600:
+        found = cal.hijri_to_date(year, month, day)
+    else:
+        found = cal.safe_date(year, month, day) if 1900 <= year <= 2100 else None
+    return (cal.iso_day(found), 1) if found else None
+
+
+def _nearest_span(
+    ctx: Context, spans: list[tuple[date, date]], direction: int | None
+) -> tuple[date, date] | None:
+    """Of several occurrences, the one meant: a direction picks past/next, else the nearest."""
+    ref = ctx.ref
+    if ref is None or not spans:
+        return None
+    if direction is not None and direction < 0:
+        past = [s for s in spans if s[1] < ref]
+        return max(past) if past else None
+    if direction is not None and direction > 0:
+        ahead = [s for s in spans if s[0] > ref]
+        return min(ahead) if ahead else None
+    for span in spans:
+        if span[0] <= ref <= span[1]:
+            return span
+    tense = _tense(ctx)
+    kept = [s for s in spans if tense is None or (s[0] > ref) == tense]
+    return min(kept or spans, key=lambda s: (min(abs((s[0] - ref).days), abs((s[1] - ref).days)), s[0] > ref))
+
+
+def _hijri_years(ctx: Context, hyear: int | None) -> list[int]:
+    if hyear:
+        return [hyear]
+    current = cal.hijri_year_of(ctx.ref) if ctx.ref else None
+    return [current - 1, current, current + 1] if current else []
+
+
+def hijri(g: Groups, ctx: Context) -> Resolved | None:
+    hyear = _int(g.get("hyear"))
+    day = _int(g.get("day"))
+    form = g.get("hmonth")
+    if form is None:
+        span = cal.hijri_year_span(hyear) if hyear else None
+        return (cal.iso_interval(*span), 3) if span else None
+    month = ctx.lex.hijri_months[form]
+    if form in ctx.lex.ambiguous_hijri and not (day or hyear):
+        return None
+    if day:
+        dates = [cal.hijri_to_date(y, month, day) for y in _hijri_years(ctx, hyear)]
+        spans = [(d, d) for d in dates if d]
+        chosen = _nearest_span(ctx, spans, None)
+        return (cal.iso_day(chosen[0]), 1) if chosen else None
+    spans = [s for y in _hijri_years(ctx, hyear) if (s := cal.hijri_month_span(y, month))]
+    chosen = _nearest_span(ctx, spans, None)
+    return (cal.iso_interval(*chosen), 3) if chosen else None
+
+
+def holiday(g: Groups, ctx: Context) -> Resolved | None:
+    form = g.get("hol") or ""
+    hmonth, first, length = ctx.lex.holidays[form]
+    if form in ctx.lex.ambiguous_hijri and not (ctx.cue_before or g.get("dir") or g.get("hyear")):
+        return None  # رمضان alone may be a person's name
+    gregorian_year = _int(g.get("year"))
+    if gregorian_year:
+        middle = cal.hijri_year_of(date(gregorian_year, 7, 1)) or 0
+        years = [middle - 1, middle, middle + 1]
+    else:
+        years = _hijri_years(ctx, _int(g.get("hyear")))
+    spans = []
+    for y in years:
+        start = cal.hijri_to_date(y, hmonth, first)
+        if start:
+            spans.append((start, start + timedelta(days=length - 1)))
+    if gregorian_year:
+        spans = [s for s in spans if s[0].year == gregorian_year]
+        chosen = spans[0] if spans else None
+    else:
+        chosen = _nearest_span(ctx, spans, _direction(g, ctx.lex))
+    if chosen is None:
+        return None
+    ordinal = ctx.lex.value("holiday_day", g.get("hold"))
+    if ordinal:
+        return cal.iso_day(chosen[0] + timedelta(days=int(ordinal) - 1)), 1
+    precision = 1 if length == 1 else 2 if length <= 7 else 3
+    return cal.iso_interval(*chosen), precision
+
+
+def _ambiguous_month_alone(g: Groups, ctx: Context) -> bool:
+    """مارس "he practised", آب/أب "father": a month only with a date cue."""
+    if (g.get("month") or "") not in ctx.lex.ambiguous_months:
+        return False
+    combined = "/" in ctx.text or "(" in ctx.text or "شهر" in ctx.text
+    modified = any(g.get(k) for k in ("year", "mdir", "ydir", "phase", "day", "ord"))
+    return not (combined or modified or ctx.cue_before)
+
+
+def month(g: Groups, ctx: Context) -> Resolved | None:
+    number = ctx.lex.months.get(g.get("month") or "")
+    if number is None or _ambiguous_month_alone(g, ctx):
+        return None
+    if g.get("year") or g.get("mdir") or g.get("ydir"):
+        year = _month_year(g, ctx, number, None)
+    elif ctx.ref is None:
+        return None
+    else:
+        year = _nearest_month_year(ctx.ref, number, _tense(ctx))
+    if year is None:
+        return None
+    phase = ctx.lex.value("phase", g.get("phase"))
+    if phase:
+        return cal.month_phase(year, number, phase), 3
+    return cal.iso_month(year, number), 3
+
+
+def _nearest_month_year(ref: date, month: int, tense: bool | None) -> int:
+    here = ref.year * 12 + ref.month - 1
+    candidates = []
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        there = year * 12 + month - 1
+        if tense is True and there < here or tense is False and there > here:
+            continue
+        candidates.append((abs(there - here), there > here, year))
+    return min(candidates)[2]
+
+
+def year(g: Groups, ctx: Context) -> Resolved | None:
+    value = _int(g.get("year"))
+    if value is None:
+        return None
+    phase = ctx.lex.value("phase", g.get("phase"))
+    if phase:
+        return cal.year_phase(value, phase), 3
+    return f"{value:04d}", 3
+
+
+ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
+    "calendar_date": calendar_date,
+    "day_of_month": day_of_month,
+    "numeric_date": numeric_date,
+    "hijri": hijri,
+    "holiday": holiday,
+    "month": month,
+    "year": year,
+}
