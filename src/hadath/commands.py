@@ -128,7 +128,7 @@ def _store_one(store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: l
     try:
         article = process(meta)
         store.save(article, source=meta.url or meta.id)
-    except Exception as exc:  # one bad article never stops a batch: it is reported
+    except Exception as exc:  # noqa: BLE001 — one bad article never stops a batch; it is reported
         reason = f"{type(exc).__name__}: {exc}"
         problems.append(("failed", meta.id, reason))
         store.record_skip(meta.id, reason)

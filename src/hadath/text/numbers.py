@@ -7,9 +7,11 @@ follow ACLED ("عشرات" → 10, "مئات" → 100) and are flagged `vague`; 
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 from hadath.record import NumberExpr
 from hadath.text.normalize import normalize, normalize_key
@@ -25,6 +27,7 @@ class _Lexicon:
     vague: dict[tuple[str, ...], int]  # word sequence -> value
     qualifiers: dict[tuple[str, ...], str]  # word sequence -> min | approx | max
     function_words: frozenset[str]
+    first_words: frozenset[str]  # first words of the vague and qualifier sequences
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -47,19 +50,25 @@ def _lexicon() -> _Lexicon:
         else:
             qualifiers[key] = row[1]
     function_words = frozenset(w for (w,) in _rows("function_words.txt"))
-    return _Lexicon(words, ordinals, vague, qualifiers, function_words)
+    first_words = frozenset(key[0] for key in [*vague, *qualifiers])
+    return _Lexicon(words, ordinals, vague, qualifiers, function_words, first_words)
 
 
 def _digit_value(token: Token) -> float | int:
+    """1500, "1,500", "2.670.395" (thousands), "3.5", "1,5" and "1.234,5" (decimals)."""
     raw = token.norm
-    if "," in raw:
-        head, *groups = raw.split(",")
-        if all(len(g) == 3 for g in groups):
-            raw = head + "".join(groups)
-        else:
-            raw = raw.replace(",", ".")
-    value = float(raw) if "." in raw else int(raw)
-    return value
+    seps = [c for c in raw if c in ".,"]
+    groups = re.split(r"[.,]", raw)
+    if not seps:
+        return int(raw)
+    if len(set(seps)) == 2:  # "1,234.5" / "1.234,5": the last separator is the decimal one
+        whole, decimal = "".join(groups[:-1]), groups[-1]
+        return float(f"{whole}.{decimal}")
+    if len(seps) > 1 or (seps[0] == "," and len(groups[1]) == 3):
+        if all(len(g) == 3 for g in groups[1:]):
+            return int("".join(groups))
+        return int(groups[0])
+    return float(f"{groups[0]}.{groups[1]}")
 
 
 def _word(token: Token, continuing: bool) -> tuple[int, str] | None:
@@ -106,8 +115,10 @@ def _read_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
-def _match_sequence(tokens: list[Token], i: int, table: dict[tuple[str, ...], object]) -> int:
+def _match_sequence(tokens: list[Token], i: int, table: dict[tuple[str, ...], Any]) -> int:
     """Length of the longest key of table that the token norms starting at i spell, or 0."""
+    if i >= len(tokens) or tokens[i].norm not in _lexicon().first_words:
+        return 0
     best = 0
     for key in table:
         n = len(key)
@@ -124,15 +135,15 @@ def _qualifier_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
     return None, i
 
 
-def find_numbers(text: str) -> list[NumberExpr]:
-    """All figures of `text` in order, with offsets into `text`."""
-    tokens = [t for t in tokenize(text, normalize(text)) if t.is_word]
+def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberExpr]:
+    """All figures of `text` in order, with offsets into `text` (`tokens`: its tokens, if known)."""
+    tokens = [t for t in (tokens if tokens is not None else tokenize(text, normalize(text))) if t.is_word]
     lex = _lexicon()
     found: list[NumberExpr] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        vague_len = _match_sequence(tokens, i, lex.vague)  # type: ignore[arg-type]
+        vague_len = _match_sequence(tokens, i, lex.vague)
         value: float | int
         ordinal = vague = False
         if token.is_number:
@@ -191,7 +202,7 @@ def _range_end(tokens: list[Token], i: int, j: int) -> tuple[float | int | None,
 
 
 def _figure(
-    text: str, tokens: list[Token], i: int, j: int, value: float | int, vague: bool, ordinal: bool
+    text: str, tokens: list[Token], i: int, j: int, value: float, vague: bool, ordinal: bool
 ) -> NumberExpr:
     lex = _lexicon()
     qualifier, first = (None, i) if ordinal else _qualifier_before(tokens, i)
@@ -202,7 +213,7 @@ def _figure(
         if nxt.stem not in lex.function_words and not nxt.is_number and nxt.norm not in lex.words:
             noun, last = nxt.norm, j + 1
     # "200 على الأقل", "قتيلا على الأقل": a qualifier may also follow the figure or its noun
-    after = _match_sequence(tokens, last, lex.qualifiers)  # type: ignore[arg-type]
+    after = _match_sequence(tokens, last, lex.qualifiers)
     if not ordinal and after and qualifier is None:
         qualifier = lex.qualifiers[tuple(t.norm for t in tokens[last : last + after])]
         last += after

@@ -126,7 +126,7 @@ def tokenize(text: str, norm: NormText | None = None) -> list[Token]:
             continue
         prefixes, stem, suffix, head, tail = split_clitics(word)
         if suffix == "ه" and text[norm.orig_index(n_end - 1)] == "ة":
-            prefixes, stem, suffix, head, tail = prefixes, stem + "ه", None, head, 0
+            stem, suffix, tail = stem + "ه", None, 0
         stem_start = norm.original_span(n_start + head, n_end - tail)[0]
         stem_end = norm.original_span(n_start + head, n_end - tail)[1]
         tokens.append(Token(start, end, surface, word, prefixes, stem, suffix, stem_start, stem_end))

@@ -16,7 +16,7 @@ from pathlib import Path
 from hadath.text.normalize import normalize
 
 _WORD = re.compile(r"[\u0621-\u064a]+")
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>|<TITLE>(.*?)</TITLE>", re.S)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>|<TITLE>(.*?)</TITLE>", re.DOTALL)
 MIN_COUNT = 3
 HEADER = (
     "# Normalised word <TAB> count in the ANT Corpus v1.1 (Jawhara FM, 2014-2017; Apache-2.0,\n"
