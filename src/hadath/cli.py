@@ -15,6 +15,7 @@ app.add_typer(build_app, name="build")
 # its `cli` module; adding a stage's commands is one line here.
 STAGE_COMMANDS = [
     "hadath.commands",
+    "hadath.time.cli",
 ]
 
 

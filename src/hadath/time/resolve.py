@@ -180,7 +180,9 @@ def holiday(g: Groups, ctx: Context) -> Resolved | None:
     spans = []
     for y in years:
         start = cal.hijri_to_date(y, hmonth, first)
-        if start:
+        if start and length >= 29:  # a whole month (رمضان): its true length, 29 or 30 days
+            spans.extend(s for s in [cal.hijri_month_span(y, hmonth)] if s)
+        elif start:
             spans.append((start, start + timedelta(days=length - 1)))
     if gregorian_year:
         spans = [s for s in spans if s[0].year == gregorian_year]
