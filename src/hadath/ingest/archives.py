@@ -1,0 +1,109 @@
+"""Readers for binary containers: takes the path of a WARC (.warc, .warc.gz) or a zip of
+JSON files (SaudiNewsNet's daily archives), yields the raw article records inside, and a
+Skipped for what cannot be read (a truncated archive stops with a Skipped, never an error).
+"""
+from __future__ import annotations
+
+import re
+import zipfile
+import zlib
+from collections.abc import Iterator
+from pathlib import Path
+
+from warcio.archiveiterator import ArchiveIterator
+
+from hadath.ingest.decode import decode_bytes
+from hadath.ingest.formats import read_json, read_jsonl
+from hadath.ingest.records import InputProblem, RawRecord, Skipped
+
+MAX_RECORD_BYTES = 20 * 1024 * 1024  # one article's page; beyond this it is not an article
+_CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_META_CHARSET = re.compile(rb"<meta[^>]+charset=[\"']?([\w.:-]+)", re.IGNORECASE)
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
+    """HTML `response` records, each with its target URI and WARC-Date."""
+    count = 0
+    try:
+        with path.open("rb") as stream:
+            for record in ArchiveIterator(stream):
+                if record.rec_type != "response" or record.http_headers is None:
+                    continue
+                content_type = record.http_headers.get_header("Content-Type") or ""
+                status = record.http_headers.get_statuscode() or ""
+                if not content_type.lower().startswith(_HTML_TYPES) or not status.startswith("2"):
+                    continue
+                count += 1
+                yield _warc_page(record, source, relpath, content_type)
+    # warcio, gzip and zlib raise many kinds of error on a damaged archive.
+    except Exception as exc:  # noqa: BLE001
+        yield Skipped(f"{source}#after-record-{count}",
+                      f"truncated or corrupt WARC after {count} HTML records: "
+                      f"{type(exc).__name__}: {exc}".strip())
+
+
+def _warc_page(record: object, source: str, relpath: str,
+               content_type: str) -> RawRecord | Skipped:
+    headers = record.rec_headers  # type: ignore[attr-defined]
+    record_id = (headers.get_header("WARC-Record-ID") or "").strip("<>")
+    where = f"{source}#{record_id}"
+    payload = record.content_stream().read(MAX_RECORD_BYTES + 1)  # type: ignore[attr-defined]
+    if len(payload) > MAX_RECORD_BYTES:
+        return Skipped(where, f"too large: page over {MAX_RECORD_BYTES // 2**20} MB")
+    try:
+        page = decode_html(payload, content_type)
+    except InputProblem as problem:
+        return Skipped(where, problem.reason)
+    return RawRecord(
+        source=where, relpath=relpath, record=record_id or None, html=page,
+        url=headers.get_header("WARC-Target-URI"), fetched=headers.get_header("WARC-Date"),
+    )
+
+
+def decode_html(payload: bytes, content_type: str = "") -> str:
+    """Decode a page with the charset its HTTP header or <meta> declares, else by detection."""
+    declared = _CHARSET.search(content_type)
+    meta = _META_CHARSET.search(payload[:4096])
+    for match in (declared, meta):
+        if match is None:
+            continue
+        name = match.group(1)
+        encoding = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
+        try:
+            return payload.decode(encoding)
+        except (UnicodeDecodeError, LookupError):
+            continue  # a wrong declaration is common; fall back to detection
+    return decode_bytes(payload)
+
+
+def read_zip(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
+    """A zip of JSON arrays or JSON Lines, one file a member (SaudiNewsNet's layout)."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError) as exc:
+        yield Skipped(source, f"not a readable zip archive: {exc}")
+        return
+    with archive:
+        for info in sorted(archive.infolist(), key=lambda i: i.filename):
+            if info.is_dir():
+                continue
+            where = f"{source}#{info.filename}"
+            inner = f"{relpath}#{info.filename}"
+            reader = {"json": read_json, "jsonl": read_jsonl, "ndjson": read_jsonl}.get(
+                info.filename.rsplit(".", 1)[-1].lower())
+            if reader is None:
+                yield Skipped(where, "zip member is not .json or .jsonl")
+                continue
+            if info.file_size > 50 * MAX_RECORD_BYTES:
+                yield Skipped(where, f"zip member too large ({info.file_size // 2**20} MB)")
+                continue
+            try:
+                text = decode_bytes(archive.read(info))
+            except InputProblem as problem:
+                yield Skipped(where, problem.reason)
+                continue
+            except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:  # damaged
+                yield Skipped(where, f"cannot read zip member: {exc}")
+                continue
+            yield from reader(text, where, inner)

@@ -1,0 +1,96 @@
+"""Is this text Arabic? Takes a text and returns its language code ("ar", "en", "fa", ...).
+
+Arabic is recognised by the share of Arabic-script letters among all letters; Persian and
+Urdu, which share the script, by their own letters and function words; other languages by
+script, and Latin-script ones by function words from `data/ingest/language_words.tsv`.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from functools import lru_cache
+
+from hadath.ingest.datafiles import read_rows
+from hadath.text.normalize import normalize_key
+
+# From this share of Arabic-script letters up a text is Arabic news; Arabic articles quote
+# Latin names, acronyms and satellite frequencies, but most of their letters are Arabic.
+ARABIC_LETTER_SHARE = 0.5
+# Between this and the share above, a text is Arabic unless its Latin part reads as running
+# text in a language of its own (an English article quoting Arabic does).
+ARABIC_MIXED_SHARE = 0.3
+# Letters Persian and Urdu use and Arabic does not (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ہ ۃ).
+_NON_ARABIC_LETTERS = frozenset("پچژگکیٹڈڑںےہۃ")
+_WORD = re.compile(r"[^\W\d_]+")
+_SAMPLE = 20_000  # characters looked at: enough to decide, cheap on long articles
+
+# Unicode script of a letter, by the first word of its character name.
+_SCRIPT_LANGUAGE = {
+    "CYRILLIC": "ru", "HEBREW": "he", "GREEK": "el", "CJK": "zh", "HIRAGANA": "ja",
+    "KATAKANA": "ja", "HANGUL": "ko", "DEVANAGARI": "hi", "THAI": "th", "ARMENIAN": "hy",
+    "GEORGIAN": "ka", "ETHIOPIC": "am", "BENGALI": "bn", "TAMIL": "ta",
+}
+
+
+def is_arabic_letter(ch: str) -> bool:
+    return "\u0600" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" or "\ufb50" <= ch <= "\ufefc"
+
+
+def detect_language(text: str) -> str:
+    """The ISO 639-1 code of `text`'s language: "ar", or a best guess at what else it is."""
+    sample = text[:_SAMPLE]
+    letters = [c for c in sample if c.isalpha()]
+    if not letters:
+        return "und"
+    arabic = [c for c in letters if is_arabic_letter(c)]
+    share = len(arabic) / len(letters)
+    if share >= ARABIC_LETTER_SHARE:
+        return _arabic_script_language(sample, arabic)
+    other = _other_language(sample, letters)
+    if other == "und" and share >= ARABIC_MIXED_SHARE:
+        return _arabic_script_language(sample, arabic)
+    return other
+
+
+def _arabic_script_language(sample: str, arabic: list[str]) -> str:
+    foreign = sum(c in _NON_ARABIC_LETTERS for c in arabic)
+    if foreign < 0.02 * len(arabic):
+        return "ar"
+    # Arabic typed on a Persian keyboard has ی and ک throughout, and Arabic articles quote
+    # Persian verse: the function words decide between Arabic, Persian and Urdu.
+    return _by_function_words(sample, "arabic") or "ar"
+
+
+def _other_language(sample: str, letters: list[str]) -> str:
+    scripts = Counter(_script(c) for c in letters[:5000])
+    script = scripts.most_common(1)[0][0]
+    if script == "LATIN":
+        return _by_function_words(sample, "latin") or "und"
+    return _SCRIPT_LANGUAGE.get(script, "und")
+
+
+def _script(ch: str) -> str:
+    name = unicodedata.name(ch, "")
+    return name.split(" ", 1)[0] if name else "UNKNOWN"
+
+
+def _by_function_words(sample: str, script: str) -> str | None:
+    words = Counter(normalize_key(w).lower() for w in _WORD.findall(sample))
+    scores = {
+        language: sum(words[w] for w in vocabulary)
+        for language, (word_script, vocabulary) in _function_words().items()
+        if word_script == script
+    }
+    if not scores:
+        return None
+    language, score = max(scores.items(), key=lambda item: item[1])
+    return language if score > 0 else None
+
+
+@lru_cache(maxsize=1)
+def _function_words() -> dict[str, tuple[str, frozenset[str]]]:
+    return {
+        language: (script, frozenset(normalize_key(w).lower() for w in words.split()))
+        for language, script, words in read_rows("language_words.tsv")
+    }
