@@ -6,8 +6,9 @@ the original text, each with an ISO 8601 value and a precision (1 day, 2 few day
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from hadath.record import TimeExpr
 from hadath.text.normalize import normalize
@@ -20,8 +21,10 @@ _WORD = re.compile(r"\w+")
 # How far back a future marker may sit and still govern the expression: within the sentence.
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOKBACK = 120
-# Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، بين الاثنين).
-_VETOED_GROUPS = ("dw", "wd")
+# Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
+_VETOED_GROUPS = ("dw", "wd", "ago", "ord")
+# A page dated more than this after its "اليوم" is not a crawl lag but a contradiction.
+_MAX_LAG = 2
 
 
 @dataclass(frozen=True)
@@ -54,18 +57,48 @@ def find_times(text: str, ref: date | datetime | str | None) -> list[TimeExpr]:
     """
     lex = load_lexicon()
     norm = normalize(text)
+    matches = [
+        (order, rule, match)
+        for order, rule in enumerate(lex.rules)
+        for match in rule.regex.finditer(norm.text)
+        if not _vetoed(match, norm.text, lex)
+    ]
     reference = parse_ref(ref)
-    candidates: list[_Candidate] = []
-    for order, rule in enumerate(lex.rules):
-        for match in rule.regex.finditer(norm.text):
-            found = _resolve_match(rule, match, order, norm.text, reference, lex)
-            if found is not None:
-                candidates.append(found)
+    if reference is not None:
+        reference -= timedelta(days=_crawl_lag(matches, reference, lex))
+    candidates = [
+        found
+        for order, rule, match in matches
+        if (found := _resolve_match(rule, match, order, norm.text, reference, lex)) is not None
+    ]
     times = []
     for cand in _select(candidates):
         start, end = norm.original_span(cand.start, cand.end)
         times.append(TimeExpr(start, end, text[start:end], cand.value, cand.precision))
     return times
+
+
+def _crawl_lag(matches: list[tuple[int, Rule, re.Match[str]]], ref: date, lex: TimeLexicon) -> int:
+    """Days between the page date and the day the text was written, from its own words.
+
+    "أمس الأربعاء" on a page dated Friday was written on Thursday: a weekday that contradicts
+    "اليوم"/"أمس" by one or two days means the page was dated (or crawled) after midnight.
+    The most frequent lag wins (ties: the smaller); a larger contradiction is no lag.
+    """
+    votes: Counter[int] = Counter()
+    for _, rule, match in matches:
+        if rule.kind != "relative_day" or not match.group("wd") or not match.group("dw"):
+            continue
+        offset = int(lex.value("dayword", match.group("dw")) or 0)
+        weekday = lex.weekdays.get(" ".join(match.group("wd").split()))
+        if offset > 0 or weekday is None:
+            continue
+        lag = ((ref + timedelta(days=offset)).weekday() - weekday) % 7
+        if lag <= _MAX_LAG:
+            votes[lag] += 1
+    if not votes:
+        return 0
+    return min(votes, key=lambda lag: (-votes[lag], lag))
 
 
 def _surface_span(match: re.Match[str]) -> tuple[int, int]:
@@ -78,7 +111,7 @@ def _resolve_match(
     rule: Rule, match: re.Match[str], order: int, text: str, ref: date | None, lex: TimeLexicon
 ) -> _Candidate | None:
     start, end = _surface_span(match)
-    if start >= end or _vetoed(match, text, lex):
+    if start >= end:
         return None
     groups: Groups = {k: v for k, v in match.groupdict().items() if k != "clitic"}
     groups = {k: " ".join(v.split()) if v else None for k, v in groups.items()}
@@ -92,6 +125,7 @@ def _resolve_match(
         since=previous in ("منذ", "ومنذ"),
         cue_before=lex.has("month_cue", previous) or lex.has("month_cue", previous[1:]),
         text=text[start:end],
+        next_word=next(iter(_WORD.findall(text[end : end + 30])), ""),
     )
     resolved = RESOLVERS[rule.kind](groups, ctx)
     if resolved is None:
@@ -108,12 +142,17 @@ def _sentence_before(text: str, start: int) -> str:
 def _has_future_marker(words: list[str], lex: TimeLexicon) -> bool:
     """سوف، المقرر، or a verb with the future prefix س (سيعقد، ستجري) earlier in the sentence."""
     for word in words:
-        bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 4 else word
+        bare = word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
         if lex.has("future_cue", word) or lex.has("future_cue", bare):
             return True
-        if len(bare) >= 5 and bare[0] == "س" and bare[1] in "يتن" and not lex.has("future_stop", bare):
+        if _looks_like_future_verb(bare) and not lex.has("future_stop", bare):
             return True
     return False
+
+
+def _looks_like_future_verb(word: str) -> bool:
+    # س + imperfect prefix (ي ت ن) + a stem: سيعقد، ستجري، سنواصل; plurals in ات are nouns.
+    return 5 <= len(word) <= 8 and word[0] == "س" and word[1] in "يتن" and not word.endswith("ات")
 
 
 def _vetoed(match: re.Match[str], text: str, lex: TimeLexicon) -> bool:
@@ -125,9 +164,14 @@ def _vetoed(match: re.Match[str], text: str, lex: TimeLexicon) -> bool:
         gs, ge = match.span(group)
         before = _WORD.findall(text[max(0, gs - 30) : gs])
         after = _WORD.findall(text[ge : ge + 30])
-        if ge == match.end() and after and lex.has(f"not_after:{form}", after[0]):
+        if group == "ord" and before and before[-1].startswith("ال") and gs == match.end("clitic"):
+            return True  # "الأسبوع الثالث من رمضان": an ordinal agreeing with a noun, no day
+        keys = (form, group)
+        if ge == match.end() and after and any(lex.has(f"not_after:{k}", after[0]) for k in keys):
             return True
-        if gs == match.end("clitic") and before and lex.has(f"not_before:{form}", before[-1]):
+        if gs == match.end("clitic") and before and any(
+            lex.has(f"not_before:{k}", before[-1]) for k in keys
+        ):
             return True
     return False
 

@@ -86,7 +86,7 @@ def _count(g: Groups, ctx: Context) -> tuple[str, int | None]:
     digits = _int(g.get("n")) or _int(g.get("n2"))
     if digits:
         return unit, digits
-    card = ctx.lex.value("cardinal", g.get("card"))
+    card = ctx.lex.value("cardinal", g.get("card") or g.get("card0"))
     if card and card != "few":
         return unit, int(card)
     return unit, None if card == "few" or own == "-" else int(own)
@@ -123,8 +123,6 @@ def _span_days(unit: str, count: int | None) -> int | None:
         return 7 if count is None else count
     if unit == "week":
         return 28 if count is None else 7 * count
-    if unit == "month" and count:
-        return 30 * count
     return None
 
 
@@ -134,14 +132,23 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
     if ref is None:
         return None
     unit, count = _count(g, ctx)
-    explicit = g.get("n") or g.get("n2") or g.get("card")
+    explicit = g.get("n") or g.get("n2") or g.get("card") or g.get("card0")
     if count == 1 and not explicit and g.get("dir"):
         return None  # "خلال الأسبوع الماضي" is the calendar week: the period rule's job
+    if count is None and not g.get("dir") and ctx.next_word.startswith("ال"):
+        return None  # "خلال أيام المهرجان": the days of something, not a span of time
     direction = _direction(g, ctx.lex)
-    sign = direction if direction else int(ctx.lex.value("within", g.get("within")) or -1)
+    if direction:
+        sign = direction
+    else:
+        sign = 1 if ctx.future else int(ctx.lex.value("within", g.get("within")) or -1)
     if unit == "year" and count:
         first, last = sorted((ref.year, ref.year + sign * count))
         return f"{first:04d}/{last:04d}", 3
+    if unit == "month" and count:
+        year, month = cal.shift_month(ref.year, ref.month, sign * count)
+        other = cal.safe_date(year, month, min(ref.day, cal.last_day(year, month))) or ref
+        return cal.iso_interval(*sorted((ref, other))), 3
     days = _span_days(unit, count)
     if days is None:
         return None

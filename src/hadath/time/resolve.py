@@ -27,6 +27,7 @@ class Context:
     since: bool  # the expression follows منذ, so it points to the past
     cue_before: bool  # the previous word is a date cue (في، منذ، شهر …)
     text: str  # the whole matched text, normalised
+    next_word: str = ""  # the word right after the match, normalised
 
 
 def _int(digits: str | None) -> int | None:
@@ -147,22 +148,25 @@ def _hijri_years(ctx: Context, hyear: int | None) -> list[int]:
 
 
 def hijri(g: Groups, ctx: Context) -> Resolved | None:
+    """15 رمضان 1436هـ, الأول من شهر رمضان الماضي, 1436هـ, 1436/1437هـ."""
     hyear = _int(g.get("hyear"))
-    day = _int(g.get("day"))
+    day = _day(g, ctx.lex)
     form = g.get("hmonth")
     if form is None:
-        span = cal.hijri_year_span(hyear) if hyear else None
-        return (cal.iso_interval(*span), 3) if span else None
+        first = cal.hijri_year_span(_int(g.get("hyear0")) or hyear) if hyear else None
+        last = cal.hijri_year_span(hyear) if hyear else None
+        return (cal.iso_interval(first[0], last[1]), 3) if first and last else None
     month = ctx.lex.hijri_months[form]
     if form in ctx.lex.ambiguous_hijri and not (day or hyear):
         return None
+    direction = _direction(g, ctx.lex)
     if day:
         dates = [cal.hijri_to_date(y, month, day) for y in _hijri_years(ctx, hyear)]
         spans = [(d, d) for d in dates if d]
-        chosen = _nearest_span(ctx, spans, None)
+        chosen = _nearest_span(ctx, spans, direction)
         return (cal.iso_day(chosen[0]), 1) if chosen else None
     spans = [s for y in _hijri_years(ctx, hyear) if (s := cal.hijri_month_span(y, month))]
-    chosen = _nearest_span(ctx, spans, None)
+    chosen = _nearest_span(ctx, spans, direction)
     return (cal.iso_interval(*chosen), 3) if chosen else None
 
 
@@ -246,6 +250,27 @@ def year(g: Groups, ctx: Context) -> Resolved | None:
     return f"{value:04d}", 3
 
 
+def part_of_year(g: Groups, ctx: Context) -> Resolved | None:
+    """الربع الأول من العام الجاري → 2015-01/2015-03; النصف الثاني من 2014 → 2014-07/2014-12."""
+    year = _month_year(g, ctx, 1, None) if (g.get("year") or g.get("ydir")) else None
+    part = ctx.lex.value("year_part", g.get("part"))
+    index = _day(g, ctx.lex)
+    size = {"quarter": 3, "half": 6}.get(part or "")
+    if year is None or size is None or index is None or index * size > 12:
+        return None
+    first, last = (index - 1) * size + 1, index * size
+    phase = ctx.lex.value("phase", g.get("phase"))
+    if phase == "early":  # بداية الفصل الرابع: its first month
+        last = first
+    elif phase == "late":
+        first = last
+    elif phase == "mid":
+        first, last = first + (size - 1) // 2, last - (size - 1) // 2
+    if first == last:
+        return cal.iso_month(year, first), 3
+    return f"{cal.iso_month(year, first)}/{cal.iso_month(year, last)}", 3
+
+
 ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "calendar_date": calendar_date,
     "day_of_month": day_of_month,
@@ -254,4 +279,5 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "holiday": holiday,
     "month": month,
     "year": year,
+    "part_of_year": part_of_year,
 }
