@@ -1,0 +1,120 @@
+"""Lexicon files of the claims and events stages, compiled into clitic-aware phrase matchers.
+
+`load_table(stage, name)` reads a TSV data file (comment lines start with #, then a header);
+`PhraseMatcher(rows)` finds its phrases in normalised text, allowing the Arabic proclitics
+(و ف ب ل ك, the article ال, their fusion لل) and pronoun suffixes a news text puts on them.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import ahocorasick
+
+from hadath.text.normalize import normalize_key
+
+# Conjunctions and prepositions that attach to the next word ("وأعلن", "بمقتل", "للانسحاب").
+# The future prefix س is kept so that "ستقصف" is found and can be read as planned.
+_PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "وبال", "س", "وس", "فس")
+# Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم").
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
+_WORD = re.compile(r"\w")
+
+
+@dataclass(frozen=True, slots=True)
+class PhraseHit:
+    """A lexicon phrase found in normalised text; `start`/`end` index that text."""
+
+    start: int
+    end: int
+    row: dict[str, str]
+
+
+def load_table(stage: str, name: str) -> list[dict[str, str]]:
+    """Rows of `data/<stage>/<name>` as dicts keyed by the header; `form` is normalised."""
+    path = resources.files("hadath") / "data" / stage / name
+    lines = [x for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    lines = [x for x in lines if not x.startswith("#")]
+    header = lines[0].split("\t")
+    rows = []
+    for line in lines[1:]:
+        row = dict(zip(header, line.split("\t"), strict=False))
+        row["form"] = normalize_key(row["form"])
+        rows.append(row)
+    return rows
+
+
+def _variants(form: str) -> Iterable[str]:
+    """Every written shape of `form` with clitics: و+ب+ال+حلب, سيطره → سيطرتها."""
+    stems = {form}
+    if form.startswith("ال"):
+        stems.add("ل" + form[1:])  # ل + ال is written لل ("للانسحاب")
+    else:
+        stems.add("ال" + form)
+        stems.add("لل" + form)
+    for stem in stems:
+        for pre in _PROCLITICS:
+            if pre.endswith("ال") and stem.startswith("ال"):
+                continue
+            word = pre + stem
+            for suf in _SUFFIXES if not _open_ended(form) else ("",):
+                # ta marbuta is written ت before a suffix: سيطرة + ها → سيطرتها
+                yield word + suf if not suf or not word.endswith("ه") else word[:-1] + "ت" + suf
+
+
+def _open_ended(form: str) -> bool:
+    """"وفقا لـ", "استعدادا لـ": the phrase ends in a clitic written onto the next word."""
+    return form.endswith(" ل")
+
+
+class PhraseMatcher:
+    """Finds lexicon phrases as whole words in normalised text, longest match first."""
+
+    def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        added: dict[str, tuple[int, dict[str, Any]]] = {}
+        for row in rows:
+            # An exact form beats the same string generated as a variant of another row.
+            added.setdefault(row["form"], (len(row["form"]), row))
+        for row in rows:
+            for variant in _variants(row["form"]):
+                added.setdefault(variant, (len(variant), row))
+        for key, value in added.items():
+            self._automaton.add_word(key, value)
+        self._automaton.make_automaton()
+
+    def find(self, text: str) -> list[PhraseHit]:
+        hits: list[PhraseHit] = []
+        for last, (length, row) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if start > 0 and _WORD.match(text[start - 1]):
+                continue
+            if end < len(text) and _WORD.match(text[end]) and not _open_ended(row["form"]):
+                continue
+            hits.append(PhraseHit(start, end, row))
+        return _longest_first(hits)
+
+
+def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
+    """Drop hits inside longer ones ("غارات" inside "غارات جوية"), keep text order."""
+    kept: list[PhraseHit] = []
+    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
+        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
+            kept.append(hit)
+    return sorted(kept, key=lambda h: h.start)
+
+
+@cache
+def matcher(stage: str, name: str) -> PhraseMatcher:
+    """The compiled matcher of one data file, built once per process."""
+    return PhraseMatcher(load_table(stage, name))
+
+
+@cache
+def table(stage: str, name: str) -> dict[str, dict[str, str]]:
+    """One data file as a dict from normalised form to row."""
+    return {row["form"]: row for row in load_table(stage, name)}

@@ -1,0 +1,106 @@
+"""Who did it and to whom: actor arguments of a trigger by light syntax over its clause.
+
+`pick_actors(text, trigger, span, mentions, speaker)` returns (actor1, actor2, associates)
+from the actor mentions of the clause: "بين X و Y", "من قبل X"/"على يد X", verb–subject and
+subject–verb order, "مع/ضد/على X" for the side attacked, "X تلقت ..." for a recipient.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.claims.lexicon import table
+from hadath.claims.sources import words_between
+from hadath.events.cues import Cue
+from hadath.record import Mention
+from hadath.text.normalize import normalize_key
+
+ACTOR_LABELS = frozenset({"actor", "person", "org"})
+_NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
+
+
+@dataclass(frozen=True, slots=True)
+class Actors:
+    actor1: Mention | None
+    actor2: Mention | None
+    associates: tuple[Mention, ...] = ()
+
+
+def actor_mentions(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """Actors (not outlets) inside [start, end), in text order."""
+    return [m for m in mentions
+            if m.label in ACTOR_LABELS and m.kind != "media" and start <= m.start and m.end <= end]
+
+
+def _role_before(text: str, pos: int, floor: int) -> str | None:
+    """The role word that ends right before `pos` ("مع", "من قبل", "على يد"), if any."""
+    roles = table("events", "roles.tsv")
+    words = normalize_key(text[floor:pos]).split()
+    for n in (2, 1):
+        if len(words) >= n and " ".join(words[-n:]) in roles:
+            return roles[" ".join(words[-n:])]["role"]
+    # a clitic written on the name: "لداعش" (of ISIS) marks the agent of a noun trigger
+    return None
+
+
+def _same(a: Mention | None, b: Mention | None) -> bool:
+    if a is None or b is None:
+        return False
+    return (a.canonical or a.surface) == (b.canonical or b.surface)
+
+
+def _between(text: str, inside: list[Mention], trigger: Cue) -> Actors | None:
+    """"اشتباكات بين الجيش والمعارضة": both sides named after بين."""
+    after = [m for m in inside if m.start >= trigger.end]
+    for i, m in enumerate(after[:-1]):
+        if _role_before(text, m.start, trigger.end) == "between":
+            other = after[i + 1]
+            if normalize_key(text[m.end:other.start]).startswith("و"):
+                return Actors(m, other)
+    return None
+
+
+def _agent(text: str, inside: list[Mention], trigger: Cue) -> Mention | None:
+    for m in inside:
+        if m.start >= trigger.end and _role_before(text, m.start, trigger.end) == "agent_after":
+            return m
+    return None
+
+
+def _recipient_first(text: str, trigger: Cue, span_start: int) -> bool:
+    words = normalize_key(text[span_start:trigger.start]).split()
+    roles = table("events", "roles.tsv")
+    return any(roles.get(w, {}).get("role") == "recipient_subject" for w in words[-4:])
+
+
+def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Mention],
+                speaker: Mention | None) -> Actors:
+    """actor1 (who acts), actor2 (the other side) and associates for `trigger` in [start, end)."""
+    inside = [m for m in actor_mentions(mentions, start, end)
+              if speaker is None or m.start != speaker.start]
+    both = _between(text, inside, trigger)
+    if both is not None:
+        return both
+    agent = _agent(text, inside, trigger)
+    before = [m for m in inside if m.end <= trigger.start]
+    after = [m for m in inside if m.start >= trigger.end]
+    actor1 = agent
+    if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= _NEAR_WORDS
+            and _role_before(text, after[0].start, trigger.end) is None):
+        actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
+    if actor1 is None and before:
+        actor1 = before[-1]  # subject–verb ("المجموعات المسلحة تتدفق")
+    if actor1 is None:
+        actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
+    others = [m for m in after + before[::-1] if not _same(m, actor1)]
+    actor2 = others[0] if others else None
+    if _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
+        actor1, actor2 = actor2, actor1  # "دمشق تلقت مساعدات روسية": Russia gives
+    associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
+    return Actors(actor1, actor2, associates)
+
+
+def _allied(text: str, m: Mention, actor1: Mention | None) -> bool:
+    """"هيئة تحرير الشام والفصائل المتحالفة معها": a name joined to actor1 by و."""
+    if actor1 is None or m.start < actor1.end:
+        return False
+    return text[actor1.end:m.start].strip() == "و"

@@ -1,0 +1,60 @@
+"""The events stage's lexicons found in an article: triggers, figure words, modality cues.
+
+`find_cues(text)` matches every events data file once over the normalised text and returns
+`Cue`s whose `start`/`end` index the original text, grouped by file.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.claims.lexicon import matcher
+from hadath.text.normalize import normalize
+
+STATEMENT_TYPES = frozenset(
+    {"threaten", "accuse", "reject_deny", "support_statement", "request_appeal", "meeting"}
+)
+COMBAT_TYPES = frozenset(
+    {"armed_clash", "territory_taken", "territory_regained", "air_strike", "shelling",
+     "explosion", "attack_on_civilians", "abduction"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    start: int  # offsets in the original text
+    end: int
+    form: str  # the lexicon form (normalised)
+    value: str  # event type, figure kind, modality cue or side kind
+    pos: str = ""
+    strength: str = ""
+    prefix: str = ""  # the clitics written before the form ("س" of "ستدافع", "و" of "وقصفت")
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleCues:
+    triggers: list[Cue]
+    figures: list[Cue]
+    modality: list[Cue]
+    victims: list[Cue]
+
+
+def _find(name: str, column: str, norm_text: str, norm) -> list[Cue]:  # type: ignore[no-untyped-def]
+    cues = []
+    for hit in matcher("events", name).find(norm_text):
+        start, end = norm.original_span(hit.start, hit.end)
+        written = norm_text[hit.start:hit.end]
+        at = written.find(hit.row["form"][:2])
+        cues.append(Cue(start, end, hit.row["form"], hit.row[column], hit.row.get("pos", ""),
+                        hit.row.get("strength", ""), written[:max(at, 0)]))
+    return cues
+
+
+def find_cues(text: str) -> ArticleCues:
+    """All trigger, figure, modality and victim words of `text`, in text order."""
+    norm = normalize(text)
+    return ArticleCues(
+        triggers=_find("triggers.tsv", "type", norm.text, norm),
+        figures=_find("figures.tsv", "figure", norm.text, norm),
+        modality=_find("modality_cues.tsv", "cue", norm.text, norm),
+        victims=_find("victims.tsv", "side_kind", norm.text, norm),
+    )

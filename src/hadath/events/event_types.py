@@ -1,0 +1,44 @@
+"""The SPEC event type of a trigger once its actor and place are known.
+
+`refine_type(trigger, actor1, place)` applies ACLED's distinctions that a word alone cannot
+make: territory taken by a non-state actor vs regained by a government, and an "attack" by a
+foreign state's forces on another country, which ACLED codes as remote violence (air strike).
+"""
+from __future__ import annotations
+
+from hadath.claims.lexicon import table
+from hadath.events.cues import Cue
+from hadath.events.places import Place
+from hadath.record import Mention
+
+_STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
+                          "external_state_forces"})
+_NON_STATE_KINDS = frozenset({"armed_group", "rioters", "protesters"})
+_GENERIC_ATTACKS = frozenset({"هجوم", "هجوما", "هجمات", "هاجم", "هاجمت"})
+
+
+def _kind(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    return m.affiliation_kind if m.kind == "person" and m.affiliation_kind else m.kind
+
+
+def is_foreign(actor: Mention | None, place: Place | None) -> bool:
+    """The actor's state is not the state where the event happened."""
+    if actor is None or place is None or not actor.country or not place.country:
+        return False
+    alpha2 = table("events", "countries.tsv").get(actor.country.upper(), {}).get("alpha2")
+    return bool(alpha2 and alpha2 != place.country.upper())
+
+
+def refine_type(trigger: Cue, actor1: Mention | None, place: Place | None) -> str:
+    etype = trigger.value
+    kind = _kind(actor1)
+    if etype.startswith("territory_"):
+        if kind in _STATE_KINDS:
+            return "territory_regained"
+        if kind in _NON_STATE_KINDS:
+            return "territory_taken"
+    if trigger.form in _GENERIC_ATTACKS and kind in _STATE_KINDS and is_foreign(actor1, place):
+        return "air_strike"
+    return etype

@@ -1,0 +1,114 @@
+"""Modality of an event (SPEC coding rules): asserted, claimed, denied, planned, conditional,
+historical — from the cue words before its trigger, its date, and who reports it.
+
+`modality_of(context)` returns the modality, or None when the trigger reports no event
+(negated, or the hypothetical of a conditional clause).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from hadath.claims.sources import words_between
+from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue
+from hadath.events.dates import compare_to
+from hadath.record import Claim, Mention
+
+# Parties to a fight: their claims about the fight are "claimed", not "asserted".
+PARTY_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government", "police",
+                         "external_state_forces"})
+_STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
+                          "external_state_forces"})
+_PLANNED_WINDOW = 6  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
+_BACKGROUND_WINDOW = 12  # "وكانت الفصائل ... قد سيطرت"
+
+
+@dataclass(frozen=True, slots=True)
+class ModalityContext:
+    text: str
+    trigger: Cue
+    event_type: str
+    clause_start: int
+    cues: list[Cue]  # modality cues of the sentence
+    claim: Claim | None
+    speaker: Mention | None
+    actor1: Mention | None
+    time_value: str | None
+    published: date | None
+
+
+def kind_of(m: Mention | None) -> str | None:
+    if m is None:
+        return None
+    return m.affiliation_kind if m.kind == "person" and m.affiliation_kind else m.kind
+
+
+def same_side(a: Mention | None, b: Mention | None) -> bool:
+    """One actor, or two organs of one state (the army and the government of Syria)."""
+    if a is None or b is None:
+        return False
+    if (a.canonical or a.surface) == (b.canonical or b.surface):
+        return True
+    if a.kind == "person" and a.affiliation and a.affiliation == b.canonical:
+        return True
+    return bool(a.country and a.country == b.country
+                and kind_of(a) in _STATE_KINDS and kind_of(b) in _STATE_KINDS)
+
+
+def _before(ctx: ModalityContext, kind: str, window: int) -> Cue | None:
+    for cue in ctx.cues:
+        # "استعدادا لـ" ends inside the clitic of "لهجوم": a cue may end on the trigger's prefix
+        if (cue.value == kind and ctx.clause_start <= cue.start < ctx.trigger.start
+                and cue.end <= ctx.trigger.start + len(ctx.trigger.prefix)
+                and words_between(ctx.text, min(cue.end, ctx.trigger.start), ctx.trigger.start)
+                <= window):
+            return cue
+    return None
+
+
+def _conditional_clause(ctx: ModalityContext) -> bool:
+    """The trigger sits in an "if" clause: "في حال تعرضت لهجوم" (the threat's condition)."""
+    start = ctx.claim.start if ctx.claim else ctx.clause_start
+    return any(c.value == "conditional" and start <= c.start and c.end <= ctx.trigger.start
+               for c in ctx.cues)
+
+
+def is_background(ctx: ModalityContext) -> bool:
+    """"وكانت الفصائل قد سيطرت", "سبق أن": the clause recalls an earlier event."""
+    cue = _before(ctx, "background", _BACKGROUND_WINDOW)
+    if cue is None:
+        return False
+    if cue.form.startswith("سبق"):
+        return True
+    return " قد " in f" {ctx.text[cue.end:ctx.trigger.start]} "
+
+
+def _claimed(ctx: ModalityContext) -> bool:
+    """A party's own account of the fight: its gains, the enemy's moves (SPEC: claimed)."""
+    if kind_of(ctx.speaker) not in PARTY_KINDS or ctx.event_type in STATEMENT_TYPES:
+        return False
+    own_side = same_side(ctx.actor1, ctx.speaker)
+    return ctx.event_type in COMBAT_TYPES or not own_side
+
+
+def modality_of(ctx: ModalityContext) -> str | None:
+    statement = ctx.event_type in STATEMENT_TYPES
+    if not statement and _before(ctx, "negation", 0):
+        return "denied" if ctx.claim and ctx.claim.polarity == "deny" else None
+    if not statement and _before(ctx, "anaphora", 1):
+        return None  # "وهذا هو الهجوم الأكبر": refers back, reports nothing new
+    if not statement and ctx.claim and ctx.claim.polarity == "deny":
+        return "denied"
+    if _before(ctx, "since", 1):
+        return "historical"  # "منذ استعادة الجيش السوري السيطرة": the anchor of "since"
+    when = compare_to(ctx.time_value, ctx.published) if ctx.time_value else "now"
+    if when == "past":
+        return "historical"
+    if _conditional_clause(ctx):
+        return "conditional" if statement else None
+    if (_before(ctx, "planned", _PLANNED_WINDOW) or "س" in ctx.trigger.prefix
+            or when == "future"):
+        return "planned"
+    if not statement and ctx.time_value is None and is_background(ctx):
+        return "historical"
+    return "claimed" if _claimed(ctx) else "asserted"

@@ -1,0 +1,94 @@
+"""Where an event happened: the most precise place the text ties its trigger to.
+
+`pick_place(...)` looks in the trigger's clause, then its sentence, for resolved place mentions
+(SPEC: the most precise settlement; "ريف X"/"قرب X" is X with precision 2); `focus_place`
+is the article's main place, used for reports that name no place of their own.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from hadath.claims.lexicon import matcher, table
+from hadath.record import Mention
+from hadath.text.normalize import normalize, normalize_key
+
+_COUNTRY_KINDS = frozenset({"country"})
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    start: int
+    end: int
+    surface: str
+    canonical: str | None
+    country: str | None
+    admin1: str | None = None
+    admin2: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    geo_precision: int = 3
+    is_country: bool = False
+
+    def location(self) -> dict[str, object]:
+        """The SPEC location record."""
+        return {"surface": self.surface, "canonical": self.canonical, "country": self.country,
+                "admin1": self.admin1, "admin2": self.admin2, "lat": self.lat, "lon": self.lon,
+                "geo_precision": self.geo_precision}
+
+    @property
+    def key(self) -> str:
+        """What makes two places the same for ACLED's one-event-per-place rule."""
+        return self.canonical or normalize_key(self.surface)
+
+
+def _qualified(text: str, m: Mention) -> Place:
+    """A place mention as a Place, widened to "ريف حلب" with precision 2 when qualified."""
+    place = Place(m.start, m.end, m.surface, m.canonical, m.country, m.admin1, m.admin2,
+                  m.lat, m.lon, m.geo_precision or 3, m.kind in _COUNTRY_KINDS)
+    qualifiers = table("events", "place_qualifiers.tsv")
+    before = text[max(0, m.start - 30):m.start]
+    words = before.split()
+    for n in (2, 1):
+        phrase = normalize_key(" ".join(words[-n:])) if len(words) >= n else ""
+        phrase = phrase[1:] if phrase[:1] in "وب" and phrase[1:] in qualifiers else phrase
+        if qualifiers.get(phrase, {}).get("role") == "near" and before.endswith(words[-1] + " "):
+            start = m.start - len(" ".join(words[-n:])) - 1
+            return replace(place, start=start, surface=text[start:m.end],
+                           geo_precision=max(2, place.geo_precision))
+    return place
+
+
+def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
+    """Every resolved place of the article, qualified, plus vague places such as borders."""
+    places = [_qualified(text, m) for m in mentions if m.label == "place"]
+    norm = normalize(text)
+    for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
+        if hit.row["role"] == "vague":
+            start, end = norm.original_span(hit.start, hit.end)
+            places.append(Place(start, end, text[start:end], None, None, geo_precision=3))
+    return sorted(places, key=lambda p: p.start)
+
+
+def _rank(place: Place, anchor: int) -> tuple[int, int, int]:
+    return (place.is_country, place.geo_precision, abs(place.start - anchor))
+
+
+def pick_place(places: list[Place], anchor: int, spans: list[tuple[int, int]]) -> Place | None:
+    """The most precise place in the first of `spans` (clause, sentence) that has one."""
+    for start, end in spans:
+        inside = [p for p in places if start <= p.start and p.end <= end]
+        if inside:
+            return min(inside, key=lambda p: _rank(p, anchor))
+    return None
+
+
+def focus_place(places: list[Place]) -> Place | None:
+    """The article's main place: its most often named settlement or district, else country."""
+    precise = [p for p in places if not p.is_country and p.canonical and p.geo_precision <= 2]
+    pool = precise or [p for p in places if p.canonical]
+    if not pool:
+        return None
+    counts = Counter(p.canonical for p in pool)
+    best = max(counts.values())
+    return next(p for p in pool if counts[p.canonical] == best)

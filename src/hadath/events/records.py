@@ -1,0 +1,236 @@
+"""Event candidates merged ACLED-style and written as SPEC event records.
+
+`merge(candidates)` keeps one event per type, place and day (statements: per type, speaker and
+day), pooling evidence, figures and sources; `to_record(event, article)` writes the SPEC dict
+with a stable id, evidence offsets, an English summary and a confidence.
+"""
+from __future__ import annotations
+
+import hashlib
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date
+
+from hadath.events.cues import STATEMENT_TYPES
+from hadath.events.figures import Figure
+from hadath.events.modality import same_side
+from hadath.events.places import Place
+from hadath.events.summary import summarise
+from hadath.record import Article, Mention
+
+# When reports of one event differ, the most definite reading wins.
+_MODALITY_ORDER = ("conditional", "asserted", "claimed", "denied", "planned", "historical")
+_SAME_PLACE_KM = 5.0
+_BASE_CONFIDENCE = {"strong": 0.6, "weak": 0.45, "statement": 0.55, "figure": 0.5}
+
+
+@dataclass
+class Candidate:
+    """One trigger read as an event, before merging."""
+
+    type: str
+    modality: str
+    strength: str
+    sentence: int
+    evidence: tuple[int, int]
+    actor1: Mention | None
+    actor2: Mention | None
+    associates: tuple[Mention, ...]
+    place: Place | None
+    place_from_text: bool
+    date: str | None
+    date_end: str | None
+    precision: int
+    source: str | None
+    actor1_from_syntax: bool = True
+    figures: list[tuple[Figure, str | None]] = field(default_factory=list)
+
+
+@dataclass
+class Event:
+    parts: list[Candidate]
+
+    @property
+    def head(self) -> Candidate:
+        return self.parts[0]
+
+
+def _day(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value[:10]) if value and len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _close_dates(a: str | None, b: str | None) -> bool:
+    if a == b:
+        return True
+    da, db = _day(a), _day(b)
+    return bool(da and db and abs((da - db).days) <= 1)
+
+
+def _actor_key(m: Mention | None) -> str | None:
+    return (m.canonical or m.surface) if m else None
+
+
+def _family(modality: str) -> str:
+    """Reports of what happened merge; a plan, a threat or a memory stays apart."""
+    return "current" if modality in ("asserted", "claimed", "denied") else modality
+
+
+def _same_place(a: Place | None, b: Place | None) -> bool:
+    if a is None or b is None:
+        return a is b
+    if a.key == b.key:
+        return True
+    if None in (a.lat, a.lon, b.lat, b.lon):
+        return False
+    # a landmark inside a town (قلعة حلب in حلب) is the town for ACLED
+    return _km(a, b) <= _SAME_PLACE_KM
+
+
+def _km(a: Place, b: Place) -> float:
+    la1, lo1, la2, lo2 = map(math.radians, (a.lat, a.lon, b.lat, b.lon))  # type: ignore[arg-type]
+    h = (math.sin((la2 - la1) / 2) ** 2
+         + math.cos(la1) * math.cos(la2) * math.sin((lo2 - lo1) / 2) ** 2)
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _same_actors(event: Event, cand: Candidate) -> bool:
+    """Two named attackers make two events even at one place and day."""
+    if not cand.actor1_from_syntax or cand.actor1 is None:
+        return True
+    named = [p.actor1 for p in event.parts if p.actor1_from_syntax and p.actor1]
+    return not named or any(same_side(m, cand.actor1) for m in named)
+
+
+def _same_event(event: Event, b: Candidate) -> bool:
+    a = event.head
+    if a.type != b.type or not _close_dates(a.date, b.date):
+        return False
+    if a.type in STATEMENT_TYPES:
+        # one speaker's statements of one kind on one day are one statement, "if" or not
+        historical = (a.modality == "historical", b.modality == "historical")
+        return _actor_key(a.actor1) == _actor_key(b.actor1) and historical[0] == historical[1]
+    if _family(a.modality) != _family(b.modality):
+        return False
+    return _same_place(a.place, b.place) and _same_actors(event, b)
+
+
+def merge(candidates: list[Candidate]) -> list[Event]:
+    """ACLED: one event per type, place and day (and actors) within an article."""
+    events: list[Event] = []
+    for cand in candidates:
+        home = next((e for e in events if _same_event(e, cand)), None)
+        if home is None:
+            events.append(Event([cand]))
+        else:
+            home.parts.append(cand)
+    return events
+
+
+def _best_actor1(event: Event) -> Mention | None:
+    """The actor most reports name by syntax; a speaker standing in for "it" counts less."""
+    votes: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for part in event.parts:
+        if part.actor1 is not None:
+            key = _actor_key(part.actor1) or ""
+            votes[key] += 2 if part.actor1_from_syntax else 1
+            first.setdefault(key, part.actor1)
+    if not votes:
+        return None
+    return first[max(votes, key=lambda k: votes[k])]
+
+
+def _actor(m: Mention | None) -> dict[str, object] | None:
+    if m is None:
+        return None
+    return {"canonical": m.canonical, "surface": m.surface, "kind": m.kind, "country": m.country}
+
+
+def _place(event: Event) -> Place | None:
+    placed = [p.place for p in event.parts if p.place is not None]
+    from_text = [p.place for p in event.parts if p.place is not None and p.place_from_text]
+    pool = from_text or placed
+    return min(pool, key=lambda p: p.geo_precision) if pool else None
+
+
+def _figures(event: Event, kind: str, article_id: str) -> list[dict[str, object]]:
+    rows: list[dict[str, object]] = []
+    seen: set[tuple[object, ...]] = set()
+    for part in event.parts:
+        for figure, source in part.figures:
+            if figure.kind != kind:
+                continue
+            number = figure.number
+            side = _actor_key(figure.side) or figure.side_kind
+            key = (number.value, side, source)
+            if key in seen:
+                continue  # the same figure repeated in the same article
+            seen.add(key)
+            rows.append({"count": int(number.value), "min": int(number.value) if number.min else None,
+                         "approx": number.approx, "vague": number.vague, "side": side,
+                         "source": source, "article_id": article_id})
+    return rows
+
+
+def _sources(event: Event, outlet: str | None) -> list[str]:
+    names = [p.source for p in event.parts if p.source]
+    if outlet:
+        names.append(outlet)
+    return list(dict.fromkeys(names))
+
+
+def _confidence(event: Event, has_actor: bool, place: Place | None) -> float:
+    head = event.head
+    score = _BASE_CONFIDENCE.get(head.strength, 0.5)
+    score += 0.1 if has_actor else 0.0
+    score += 0.1 if place is not None and any(p.place_from_text for p in event.parts) else 0.0
+    score += 0.05 * min(len(event.parts) - 1, 3)
+    return round(min(score, 0.95), 2)
+
+
+def _modality(event: Event) -> str:
+    return min((p.modality for p in event.parts), key=_MODALITY_ORDER.index)
+
+
+def _event_id(article_id: str, etype: str, place: Place | None, day: str | None) -> str:
+    key = "|".join([article_id, etype, place.key if place else "", day or ""])
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def to_record(event: Event, article: Article) -> dict[str, object]:
+    """The SPEC event record of a merged event."""
+    head = event.head
+    text = article.text
+    actor1 = _best_actor1(event)
+    actor2 = next((p.actor2 for p in event.parts if p.actor2 is not None
+                   and _actor_key(p.actor2) != _actor_key(actor1)), None)
+    associates = {(_actor_key(m) or ""): m for p in event.parts for m in p.associates
+                  if _actor_key(m) not in (_actor_key(actor1), _actor_key(actor2))}
+    place = _place(event)
+    record: dict[str, object] = {
+        "id": _event_id(article.id, head.type, place, head.date),
+        "type": head.type,
+        "modality": _modality(event),
+        "date": head.date,
+        "date_end": head.date_end,
+        "time_precision": head.precision,
+        "actor1": _actor(actor1),
+        "actor2": _actor(actor2),
+        "assoc_actors": [_actor(m) for m in associates.values()],
+        "location": place.location() if place else None,
+        "fatalities": _figures(event, "fatalities", article.id),
+        "injured": _figures(event, "injured", article.id),
+        "detained": _figures(event, "detained", article.id),
+        "sources": _sources(event, article.article.outlet),
+        "evidence": [{"article_id": article.id, "sentence": sentence, "start": start,
+                      "end": end, "text": text[start:end]}
+                     for sentence, start, end in dict.fromkeys(
+                         (p.sentence, *p.evidence) for p in event.parts)],
+        "confidence": _confidence(event, actor1 is not None, place),
+    }
+    record["summary_en"] = summarise(record)
+    return record

@@ -1,0 +1,116 @@
+"""Statement events (threaten, accuse, reject_deny, support_statement, request_appeal,
+meeting): coded only when the statement is news in itself (SPEC coding rules).
+
+`statement_candidate(doc, site, trigger, time)` accepts a statement word that is the speaker's
+own act ("نفت تركيا", "هدد الرئيس") or the main predicate of what the speaker says ("أكدت
+تركيا عدم تورطها"); `threat_candidates` finds threats with "if" ("ستدافع ... في حال تعرضت").
+"""
+from __future__ import annotations
+
+import re
+
+from hadath.claims.sources import words_between
+from hadath.events.arguments import actor_mentions, pick_actors
+from hadath.events.context import (
+    Doc,
+    Site,
+    date_fields,
+    evidence_span,
+    locate,
+    site_of,
+    source_name,
+)
+from hadath.events.cues import Cue
+from hadath.events.modality import ModalityContext, modality_of
+from hadath.events.records import Candidate
+from hadath.record import Claim, Mention, Sentence, TimeExpr
+from hadath.text.normalize import normalize_key
+from hadath.text.sentences import split_clauses
+from hadath.text.vocab import word_count
+
+_WORD = re.compile(r"\w+")
+_FUTURE_WORDS = frozenset({"سوف", "لن"})
+_MIN_STEM_COUNT = 3  # "ستدافع" is future when "تدافع" is a word of news text
+
+
+def is_future_verb(word: str) -> bool:
+    """"ستدافع", "وسنرد": the future prefix س on an imperfect verb (not "سيطرت")."""
+    key = normalize_key(word)
+    if key in _FUTURE_WORDS:
+        return True
+    key = key[1:] if key[:1] in "وف" else key
+    return (len(key) > 3 and key[0] == "س" and key[1] in "تينا"
+            and word_count(key[1:]) >= _MIN_STEM_COUNT and word_count(key) < word_count(key[1:]))
+
+
+def _first_clause_end(doc: Doc, claim: Claim) -> int:
+    clauses = split_clauses(doc.text, Sentence(claim.start, claim.end))
+    return clauses[0].end if clauses else claim.end
+
+
+def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, bool]:
+    """actor1 of a statement and whether the text names it by syntax (not the speaker)."""
+    claim = site.claim
+    if claim is not None and claim.cue_start == trigger.start:
+        return site.speaker, False  # the cue is the statement: "نفت تركيا"
+    if claim is not None and claim.start <= trigger.start < claim.end:
+        if trigger.start >= _first_clause_end(doc, claim):
+            return None, False  # a statement reported in passing, not the news
+        before = [m for m in actor_mentions(doc.article.mentions, claim.start, trigger.start)]
+        if before and words_between(doc.text, before[-1].end, trigger.start) <= 1:
+            return before[-1], True  # "مضيفا أن موسكو تدعم"
+        return site.speaker, False
+    if trigger.pos != "verb":
+        return None, False
+    actors = pick_actors(doc.text, trigger, site.clause.start, site.clause.end,
+                         doc.article.mentions, None)
+    return actors.actor1, actors.actor1 is not None
+
+
+def statement_candidate(doc: Doc, site: Site, trigger: Cue, time: TimeExpr | None
+                        ) -> Candidate | None:
+    actor1, by_syntax = _speaker_actor(doc, site, trigger)
+    if actor1 is None or actor1.kind == "media":
+        return None
+    after = [m for m in actor_mentions(doc.article.mentions, trigger.end, site.clause.end)
+             if (m.canonical or m.surface) != (actor1.canonical or actor1.surface)]
+    ctx = ModalityContext(doc.text, trigger, trigger.value, site.clause.start, site.mod_cues,
+                          site.claim, site.speaker, actor1, time.value if time else None,
+                          doc.published)
+    modality = modality_of(ctx)
+    if modality is None:
+        return None
+    place, from_text = locate(doc, site, trigger.start)
+    day, day_end, precision = date_fields(time, modality, doc.published)
+    return Candidate(trigger.value, modality, "statement", site.index, evidence_span(doc, site),
+                     actor1, after[0] if after else None, (), place if from_text else None,
+                     from_text, day, day_end, precision if time else 2, source_name(site.claim),
+                     by_syntax)
+
+
+def _future_before(doc: Doc, start: int, end: int) -> bool:
+    return any(is_future_verb(w.group()) for w in _WORD.finditer(doc.text, start, end))
+
+
+def threat_candidates(doc: Doc, index: int, sentence: Sentence, claims: list[Claim],
+                      mod_cues: list[Cue]) -> list[Candidate]:
+    """"ستدافع عن مناطقها في حال تعرضت لهجوم": a pledge to act if attacked is a threat."""
+    out: list[Candidate] = []
+    clauses = split_clauses(doc.text, sentence) or [sentence]
+    for claim in claims:
+        conditions = [c for c in mod_cues if c.value == "conditional"
+                      and claim.start <= c.start < claim.end]
+        if not conditions or not _future_before(doc, claim.start, conditions[0].start):
+            continue
+        site = site_of(doc, index, sentence, clauses, claim.start, mod_cues)
+        if site.speaker is None:
+            continue
+        targets = actor_mentions(doc.article.mentions, conditions[0].end, claim.end)
+        place, from_text = locate(doc, site, claim.start)
+        day, day_end, precision = date_fields(None, "conditional", doc.published)
+        out.append(Candidate("threaten", "conditional", "statement", index,
+                             (claim.start, claim.end), site.speaker,
+                             targets[0] if targets else None, (),
+                             place if from_text else None, from_text, day, day_end, precision,
+                             source_name(claim), False))
+    return out
