@@ -51,6 +51,10 @@ def _warc_page(record: object, source: str, relpath: str,
     payload = record.content_stream().read(MAX_RECORD_BYTES + 1)  # type: ignore[attr-defined]
     if len(payload) > MAX_RECORD_BYTES:
         return Skipped(where, f"too large: page over {MAX_RECORD_BYTES // 2**20} MB")
+    missing = getattr(record.raw_stream, "limit", 0)  # type: ignore[attr-defined]
+    if missing:
+        # warcio stops quietly at the end of a cut-off file; the record's own length tells.
+        return Skipped(where, f"truncated WARC: this record is cut short ({missing} bytes missing)")
     try:
         page = decode_html(payload, content_type)
     except InputProblem as problem:
