@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib.util
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -53,9 +54,17 @@ def run_extract(cmd: list[str], args: list[str]) -> str:
     """Run `hadath extract ARGS` and return its stdout, failing with its last stderr line."""
     done = subprocess.run(cmd + ["extract", *args], check=False, capture_output=True, text=True)
     if done.returncode != 0:
-        last = (done.stderr.strip().splitlines() or ["no message"])[-1]
-        raise EvalError(f"`hadath extract {' '.join(args)}` failed: {last}")
+        raise EvalError(f"`hadath extract {' '.join(args)}` failed: {error_line(done.stderr)}")
     return done.stdout
+
+
+def error_line(stderr: str) -> str:
+    """The exception line of a traceback (which may wrap), else the last line of stderr."""
+    lines = [line.strip() for line in stderr.strip().splitlines()]
+    starts = [i for i, line in enumerate(lines) if re.match(r"^[\w.]+(Error|Exception|Exit)\b.*:", line)]
+    if starts:
+        return " ".join(lines[starts[-1]:])
+    return lines[-1] if lines else "no message"
 
 
 def parse_outputs(stdout: str) -> list[dict]:
