@@ -1,0 +1,279 @@
+"""Context rules that turn alias matches into actor mentions for one whole text.
+
+Takes the `AliasMatch`es of a normalised text and returns `Draft` mentions (normalised
+offsets): capitals and states that act become governments, generic phrases take the article's
+country, bare forms (الجيش، المرصد) point back to the actor named before, titles with a
+pronoun take the state named before. The rules are documented in data/actors/README.md.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from hadath.mentions.actor_lexicon import (
+    ANAPHOR,
+    BLOCKER,
+    CAPITAL,
+    CONTEXT_TITLE,
+    CUE,
+    FIXED,
+    GENERIC,
+    METONYM,
+    ORG_TITLE,
+    ActorLexicon,
+    AliasTarget,
+)
+from hadath.mentions.actor_matcher import AliasMatch
+
+_WORD = re.compile(r"\w+")
+# State actors weigh more than a bare adjective or a place name in the country context.
+_CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
+_STATE_KINDS = ("state_forces", "police", "government")
+_SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
+
+
+@dataclass
+class Draft:
+    """A mention being built, in normalised offsets."""
+
+    start: int
+    end: int
+    canonical: str | None
+    kind: str | None
+    country: str | None
+    score: float
+    source: str
+    subkind: str | None = None
+    affiliation: str | None = None
+    reason: str | None = None
+    role: str = FIXED
+    title: str | None = None  # org-title role and English title, for merging
+
+
+def country_context(matches: list[AliasMatch]) -> Counter[str]:
+    """How strongly each state figures in the text (named actors, names, adjectives)."""
+    counts: Counter[str] = Counter()
+    for match in matches:
+        target = match.targets[0]
+        if target.country and target.role in _CONTEXT_WEIGHT:
+            counts[target.country] += _CONTEXT_WEIGHT[target.role]
+    return counts
+
+
+def choose_target(match: AliasMatch, counts: Counter[str]) -> AliasTarget:
+    """One target per match: among equal-priority ones, the one of the likeliest country."""
+    best = match.targets[0]
+    rivals = [t for t in match.targets if t.priority == best.priority]
+    if len(rivals) > 1:
+        return max(rivals, key=lambda t: counts.get(t.country or "", 0))
+    return best
+
+
+def _word_before(text: str, start: int) -> str:
+    words = _WORD.findall(text[max(0, start - 30):start])
+    return words[-1] if words else ""
+
+
+def _word_after(text: str, end: int) -> str:
+    match = _WORD.search(text, end, min(len(text), end + 30))
+    return match.group(0) if match and not text[end:match.start()].strip(" ") else ""
+
+
+def is_verb(word: str, verbs: frozenset[str]) -> bool:
+    """A saying or acting verb, with a conjunction glued on (وأكدت، فقالت)."""
+    if word in verbs:
+        return True
+    return len(word) > 2 and word[0] in "وف" and word[1:] in verbs
+
+
+def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
+    """A capital or state name is in subject position: right after or right before a verb."""
+    return (is_verb(_word_before(text, match.start), lex.cue_verbs)
+            or is_verb(_word_after(text, match.end), lex.cue_verbs))
+
+
+def main_country(counts: Counter[str]) -> str | None:
+    return counts.most_common(1)[0][0] if counts else None
+
+
+def _generic(match: AliasMatch, target: AliasTarget, country: str | None,
+             lex: ActorLexicon) -> Draft | None:
+    cls = target.detail[0]
+    row = lex.generic_classes.get((cls, country or "-")) if country else None
+    if row is None:
+        row = lex.generic_classes.get((cls, "" if country else "-"))
+    if row is None:
+        return None
+    name = lex.countries[country].name_en if country in lex.countries else ""
+    return Draft(match.start, match.end, row["canonical"].replace("{en}", name), row["kind"],
+                 country, float(row["score"]), "pattern", row["subkind"] or None,
+                 reason="generic", role=GENERIC)
+
+
+def _state_actor(kind: str, country: str | None, lex: ActorLexicon) -> tuple[str, str] | None:
+    if not country or country not in lex.countries:
+        return None
+    name = lex.countries[country].name_en
+    canonical = {"state_forces": "Military Forces of {}", "police": "Police Forces of {}",
+                 "government": "Government of {}"}[kind].format(name)
+    return canonical, kind
+
+
+def _has_head(surface: str, heads: set[str]) -> bool:
+    """The first word is one of `heads`, bare or with ال (or ل of للجيش): "القوات" → "قوات"."""
+    first = surface.split()[0] if surface.split() else ""
+    return any(first in (head, "ال" + head, "ل" + head) for head in heads)
+
+
+def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Draft],
+             local: str | None, counts: Counter[str], lex: ActorLexicon) -> Draft | None:
+    row = lex.anaphors[target.detail[0] if target.detail[0] in lex.anaphors else match.key]
+    heads = {h for h in row["heads"].split("|") if h}
+    kinds = set(row["kinds"].split("|"))
+    for prior in reversed(drafts):
+        if prior.kind not in kinds or prior.canonical is None:
+            continue
+        if heads and not _has_head(text[prior.start:prior.end], heads):
+            continue
+        return Draft(match.start, match.end, prior.canonical, prior.kind, prior.country,
+                     float(row["score"]), "pattern", prior.subkind, prior.affiliation,
+                     reason="anaphor", role=ANAPHOR)
+    fallback = row["fallback"]
+    if fallback == "none":
+        return None
+    kind = {"main_forces": "state_forces", "main_police": "police",
+            "main_government": "government"}[fallback]
+    # The state named in the same sentence, else the one whose forces and government the
+    # article names most, else the one the article mentions most.
+    state_counts = Counter(d.country for d in drafts if d.kind in _STATE_KINDS and d.country)
+    country = local or main_country(state_counts) or main_country(counts)  # type: ignore[arg-type]
+    state = _state_actor(kind, country, lex)
+    if state is None:
+        return None
+    return Draft(match.start, match.end, state[0], kind, lex_country(state[0], lex),
+                 float(row["score"]) - 0.1, "pattern", reason="main state", role=ANAPHOR)
+
+
+def sentence_country(text: str, match: AliasMatch, cues: list[tuple[int, str]]) -> str | None:
+    """The state named nearest to `match` within its sentence (names, adjectives, actors)."""
+    start = max(text.rfind(stop, 0, match.start) for stop in _SENTENCE_STOPS) + 1
+    ends = [i for i in (text.find(stop, match.end) for stop in _SENTENCE_STOPS) if i >= 0]
+    end = min(ends) if ends else len(text)
+    near = [(abs(pos - match.start), country) for pos, country in cues
+            if start <= pos < end and pos != match.start]
+    return min(near)[1] if near else None
+
+
+def lex_country(canonical: str, lex: ActorLexicon) -> str | None:
+    entry = lex.entries.get(canonical)
+    return entry.country if entry else None
+
+
+def _context_title(match: AliasMatch, target: AliasTarget, drafts: list[Draft],
+                   countries_seen: list[tuple[int, str]], lex: ActorLexicon) -> Draft | None:
+    prior = [c for pos, c in countries_seen if pos < match.start]
+    if not prior:
+        return None
+    country = prior[-1]
+    name = lex.countries[country].name_en if country in lex.countries else country
+    canonical = target.detail[0].replace("{en}", name)
+    affiliation = target.detail[1].replace("{en}", name)
+    entry = lex.entries.get(canonical)
+    kind = entry.kind if entry and canonical == affiliation else "person"
+    return Draft(match.start, match.end, canonical, kind, country, target.score, "pattern",
+                 affiliation=None if kind != "person" else affiliation,
+                 reason="pronoun", role=CONTEXT_TITLE)
+
+
+def _fixed(match: AliasMatch, target: AliasTarget) -> Draft:
+    reason = None
+    if target.detail:
+        name, start, end = target.detail
+        reason = f"former name: {name} ({start}/{end})"
+    return Draft(match.start, match.end, target.canonical, target.kind, target.country,
+                 target.score, target.source, target.subkind, target.affiliation, reason)
+
+
+def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon) -> list[Draft]:
+    """Turn the matches of normalised `text` into drafts, in text order."""
+    counts = country_context(matches)
+    article_country = main_country(counts)
+    drafts: list[Draft] = []
+    countries_seen: list[tuple[int, str]] = []
+    cues = [(m.start, m.targets[0].country) for m in matches
+            if m.targets[0].country and m.targets[0].role in _CONTEXT_WEIGHT]
+    for match in matches:
+        target = choose_target(match, counts)
+        draft: Draft | None = None
+        if target.role in (FIXED, METONYM):
+            draft = _fixed(match, target)
+            if target.role == METONYM:
+                draft.reason = "metonym"
+        elif target.role == CAPITAL and acts(text, match, lex):
+            draft = _fixed(match, target)
+            draft.reason = "metonym"
+        elif target.role == GENERIC:
+            draft = _generic(match, target, article_country, lex)
+        elif target.role == ANAPHOR:
+            local = sentence_country(text, match, cues)  # type: ignore[arg-type]
+            draft = _anaphor(match, target, text, drafts, local, counts, lex)
+        elif target.role == CONTEXT_TITLE:
+            draft = _context_title(match, target, drafts, countries_seen, lex)
+        elif target.role == ORG_TITLE:
+            draft = Draft(match.start, match.end, None, None, None, 0.0, "pattern",
+                          role=ORG_TITLE, title="|".join(target.detail))
+        if target.country and target.role != BLOCKER:
+            countries_seen.append((match.start, target.country))
+        if draft is not None:
+            drafts.append(draft)
+    return merge_titles(text, drafts, lex)
+
+
+def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
+    """Join titles to the names after them: "المتحدث باسم" + actor, "الرئيس التركي" + name.
+
+    A merged mention may take the next name too: "زعيم المتمردين عبد الملك الحوثي".
+    """
+    out: list[Draft] = []
+    current: Draft | None = None
+    for draft in drafts:
+        if current is not None and draft.canonical and not text[current.end:draft.start].strip():
+            merged = _merge_pair(current, draft, lex)
+            if merged is not None:
+                current = merged
+                continue
+        if current is not None and current.role != ORG_TITLE:
+            out.append(current)
+        current = draft
+    if current is not None and current.role != ORG_TITLE:
+        out.append(current)
+    return out
+
+
+def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
+    if title.role == ORG_TITLE and title.title:
+        role, title_en = title.title.split("|", 1)
+        if role == "member":
+            return _members_of(title, name, lex)
+        if name.kind == "person":
+            return replace(name, start=title.start)
+        return Draft(title.start, name.end, f"{title_en} of {name.canonical}", "person",
+                     name.country, min(name.score, 0.9), "pattern", affiliation=name.canonical,
+                     reason="title", role=FIXED)
+    if title.kind == "person" and name.kind == "person" and title.source == "pattern":
+        # "الرئيس التركي رجب طيب أردوغان": the named person, with the title's affiliation
+        # when the dictionary gives none.
+        return replace(name, start=title.start, affiliation=name.affiliation or title.affiliation)
+    return None
+
+
+def _members_of(title: Draft, name: Draft, lex: ActorLexicon) -> Draft:
+    """"عناصر من هيئة تحرير الشام" is the group itself; "قوات الرئيس السوري" its state's forces."""
+    if name.kind != "person":
+        return name
+    forces = _state_actor("state_forces", name.country, lex)
+    if forces is None or not name.affiliation or not name.affiliation.startswith("Government of"):
+        return name
+    return Draft(title.start, name.end, forces[0], "state_forces", name.country, name.score,
+                 "pattern", reason="forces of a head of state", role=FIXED)

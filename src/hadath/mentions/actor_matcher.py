@@ -1,0 +1,87 @@
+"""Aho-Corasick matching of actor aliases on normalised Arabic text, clitics and all.
+
+Takes a normalised string and returns `AliasMatch`es (normalised offsets, the alias targets),
+whole words only, after the proclitics و ف ب ل ك, "للجيش" read as ل + الجيش; overlapping
+matches are settled longest first.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from hadath.mentions.actor_lexicon import AliasTarget, load_lexicon
+
+# Proclitic sequences allowed before an alias (conjunction, then preposition).
+PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
+# Before "ال" the preposition ل swallows the alif: ل + الجيش = للجيش.
+LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
+
+
+@dataclass(frozen=True)
+class AliasMatch:
+    """One alias found at [start, end) of the normalised text."""
+
+    start: int
+    end: int
+    key: str
+    targets: tuple[AliasTarget, ...]
+
+    @property
+    def priority(self) -> int:
+        return max(t.priority for t in self.targets)
+
+
+@lru_cache(maxsize=1)
+def alias_automaton() -> ahocorasick.Automaton:
+    """The automaton over every alias key and its lam-assimilated variant (الجيش → لجيش)."""
+    automaton = ahocorasick.Automaton()
+    for key, targets in load_lexicon().aliases.items():
+        automaton.add_word(key, (key, False, tuple(targets)))
+        if key.startswith("ال") and len(key) > 3:
+            variant = key[1:]
+            if variant not in load_lexicon().aliases:
+                automaton.add_word(variant, (key, True, tuple(targets)))
+    automaton.make_automaton()
+    return automaton
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum()
+
+
+def _valid_match(text: str, start: int, end: int, lam_variant: bool) -> bool:
+    if end < len(text) and _is_word_char(text[end]):
+        return False
+    word_start = start
+    while word_start > 0 and _is_word_char(text[word_start - 1]):
+        word_start -= 1
+    prefix = text[word_start:start]
+    if lam_variant:
+        return prefix in LAM_PROCLITICS
+    return prefix in PROCLITICS
+
+
+def find_alias_matches(text: str) -> list[AliasMatch]:
+    """All valid alias matches in normalised `text`, overlaps settled longest first."""
+    found: list[AliasMatch] = []
+    for last, (key, lam_variant, targets) in alias_automaton().iter(text):
+        end = last + 1
+        start = end - (len(key) - 1 if lam_variant else len(key))
+        if _valid_match(text, start, end, lam_variant):
+            found.append(AliasMatch(start, end, key, targets))
+    return select_longest(found)
+
+
+def select_longest(matches: list[AliasMatch]) -> list[AliasMatch]:
+    """Keep the longest of overlapping matches (then the leftmost, then the higher priority)."""
+    ranked = sorted(matches, key=lambda m: (-(m.end - m.start), m.start, -m.priority))
+    taken: list[AliasMatch] = []
+    occupied: list[tuple[int, int]] = []
+    for match in ranked:
+        if any(match.start < e and s < match.end for s, e in occupied):
+            continue
+        taken.append(match)
+        occupied.append((match.start, match.end))
+    return sorted(taken, key=lambda m: m.start)

@@ -1,0 +1,75 @@
+"""Actor mentions in Arabic news text, with canonical English names, kinds and countries.
+
+`find_actors(text)` takes any text (an article's cleaned text) and returns `Mention`s whose
+offsets index that text; `lookup_actor` and `actor_names` expose the dictionary to later
+stages (claims, events, the tagger).
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from hadath.mentions.actor_context import Draft, resolve_matches
+from hadath.mentions.actor_lexicon import (
+    ANAPHOR,
+    BLOCKER,
+    CUE,
+    GENERIC,
+    ORG_TITLE,
+    ActorEntry,
+    label_for,
+    load_lexicon,
+)
+from hadath.mentions.actor_matcher import find_alias_matches
+from hadath.record import Mention
+from hadath.text.normalize import NormText, normalize
+
+# Alias roles that are context helpers, not names of an actor.
+_NOT_NAMES = frozenset({ANAPHOR, BLOCKER, CUE, GENERIC, ORG_TITLE})
+
+
+def find_actors(text: str) -> list[Mention]:
+    """Every actor, person-with-title and organisation mention in `text`, in text order.
+
+    >>> [m.canonical for m in find_actors("وأعلن الجيش السوري انسحابه من حلب")]
+    ['Military Forces of Syria']
+    """
+    norm = normalize(text)
+    lex = load_lexicon()
+    drafts = resolve_matches(norm.text, find_alias_matches(norm.text), lex)
+    return [_to_mention(norm, draft) for draft in drafts if draft.canonical]
+
+
+def resolve_in_context(mentions: list[Mention]) -> list[Mention]:
+    """Mentions as `find_actors` returns them: context rules already ran over the whole text.
+
+    Kept for callers that hold mentions of one text; bare forms (الجيش، المرصد), capitals
+    and generic phrases are resolved inside `find_actors`, which sees the whole text.
+    """
+    return sorted(mentions, key=lambda m: (m.start, m.end))
+
+
+def lookup_actor(canonical: str) -> ActorEntry | None:
+    """The dictionary entry of a canonical name (kind, subkind, country, aliases, former names)."""
+    return load_lexicon().entries.get(canonical)
+
+
+@lru_cache(maxsize=1)
+def actor_names() -> frozenset[str]:
+    """Normalised alias forms of named actors (for the tagger's gazetteer features)."""
+    lex = load_lexicon()
+    return frozenset(key for key, targets in lex.aliases.items()
+                     if any(t.role not in _NOT_NAMES for t in targets))
+
+
+def _to_mention(norm: NormText, draft: Draft) -> Mention:
+    start, end = norm.original_span(draft.start, draft.end)
+    affiliation_kind = None
+    if draft.affiliation:
+        entry = lookup_actor(draft.affiliation)
+        affiliation_kind = entry.kind if entry else None
+    return Mention(
+        start=start, end=end, surface=norm.original[start:end], label=label_for(draft.kind),
+        canonical=draft.canonical, kind=draft.kind, country=draft.country, source=draft.source,
+        score=round(draft.score, 2), subkind=draft.subkind, affiliation=draft.affiliation,
+        affiliation_kind=affiliation_kind, reason=draft.reason,
+    )
