@@ -2,7 +2,7 @@
 
 Takes the ANT corpus (Jawhara FM, with publication times) and SaudiNewsNet (crawl dates) from
 `<repo>/../shared/data`; prints JSON lines {doc, ref, text} of sentences holding a temporal cue,
-a fixed-seed sample per cue family. The cues are plain keywords, independent of the time
+a fixed-seed sample per corpus and cue family. The cues are plain keywords, independent of the time
 grammar, so that the sample also holds expressions the grammar misses. The values in
 `cases.jsonl` were then written by hand.
 """
@@ -38,7 +38,7 @@ def ant_articles() -> Iterator[tuple[str, str, str]]:
     for path in sorted((DATA / "antcorpus").glob("*/*.txt")):
         raw = path.read_text(encoding="utf-8")
         when = re.search(r"<TIME>(\d{4}-\d\d-\d\d)", raw)
-        body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+        body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
         if when and body:
             yield path.stem, when.group(1), body.group(1)
 
@@ -53,15 +53,17 @@ def saudi_articles() -> Iterator[tuple[str, str, str]]:
 
 def main(per_cue: int = 8, seed: int = 6) -> None:
     rng = random.Random(seed)
-    pools: dict[str, list[dict[str, str]]] = {cue: [] for cue in CUES}
-    for corpus in (ant_articles(), saudi_articles()):
+    pools: dict[tuple[str, str], list[dict[str, str]]] = {}
+    for name, corpus in (("ant", ant_articles()), ("saudi", saudi_articles())):
         for doc, ref, body in corpus:
             for sentence in _SENTENCE.findall(body):
                 key = normalize_key(sentence)
                 for cue, pattern in CUES.items():
                     if re.search(pattern, key):
-                        pools[cue].append({"doc": doc, "ref": ref, "text": sentence.strip()})
-    for cue, pool in pools.items():
+                        item = {"doc": doc, "ref": ref, "text": sentence.strip()}
+                        pools.setdefault((name, cue), []).append(item)
+    # Per corpus and cue family, so that the Tunisian outlet is not drowned by the Saudi ones.
+    for (_, cue), pool in sorted(pools.items()):
         for item in rng.sample(pool, min(per_cue, len(pool))):
             print(json.dumps({"cue": cue, **item}, ensure_ascii=False))
 

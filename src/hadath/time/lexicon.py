@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from hadath.text.normalize import normalize_key
+from hadath.text.normalize import normalize, normalize_key
 
 _DATA = Path(__file__).resolve().parent.parent / "data" / "time"
 # Left edge: not inside a word, but a proclitic conjunction/preposition may be attached
@@ -85,7 +85,8 @@ def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) ->
             body = _class_forms(forms, name)
         return f"(?P<{group}>{body})" if group else body
 
-    return _PLACEHOLDER.sub(substitute, pattern)
+    # Literal Arabic in a pattern is written as spelt (إلى، على); match it as normalised.
+    return _PLACEHOLDER.sub(substitute, normalize(pattern).text)
 
 
 @lru_cache(maxsize=1)

@@ -10,11 +10,9 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from hadath.time import calendar as cal
-from hadath.time.resolve import Context, Groups, Resolved, _direction, _int
+from hadath.time.resolve import _FEW_DAYS, Context, Groups, Resolved, _direction, _int
 
 _WEEK_PHASE_DAYS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}
-# A duration longer than this is "a month or vaguer" (precision 3), shorter "a few days" (2).
-_FEW_DAYS = 14
 
 
 def relative_day(g: Groups, ctx: Context) -> Resolved | None:
@@ -109,6 +107,8 @@ def ago(g: Groups, ctx: Context) -> Resolved | None:
         return cal.iso_day(ref + timedelta(days=sign * count)), 1
     if count is None:
         return None  # "منذ أشهر"، "قبل سنوات": too vague to date anything
+    if sign > 0 and unit in ("month", "year"):
+        return None  # "بعد 12 سنة": counted from a past event far more often than from today
     if unit == "week":
         return cal.iso_day(ref + timedelta(weeks=sign * count)), 2
     if unit == "month":

@@ -15,6 +15,10 @@ from hadath.time.lexicon import TimeLexicon
 
 Groups = dict[str, str | None]
 Resolved = tuple[str, int]
+# A stated weekday may correct a mistyped year only for a date this close to the page date.
+_CORROBORATION_DAYS = 45
+# An interval up to this many days is "a few days" (precision 2), longer "a month or vaguer".
+_FEW_DAYS = 14
 
 
 @dataclass(frozen=True)
@@ -84,7 +88,59 @@ def calendar_date(g: Groups, ctx: Context) -> Resolved | None:
         return None
     year = _month_year(g, ctx, month, day)
     found = cal.safe_date(year, month, day) if year else None
-    return (cal.iso_day(found), 1) if found else None
+    if found is None:
+        return None
+    weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    if weekday is not None and found.weekday() != weekday and ctx.ref:
+        # "الثلاثاء 10 جانفي 2016" on a page of 12 January 2017: the weekday and the page
+        # date agree on a year the writer mistyped; trust the two over the one.
+        found = _corroborated(found, weekday, ctx.ref) or found
+    return cal.iso_day(found), 1
+
+
+def _corroborated(found: date, weekday: int, ref: date) -> date | None:
+    for year in (ref.year, ref.year - 1, ref.year + 1):
+        other = cal.safe_date(year, found.month, found.day)
+        if other and other.weekday() == weekday and abs((other - ref).days) <= _CORROBORATION_DAYS:
+            return other
+    return None
+
+
+def calendar_range(g: Groups, ctx: Context) -> Resolved | None:
+    """من 27 إلى 30 جوان 2017 → 2017-06-27/2017-06-30."""
+    last = calendar_date(g, ctx)
+    first_day = _int(g.get("day0"))
+    if last is None or first_day is None:
+        return None
+    end = date.fromisoformat(last[0])
+    start = cal.safe_date(end.year, end.month, first_day)
+    if start is None or start >= end:
+        return None
+    days = (end - start).days + 1
+    return cal.iso_interval(start, end), 2 if days <= _FEW_DAYS else 3
+
+
+def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
+    """العشر الأواخر من رمضان, الأسبوع الأخير من شهر رمضان: a run of days at a month's edge."""
+    length = int(ctx.lex.value("stretch", g.get("stretch")) or 0)
+    edge = ctx.lex.value("edge", g.get("edge"))
+    if g.get("hmonth"):
+        month = ctx.lex.hijri_months[g["hmonth"] or ""]
+        years = _hijri_years(ctx, _int(g.get("hyear")))
+        spans = [s for y in years if (s := cal.hijri_month_span(y, month))]
+        chosen = _nearest_span(ctx, spans, _direction(g, ctx.lex))
+    else:
+        number = ctx.lex.months.get(g.get("month") or "")
+        year = _month_year(g, ctx, number, None) if number else None
+        if number is None or year is None:
+            return None
+        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
+    if chosen is None or not length or edge is None:
+        return None
+    start, end = chosen
+    if edge == "early":
+        return cal.iso_interval(start, start + timedelta(days=length - 1)), 2
+    return cal.iso_interval(end - timedelta(days=length - 1), end), 2
 
 
 def day_of_month(g: Groups, ctx: Context) -> Resolved | None:
@@ -273,6 +329,8 @@ def part_of_year(g: Groups, ctx: Context) -> Resolved | None:
 
 ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "calendar_date": calendar_date,
+    "calendar_range": calendar_range,
+    "edge_of_month": edge_of_month,
     "day_of_month": day_of_month,
     "numeric_date": numeric_date,
     "hijri": hijri,
