@@ -20,8 +20,9 @@ from hadath.text.normalize import normalize_key
 # Conjunctions and prepositions that attach to the next word ("وأعلن", "بمقتل", "للانسحاب").
 # The future prefix س is kept so that "ستقصف" is found and can be read as planned.
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "وبال", "س", "وس", "فس")
-# Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم").
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم")
+# Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم"), and the accusative
+# alif of indefinite nouns ("رصد قصفا").
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ا")
 _WORD = re.compile(r"\w")
 
 
@@ -62,8 +63,11 @@ def _variants(form: str) -> Iterable[str]:
                 continue
             word = pre + stem
             for suf in _SUFFIXES if not _open_ended(form) else ("",):
-                # ta marbuta is written ت before a suffix: سيطرة + ها → سيطرتها
-                yield word + suf if not suf or not word.endswith("ه") else word[:-1] + "ت" + suf
+                if not suf or not word.endswith("ه"):
+                    yield word + suf
+                elif suf != "ا":
+                    # ta marbuta is written ت before a suffix: سيطرة + ها → سيطرتها
+                    yield word[:-1] + "ت" + suf
 
 
 def _open_ended(form: str) -> bool:

@@ -1,0 +1,76 @@
+"""Build articles for the claims and events tests: real text stages, mentions placed by hand.
+
+`article(text, actors, places)` runs the real sentence, number and time stages on `text` and
+adds actor and place mentions at the offsets where their surfaces occur, so that a test states
+exactly which names the mentions stage is expected to give.
+"""
+from __future__ import annotations
+
+from hadath.record import Article, ArticleMeta, Mention
+from hadath.text.numbers import find_numbers
+from hadath.text.sentences import split_sentences
+from hadath.time import find_times
+
+# canonical, kind, country (alpha-3) of the actors the tests use
+ACTORS = {
+    "الجيش السوري": ("Military Forces of Syria", "state_forces", "SYR"),
+    "الجيش": ("Military Forces of Syria", "state_forces", "SYR"),
+    "القوات المسلحة السورية": ("Military Forces of Syria", "state_forces", "SYR"),
+    "هيئة تحرير الشام": ("Hayat Tahrir al-Sham", "armed_group", "SYR"),
+    "المرصد السوري": ("Syrian Observatory for Human Rights", "ngo_monitor", "GBR"),
+    "المرصد": ("Syrian Observatory for Human Rights", "ngo_monitor", "GBR"),
+    "رويترز": ("Reuters", "media", "GBR"),
+    "تركيا": ("Government of Turkey", "government", "TUR"),
+    "القوات الكردية": ("Kurdish forces (SDF/YPG)", "armed_group", "SYR"),
+    "جبهة النصرة": ("Hayat Tahrir al-Sham", "armed_group", "SYR"),
+    "الحوثيين": ("Houthis (Ansar Allah)", "armed_group", "YEM"),
+    "التحالف العربي": ("Saudi-led coalition", "external_forces", "SAU"),
+    "وزارة الداخلية المصرية": ("Government of Egypt", "government", "EGY"),
+    "حركة طالبان": ("Taliban", "armed_group", "AFG"),
+    "مقتدى الصدر": ("Muqtada al-Sadr", "person", "IRQ"),
+    "الشرطة": ("Police Forces of Tunisia", "police", "TUN"),
+}
+# canonical, country (alpha-2), precision, lat, lon
+PLACES = {
+    "حلب": ("Aleppo", "SY", 1, 36.2021, 37.1343),
+    "إدلب": ("Idlib Governorate", "SY", 3, 35.93, 36.63),
+    "تعز": ("Taiz", "YE", 1, 13.5795, 44.0209),
+    "القاهرة": ("Cairo", "EG", 1, 30.0444, 31.2357),
+    "قندهار": ("Kandahar", "AF", 1, 31.6133, 65.7101),
+    "بغداد": ("Baghdad", "IQ", 1, 33.3152, 44.3661),
+}
+
+
+def _spans(text: str, surface: str) -> list[tuple[int, int]]:
+    found, start = [], text.find(surface)
+    while start >= 0:
+        end = start + len(surface)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if (not before.isalpha() or before in "وبل") and not after.isalpha():
+            found.append((start, end))
+        start = text.find(surface, end)
+    return found
+
+
+def mentions_of(text: str) -> list[Mention]:
+    """Every known actor and place of `text`, longest names first, without overlaps."""
+    out: list[Mention] = []
+    for surface in sorted({**ACTORS, **PLACES}, key=len, reverse=True):
+        for start, end in _spans(text, surface):
+            if any(m.start < end and start < m.end for m in out):
+                continue
+            if surface in ACTORS:
+                canonical, kind, country = ACTORS[surface]
+                out.append(Mention(start, end, surface, "actor", canonical, kind, country))
+            else:
+                canonical, iso2, precision, lat, lon = PLACES[surface]
+                out.append(Mention(start, end, surface, "place", canonical, "city", iso2,
+                                   lat=lat, lon=lon, geo_precision=precision))
+    return sorted(out, key=lambda m: m.start)
+
+
+def article(text: str, published: str = "2024-11-30", outlet: str = "العرب") -> Article:
+    meta = ArticleMeta(id="test-article", text=text, outlet=outlet, published=published)
+    return Article(meta, sentences=split_sentences(text), mentions=mentions_of(text),
+                   times=find_times(text, published), numbers=find_numbers(text))

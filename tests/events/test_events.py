@@ -1,0 +1,115 @@
+"""Events from real news phrases: types, arguments, figures, modality, ACLED merging."""
+from __future__ import annotations
+
+from typing import Any
+
+from event_articles import article
+
+from hadath.claims import find_claims
+from hadath.events import extract_events
+
+
+def _events(text: str, published: str = "2024-11-30") -> list[dict[str, Any]]:
+    art = article(text, published)
+    art.claims = find_claims(art)
+    events = extract_events(art)
+    for event in events:  # offsets are sacred: every piece of evidence is the text it cites
+        for ev in event["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["summary_en"].endswith(".")
+    return events
+
+
+def _one(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == etype]
+    assert len(found) == 1, [(e["type"], e["modality"]) for e in events]
+    return found[0]
+
+
+def test_fatality_report_naming_no_event_is_the_fighting_with_figures_per_side() -> None:
+    text = ("اشتباكات في حلب.\nكما أفاد المرصد السوري بمقتل 155 عنصرا من هيئة تحرير الشام "
+            "و79 عنصرا من القوات المسلحة السورية.")
+    clash = _one(_events(text), "armed_clash")
+    figures = {(f["count"], f["side"], f["source"]) for f in clash["fatalities"]}
+    assert figures == {(155, "Hayat Tahrir al-Sham", "Syrian Observatory for Human Rights"),
+                       (79, "Military Forces of Syria", "Syrian Observatory for Human Rights")}
+    assert clash["location"]["canonical"] == "Aleppo"
+    assert clash["modality"] == "asserted"
+
+
+def test_minimum_figures_and_a_partys_claim_about_the_enemy() -> None:
+    # "Russia neutralised at least 200 gunmen in Aleppo and Idlib" per the Russian side
+    text = ("وقال الجيش إنه تمكن خلال الـ 24 ساعة الماضية من تحييد ما لا يقل عن 200 مسلح من "
+            "هيئة تحرير الشام في حلب.")
+    clash = _one(_events(text), "armed_clash")
+    [figure] = clash["fatalities"]
+    assert figure["count"] == 200 and figure["min"] == 200
+    assert clash["modality"] == "claimed"
+    assert clash["date"] == "2024-11-29"
+
+
+def test_one_event_per_type_place_and_day() -> None:
+    text = ("سيطرت هيئة تحرير الشام على معظم أجزاء مدينة حلب.\n"
+            "وقال المرصد السوري إن نصف مدينة حلب أصبح تحت سيطرة هيئة تحرير الشام.")
+    taken = _one(_events(text), "territory_taken")
+    assert len(taken["evidence"]) == 2
+    assert taken["actor1"]["canonical"] == "Hayat Tahrir al-Sham"
+    assert "Syrian Observatory for Human Rights" in taken["sources"]
+
+
+def test_background_since_and_first_since() -> None:
+    text = ("يتواصل التصعيد منذ استعادة الجيش السوري السيطرة الكاملة على حلب عام 2016.\n"
+            "ورصد المرصد السوري قصفا على أطراف مدينة حلب للمرة الأولى منذ عام 2016.")
+    events = _events(text)
+    regained = _one(events, "territory_regained")
+    assert regained["modality"] == "historical" and regained["date"] == "2016"
+    shelling = _one(events, "shelling")
+    assert shelling["modality"] == "asserted" and shelling["date"] == "2024-11-30"
+    assert shelling["location"]["geo_precision"] == 2  # "أطراف مدينة حلب": near the town
+
+
+def test_planned_conditional_and_denied() -> None:
+    text = ("أعلن الجيش السوري انسحابه مؤقتا من حلب استعدادا لهجوم مضاد.\n"
+            "وأعلنت القوات الكردية أنها ستدافع عن مناطقها في حال تعرضت لهجوم من جبهة النصرة.\n"
+            "وأكدت تركيا عبر وزير خارجيتها عدم تورطها في الصراعات الدائرة في حلب")
+    events = _events(text)
+    assert _one(events, "withdrawal")["modality"] == "asserted"  # its own act, said by itself
+    assert _one(events, "armed_clash")["modality"] == "planned"
+    threat = _one(events, "threaten")
+    assert threat["modality"] == "conditional"
+    assert threat["actor1"]["canonical"] == "Kurdish forces (SDF/YPG)"
+    assert threat["actor2"]["canonical"] == "Hayat Tahrir al-Sham"
+    denial = _one(events, "reject_deny")
+    assert denial["actor1"]["canonical"] == "Government of Turkey"
+
+
+def test_agreement_dated_by_the_since_anchor_is_historical() -> None:
+    text = "وهذا هو الهجوم الأكبر منذ مارس 2020، عندما توصلت روسيا وتركيا إلى اتفاق لوقف التصعيد."
+    events = _events(text)
+    assert [e["type"] for e in events] == ["agreement"]  # "هذا هو الهجوم" refers back
+    assert events[0]["modality"] == "historical" and events[0]["date"] == "2020-03"
+
+
+def test_air_strike_with_victims_and_agent_after_min_qibal() -> None:
+    text = ("قتل 12 مدنيا في غارات جوية شنها التحالف العربي على حي سكني في تعز.\n"
+            "وأصيب 20 آخرون.")
+    strike = _one(_events(text, "2015-07-25"), "air_strike")
+    assert strike["actor1"]["canonical"] == "Saudi-led coalition"
+    assert strike["location"]["canonical"] == "Taiz"
+    assert [f["count"] for f in strike["fatalities"]] == [12]
+
+
+def test_a_war_word_alone_is_no_event_and_an_appeal_governs_its_object() -> None:
+    assert _events("وتحدث الكاتب عن معركة طويلة في كتابه الجديد.") == []
+    text = "ودعا مقتدى الصدر إلى وقف إطلاق النار في بغداد."
+    events = _events(text, "2017-02-11")
+    assert [e["type"] for e in events] == ["request_appeal"]
+    assert events[0]["actor1"]["canonical"] == "Muqtada al-Sadr"
+
+
+def test_ids_are_stable_and_distinct() -> None:
+    text = "قصفت الطائرات مدينة تعز.\nواندلعت اشتباكات في تعز."
+    first, second = _events(text, "2015-07-25"), _events(text, "2015-07-25")
+    assert [e["id"] for e in first] == [e["id"] for e in second]
+    assert len({e["id"] for e in first}) == len(first) == 2
