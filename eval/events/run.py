@@ -132,6 +132,13 @@ def gold_as_output(art: dict) -> dict:
     return {"article": {"id": art["id"], "url": art["url"], "text": art["text"]}, "events": events}
 
 
+def warn_changed_text(inputs: list[dict], outputs: dict[str, dict]) -> None:
+    """Gold evidence quotes the input text; say so when ingest stored a different text."""
+    changed = [art["id"] for art in inputs if (outputs[art["id"]].get("article") or {}).get("text") != art["text"]]
+    if changed:
+        print(f"warning: stored text differs from the input for {len(changed)} article(s): {' '.join(changed[:5])}", file=sys.stderr)
+
+
 def score_devset(cmd: list[str] | None, scorer: ModuleType, workdir: Path) -> tuple[dict, list[str]]:
     """Extract every development article, score it, print one line per article."""
     inputs = read_inputs()
@@ -140,6 +147,7 @@ def score_devset(cmd: list[str] | None, scorer: ModuleType, workdir: Path) -> tu
     else:
         stdout = run_extract(cmd, [str(HERE / "articles.jsonl"), "--format", "jsonl"])
         outputs = pair_outputs(inputs, parse_outputs(stdout))
+        warn_changed_text(inputs, outputs)
     total = dict.fromkeys(TALLY_KEYS, 0)
     missed: list[str] = []
     print(f"{'article':<34} {'tp':>3} {'fp':>3} {'fn':>3} {'P':>6} {'R':>6} {'F1':>6}  missed")
