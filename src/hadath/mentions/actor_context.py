@@ -20,6 +20,7 @@ from hadath.mentions.actor_lexicon import (
     FIXED,
     GENERIC,
     METONYM,
+    ORG_KINDS,
     ORG_TITLE,
     ActorLexicon,
     AliasTarget,
@@ -30,6 +31,8 @@ _WORD = re.compile(r"\w+")
 # State actors weigh more than a bare adjective or a place name in the country context.
 _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
+_PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
+                           "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
 
 
@@ -56,6 +59,11 @@ def country_context(matches: list[AliasMatch]) -> Counter[str]:
     counts: Counter[str] = Counter()
     for match in matches:
         target = match.targets[0]
+        # An alias shared by actors of several states says nothing about the context.
+        if len({t.country for t in match.targets if t.priority == target.priority}) > 1:
+            continue
+        if target.kind in ORG_KINDS:
+            continue  # Reuters or the UN say nothing about where the story is set
         if target.country and target.role in _CONTEXT_WEIGHT:
             counts[target.country] += _CONTEXT_WEIGHT[target.role]
     return counts
@@ -66,7 +74,12 @@ def choose_target(match: AliasMatch, counts: Counter[str]) -> AliasTarget:
     best = match.targets[0]
     rivals = [t for t in match.targets if t.priority == best.priority]
     if len(rivals) > 1:
-        return max(rivals, key=lambda t: counts.get(t.country or "", 0))
+        best = max(rivals, key=lambda t: counts.get(t.country or "", 0))
+        # "الجيش الوطني" is the LNA in Libya, the SNA in Syria, and elsewhere the army of
+        # the state the article is about: a bare reading wins when no candidate's state figures.
+        fallback = [t for t in match.targets if t.role == ANAPHOR]
+        if fallback and not counts.get(best.country or "", 0):
+            return fallback[0]
     return best
 
 
@@ -88,8 +101,14 @@ def is_verb(word: str, verbs: frozenset[str]) -> bool:
 
 
 def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
-    """A capital or state name is in subject position: right after or right before a verb."""
-    return (is_verb(_word_before(text, match.start), lex.cue_verbs)
+    """A capital or state name is in subject position: right after or right before a verb.
+
+    After a preposition it is a place ("في سوريا قال الأسد").
+    """
+    before = _word_before(text, match.start)
+    if before in _PREPOSITIONS or text[match.start - 1:match.start] in ("ب", "ل"):
+        return False
+    return (is_verb(before, lex.cue_verbs)
             or is_verb(_word_after(text, match.end), lex.cue_verbs))
 
 
@@ -132,8 +151,8 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
     heads = {h for h in row["heads"].split("|") if h}
     kinds = set(row["kinds"].split("|"))
     for prior in reversed(drafts):
-        if prior.kind not in kinds or prior.canonical is None:
-            continue
+        if prior.kind not in kinds or prior.canonical is None or prior.role == GENERIC:
+            continue  # "التنظيم" points back to a named group, not to "مسلحان"
         if heads and not _has_head(text[prior.start:prior.end], heads):
             continue
         return Draft(match.start, match.end, prior.canonical, prior.kind, prior.country,
@@ -170,12 +189,12 @@ def lex_country(canonical: str, lex: ActorLexicon) -> str | None:
     return entry.country if entry else None
 
 
-def _context_title(match: AliasMatch, target: AliasTarget, drafts: list[Draft],
-                   countries_seen: list[tuple[int, str]], lex: ActorLexicon) -> Draft | None:
+def _context_title(match: AliasMatch, target: AliasTarget, countries_seen: list[tuple[int, str]],
+                   main_country: str | None, lex: ActorLexicon) -> Draft | None:
     prior = [c for pos, c in countries_seen if pos < match.start]
-    if not prior:
+    country = prior[-1] if prior else main_country
+    if country is None:
         return None
-    country = prior[-1]
     name = lex.countries[country].name_en if country in lex.countries else country
     canonical = target.detail[0].replace("{en}", name)
     affiliation = target.detail[1].replace("{en}", name)
@@ -195,9 +214,16 @@ def _fixed(match: AliasMatch, target: AliasTarget) -> Draft:
                  target.score, target.source, target.subkind, target.affiliation, reason)
 
 
-def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon) -> list[Draft]:
-    """Turn the matches of normalised `text` into drafts, in text order."""
+def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
+                    country_hint: str | None = None) -> list[Draft]:
+    """Turn the matches of normalised `text` into drafts, in text order.
+
+    `country_hint` (ISO alpha-3), when the caller knows where the article is set, counts as
+    much as two named state actors in the country context.
+    """
     counts = country_context(matches)
+    if country_hint:
+        counts[country_hint] += 4
     article_country = main_country(counts)
     drafts: list[Draft] = []
     countries_seen: list[tuple[int, str]] = []
@@ -219,7 +245,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon) -> 
             local = sentence_country(text, match, cues)  # type: ignore[arg-type]
             draft = _anaphor(match, target, text, drafts, local, counts, lex)
         elif target.role == CONTEXT_TITLE:
-            draft = _context_title(match, target, drafts, countries_seen, lex)
+            draft = _context_title(match, target, countries_seen, article_country, lex)
         elif target.role == ORG_TITLE:
             draft = Draft(match.start, match.end, None, None, None, 0.0, "pattern",
                           role=ORG_TITLE, title="|".join(target.detail))
@@ -257,7 +283,8 @@ def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
         if role == "member":
             return _members_of(title, name, lex)
         if name.kind == "person":
-            return replace(name, start=title.start)
+            # "المتحدث باسم الرئيس التركي": the title is someone else's; keep the person.
+            return name
         return Draft(title.start, name.end, f"{title_en} of {name.canonical}", "person",
                      name.country, min(name.score, 0.9), "pattern", affiliation=name.canonical,
                      reason="title", role=FIXED)

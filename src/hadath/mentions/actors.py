@@ -27,15 +27,18 @@ from hadath.text.normalize import NormText, normalize
 _NOT_NAMES = frozenset({ANAPHOR, BLOCKER, CUE, GENERIC, ORG_TITLE})
 
 
-def find_actors(text: str) -> list[Mention]:
+def find_actors(text: str, country: str | None = None) -> list[Mention]:
     """Every actor, person-with-title and organisation mention in `text`, in text order.
+
+    `country` (ISO 3166-1 alpha-3), when known from the places or the outlet, helps generic
+    and bare forms ("قوات الأمن"، "مسلحون") when the text names no state.
 
     >>> [m.canonical for m in find_actors("وأعلن الجيش السوري انسحابه من حلب")]
     ['Military Forces of Syria']
     """
     norm = normalize(text)
     lex = load_lexicon()
-    drafts = resolve_matches(norm.text, find_alias_matches(norm.text), lex)
+    drafts = resolve_matches(norm.text, find_alias_matches(norm.text), lex, country)
     return [_to_mention(norm, draft) for draft in drafts if draft.canonical]
 
 
