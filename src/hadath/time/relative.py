@@ -138,10 +138,13 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
     if count is None and not g.get("dir") and ctx.next_word.startswith("ال"):
         return None  # "خلال أيام المهرجان": the days of something, not a span of time
     direction = _direction(g, ctx.lex)
+    default = int(ctx.lex.value("within", g.get("within")) or 0)
     if direction:
         sign = direction
+    elif default == 0:
+        return None  # "على مدى 3 أسابيع": how long, not when
     else:
-        sign = 1 if ctx.future else int(ctx.lex.value("within", g.get("within")) or -1)
+        sign = 1 if ctx.future else default
     if unit == "year" and count:
         first, last = sorted((ref.year, ref.year + sign * count))
         return f"{first:04d}/{last:04d}", 3

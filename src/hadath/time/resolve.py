@@ -175,6 +175,27 @@ def numeric_date(g: Groups, ctx: Context) -> Resolved | None:
     return (cal.iso_day(found), 1) if found else None
 
 
+def numeric_range(g: Groups, ctx: Context) -> Resolved | None:
+    """10-28/10/1436هـ → 2015-07-26/2015-08-13: days d0 to d of one numeric month."""
+    last = numeric_date(g, ctx)
+    first_day = _int(g.get("d0"))
+    if last is None or first_day is None:
+        return None
+    first = numeric_date({**g, "a": str(first_day)}, ctx)
+    if first is None or first[0] >= last[0]:
+        return None
+    start, end = date.fromisoformat(first[0]), date.fromisoformat(last[0])
+    return cal.iso_interval(start, end), 2 if (end - start).days < _FEW_DAYS else 3
+
+
+def year_range(g: Groups, ctx: Context) -> Resolved | None:
+    """(1975-1990) → 1975/1990."""
+    first, last = _int(g.get("year0")), _int(g.get("year"))
+    if first is None or last is None or not first < last:
+        return None
+    return f"{first:04d}/{last:04d}", 3
+
+
 def _nearest_span(
     ctx: Context, spans: list[tuple[date, date]], direction: int | None
 ) -> tuple[date, date] | None:
@@ -251,7 +272,7 @@ def holiday(g: Groups, ctx: Context) -> Resolved | None:
         chosen = _nearest_span(ctx, spans, _direction(g, ctx.lex))
     if chosen is None:
         return None
-    ordinal = ctx.lex.value("holiday_day", g.get("hold"))
+    ordinal = ctx.lex.value("holiday_day", g.get("hold")) or ctx.lex.value("ordinal", g.get("hord"))
     if ordinal:
         return cal.iso_day(chosen[0] + timedelta(days=int(ordinal) - 1)), 1
     precision = 1 if length == 1 else 2 if length <= 7 else 3
@@ -337,5 +358,7 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "holiday": holiday,
     "month": month,
     "year": year,
+    "year_range": year_range,
+    "numeric_range": numeric_range,
     "part_of_year": part_of_year,
 }
