@@ -16,8 +16,8 @@ from hadath.text.normalize import normalize, normalize_key
 from hadath.text.sentences import split_sentences
 
 # Complementisers that open reported content: "قال إن ..."، "أعلن أنه ..."، "أكد بأن ...".
-_COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها", "الي"})
-_BARE_COMPLEMENTISERS = frozenset({"ان", "بان", "الي"})
+_COMPLEMENTISERS = frozenset({"ان", "بان", "انه", "انها", "انهم", "بانه", "بانها"})
+_BARE_COMPLEMENTISERS = frozenset({"ان", "بان"})
 _CONTENT_MARK = re.compile(r"[:\"“«]")
 _LOOKAHEAD_WORDS = 4  # how far a complementiser may follow its cue and speaker
 _CONTINUE_SENTENCES = 2  # "وأضاف" takes the speaker of a claim at most this many sentences back
@@ -41,8 +41,10 @@ def _cues(text: str) -> list[_Cue]:
     norm = normalize(text)
     cues = []
     for hit in matcher("claims", "cues.tsv").find(norm.text):
-        start, end = norm.original_span(hit.start, hit.end)
         row = hit.row
+        if not norm.text[hit.start:hit.end].endswith(row["form"]):
+            continue  # "نقلهم" (carried them), "تابعة" (belonging): a suffix makes another word
+        start, end = norm.original_span(hit.start, hit.end)
         cues.append(_Cue(start, end, row["kind"], row["polarity"], row["continues"] == "yes",
                          norm.text[hit.start] in "وف" and not row["form"].startswith(("و", "ف"))))
     return cues

@@ -52,6 +52,9 @@ def load_table(stage: str, name: str) -> list[dict[str, str]]:
 def _variants(form: str) -> Iterable[str]:
     """Every written shape of `form` with clitics: و+ب+ال+حلب, سيطره → سيطرتها."""
     stems = {form}
+    if " " in form and not any(w.endswith(("ه", "ا")) or w.startswith("ال") for w in form.split()):
+        # an indefinite accusative phrase marks every word: "هجوما انتحاريا"
+        stems.add(" ".join(w + "ا" for w in form.split()))
     if form.startswith("ال"):
         stems.add("ل" + form[1:])  # ل + ال is written لل ("للانسحاب")
     else:

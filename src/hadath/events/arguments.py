@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue
+from hadath.mentions import lookup_actor
 from hadath.record import Mention
 from hadath.text.normalize import normalize_key
 
@@ -26,9 +27,28 @@ class Actors:
 
 
 def actor_mentions(mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Actors (not outlets) inside [start, end), in text order."""
-    return [m for m in mentions
-            if m.label in ACTOR_LABELS and m.kind != "media" and start <= m.start and m.end <= end]
+    """Actors (not outlets) inside [start, end), in text order; a country named where an
+    actor stands ("توصلت روسيا وتركيا إلى اتفاق") is its government."""
+    found = []
+    for m in mentions:
+        if not (start <= m.start and m.end <= end):
+            continue
+        if m.label in ACTOR_LABELS and m.kind != "media":
+            found.append(m)
+        elif m.label == "place" and m.kind == "country":
+            government = government_of(m)
+            if government is not None:
+                found.append(government)
+    return found
+
+
+def government_of(place: Mention) -> Mention | None:
+    """The government of a country mention, as an actor at the same span."""
+    entry = lookup_actor(f"Government of {place.canonical}") if place.canonical else None
+    if entry is None:
+        return None
+    return Mention(place.start, place.end, place.surface, "actor", entry.canonical, entry.kind,
+                   entry.country, source=place.source, score=place.score)
 
 
 def _role_before(text: str, pos: int, floor: int) -> str | None:
@@ -81,17 +101,22 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if both is not None:
         return both
     agent = _agent(text, inside, trigger)
-    before = [m for m in inside if m.end <= trigger.start]
+    # civilians are the victims of violence, never its actor1 (ACLED)
+    before = [m for m in inside if m.end <= trigger.start and m.kind != "civilians"]
     after = [m for m in inside if m.start >= trigger.end]
-    actor1 = agent
+    # a name that starts with the trigger says who acted: "هجوما روسيا", "قصف مصري"
+    named_by_trigger = [m for m in inside if m.start == trigger.start and m.kind != "civilians"]
+    actor1 = agent or (named_by_trigger[0] if named_by_trigger else None)
     if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= _NEAR_WORDS
-            and _role_before(text, after[0].start, trigger.end) is None):
+            and _role_before(text, after[0].start, trigger.end) is None
+            and after[0].kind != "civilians"):
         actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
     if actor1 is None and before:
         actor1 = before[-1]  # subject–verb ("المجموعات المسلحة تتدفق")
     if actor1 is None:
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
-    others = [m for m in after + before[::-1] if not _same(m, actor1)]
+    victims = [m for m in inside if m.kind == "civilians" and m not in after]
+    others = [m for m in after + before[::-1] + victims if not _same(m, actor1)]
     actor2 = others[0] if others else None
     if _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
         actor1, actor2 = actor2, actor1  # "دمشق تلقت مساعدات روسية": Russia gives

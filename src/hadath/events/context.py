@@ -12,7 +12,7 @@ from typing import Any
 
 from hadath.events.cues import ArticleCues, Cue
 from hadath.events.dates import split_value
-from hadath.events.places import Place, pick_place
+from hadath.events.places import Place, best_place
 from hadath.record import Article, Claim, Mention, Sentence, TimeExpr
 
 
@@ -29,15 +29,39 @@ class Doc:
 
 
 @dataclass(frozen=True)
-class Site:
-    """Where a trigger sits: its sentence, clause, claim and the claim's speaker."""
+class Frame:
+    """One sentence as the events stage reads it: clauses, cues, and what ties to triggers."""
 
     index: int
     sentence: Sentence
+    clauses: list[Sentence]
+    mod_cues: list[Cue]
+    manner: list[Cue]
+    times: dict[int, TimeExpr]  # trigger (or figure word) start → its time expression
+    places: dict[int, list[Place]]  # trigger start → places its clause ties to it
+    free_places: list[Place]  # places of the sentence's clauses that have no trigger
+
+
+@dataclass(frozen=True)
+class Site:
+    """Where a trigger sits: its sentence frame, clause, claim and the claim's speaker."""
+
+    frame: Frame
     clause: Sentence
     claim: Claim | None
     speaker: Mention | None
-    mod_cues: list[Cue]
+
+    @property
+    def index(self) -> int:
+        return self.frame.index
+
+    @property
+    def sentence(self) -> Sentence:
+        return self.frame.sentence
+
+    @property
+    def mod_cues(self) -> list[Cue]:
+        return self.frame.mod_cues
 
 
 def published_day(article: Article) -> date | None:
@@ -69,11 +93,11 @@ def speaker_of(doc: Doc, claim: Claim | None) -> Mention | None:
     return named[-1] if named else (owners[-1] if owners else None)
 
 
-def site_of(doc: Doc, index: int, sentence: Sentence, clauses: list[Sentence], pos: int,
-          mod_cues: list[Cue]) -> Site:
-    clause = next((c for c in clauses if c.start <= pos < c.end), sentence)
+def site_of(doc: Doc, frame: Frame, pos: int) -> Site:
+    """Where `pos` sits in its sentence: clause, enclosing claim, speaker."""
+    clause = next((c for c in frame.clauses if c.start <= pos < c.end), frame.sentence)
     claim = _claim_at(doc.article.claims, pos)
-    return Site(index, sentence, clause, claim, speaker_of(doc, claim), mod_cues)
+    return Site(frame, clause, claim, speaker_of(doc, claim))
 
 
 def date_fields(time: TimeExpr | None, modality: str, published: date | None
@@ -88,8 +112,9 @@ def date_fields(time: TimeExpr | None, modality: str, published: date | None
 
 
 def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
-    spans = [(site.clause.start, site.clause.end), (site.sentence.start, site.sentence.end)]
-    place = pick_place(doc.places, anchor, spans)
+    """The place the text ties to the trigger at `anchor`; else the article's main place."""
+    frame = site.frame
+    place = best_place(frame.places.get(anchor, []), anchor) or best_place(frame.free_places, anchor)
     return (place, True) if place else (doc.focus, False)
 
 

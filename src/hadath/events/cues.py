@@ -36,6 +36,7 @@ class ArticleCues:
     figures: list[Cue]
     modality: list[Cue]
     victims: list[Cue]
+    manner: list[Cue]  # how an attack was made ("جوية", "طائرات")
 
 
 def _find(name: str, column: str, norm_text: str, norm) -> list[Cue]:  # type: ignore[no-untyped-def]
@@ -57,4 +58,5 @@ def find_cues(text: str) -> ArticleCues:
         figures=_find("figures.tsv", "figure", norm.text, norm),
         modality=_find("modality_cues.tsv", "cue", norm.text, norm),
         victims=_find("victims.tsv", "side_kind", norm.text, norm),
+        manner=_find("type_cues.tsv", "cue", norm.text, norm),
     )

@@ -11,12 +11,15 @@ from datetime import date, timedelta
 
 from hadath.events.cues import Cue
 from hadath.record import Sentence, TimeExpr
+from hadath.text.normalize import normalize_key
 
 WELL_BEFORE = timedelta(days=30)  # older than this, a report is background, not news
 _WHEN_OPENERS = ("عندما", "حين", "حينما", "يوم")
 
 
 def _since_anchor(text: str, time: TimeExpr, since: list[Cue]) -> bool:
+    if normalize_key(time.surface).startswith("منذ"):
+        return True  # "مسروقة منذ أيام": how long a state has lasted, not when the event was
     return any(c.end <= time.start and not text[c.end:time.start].strip(" عام") for c in since)
 
 

@@ -31,9 +31,13 @@ def is_foreign(actor: Mention | None, place: Place | None) -> bool:
     return bool(alpha2 and alpha2 != place.country.upper())
 
 
-def refine_type(trigger: Cue, actor1: Mention | None, place: Place | None) -> str:
+def refine_type(trigger: Cue, actor1: Mention | None, place: Place | None,
+                manner: list[Cue]) -> str:
+    """`manner` holds the manner words of the trigger's sentence ("جوية", "الطيران")."""
     etype = trigger.value
     kind = _kind(actor1)
+    if etype == "shelling" and any(c.value == "air" for c in manner):
+        return "air_strike"
     if etype.startswith("territory_"):
         if kind in _STATE_KINDS:
             return "territory_regained"

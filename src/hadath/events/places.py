@@ -10,7 +10,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from hadath.claims.lexicon import matcher, table
-from hadath.record import Mention
+from hadath.events.cues import Cue
+from hadath.record import Mention, Sentence
 from hadath.text.normalize import normalize, normalize_key
 
 _COUNTRY_KINDS = frozenset({"country"})
@@ -35,6 +36,13 @@ class Place:
         return {"surface": self.surface, "canonical": self.canonical, "country": self.country,
                 "admin1": self.admin1, "admin2": self.admin2, "lat": self.lat, "lon": self.lon,
                 "geo_precision": self.geo_precision}
+
+    def contains(self, other: Place) -> bool:
+        """A country or governorate holds the town named in another report of the event."""
+        if self.is_country:
+            return bool(self.country and self.country == other.country)
+        return bool(self.geo_precision >= 3 and self.admin1 and self.admin1 == other.admin1
+                    and self.country == other.country)
 
     @property
     def key(self) -> str:
@@ -74,13 +82,30 @@ def _rank(place: Place, anchor: int) -> tuple[int, int, int]:
     return (place.is_country, place.geo_precision, abs(place.start - anchor))
 
 
-def pick_place(places: list[Place], anchor: int, spans: list[tuple[int, int]]) -> Place | None:
-    """The most precise place in the first of `spans` (clause, sentence) that has one."""
-    for start, end in spans:
-        inside = [p for p in places if start <= p.start and p.end <= end]
-        if inside:
-            return min(inside, key=lambda p: _rank(p, anchor))
-    return None
+def best_place(places: list[Place], anchor: int) -> Place | None:
+    """The most precise of `places`, the nearest to `anchor` on a tie."""
+    return min(places, key=lambda p: _rank(p, anchor)) if places else None
+
+
+def assign_places(clauses: list[Sentence], triggers: list[Cue], places: list[Place]
+                  ) -> tuple[dict[int, list[Place]], list[Place]]:
+    """Trigger start → the places its clause ties to it; and places of trigger-less clauses.
+
+    Arabic names the place after the event ("غارات على معسكرات في ليبيا"), so a place belongs
+    to the last trigger before it in its clause, or to the clause's first trigger.
+    """
+    owned: dict[int, list[Place]] = {}
+    free: list[Place] = []
+    for clause in clauses:
+        inside = [t for t in triggers if clause.start <= t.start < clause.end]
+        for place in (p for p in places if clause.start <= p.start < clause.end):
+            before = [t for t in inside if t.start < place.start]
+            owner = before[-1] if before else (inside[0] if inside else None)
+            if owner is None:
+                free.append(place)
+            else:
+                owned.setdefault(owner.start, []).append(place)
+    return owned, free
 
 
 def focus_place(places: list[Place]) -> Place | None:

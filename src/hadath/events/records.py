@@ -79,10 +79,16 @@ def _family(modality: str) -> str:
     return "current" if modality in ("asserted", "claimed", "denied") else modality
 
 
-def _same_place(a: Place | None, b: Place | None) -> bool:
+def _same_place(a: Candidate, b: Candidate) -> bool:
+    if not a.place_from_text or not b.place_from_text:
+        return True  # a report that names no place is about the place the article is about
+    return _places_match(a.place, b.place)
+
+
+def _places_match(a: Place | None, b: Place | None) -> bool:
     if a is None or b is None:
         return a is b
-    if a.key == b.key:
+    if a.key == b.key or a.contains(b) or b.contains(a):
         return True
     if None in (a.lat, a.lon, b.lat, b.lon):
         return False
@@ -98,11 +104,16 @@ def _km(a: Place, b: Place) -> float:
 
 
 def _same_actors(event: Event, cand: Candidate) -> bool:
-    """Two named attackers make two events even at one place and day."""
-    if not cand.actor1_from_syntax or cand.actor1 is None:
+    """Two attackers fighting different enemies make two events even at one place and day;
+    the two sides of one fight ("HTS and the army") are one."""
+    if cand.actor1 is None:
         return True
-    named = [p.actor1 for p in event.parts if p.actor1_from_syntax and p.actor1]
-    return not named or any(same_side(m, cand.actor1) for m in named)
+    firsts = [p.actor1 for p in event.parts if p.actor1 is not None]
+    if not firsts:
+        return True
+    seconds = [p.actor2 for p in event.parts if p.actor2 is not None]
+    return (any(same_side(m, cand.actor1) for m in firsts + seconds)
+            or any(same_side(m, cand.actor2) for m in firsts))
 
 
 def _same_event(event: Event, b: Candidate) -> bool:
@@ -115,7 +126,7 @@ def _same_event(event: Event, b: Candidate) -> bool:
         return _actor_key(a.actor1) == _actor_key(b.actor1) and historical[0] == historical[1]
     if _family(a.modality) != _family(b.modality):
         return False
-    return _same_place(a.place, b.place) and _same_actors(event, b)
+    return _same_place(a, b) and _same_actors(event, b)
 
 
 def merge(candidates: list[Candidate]) -> list[Event]:

@@ -13,6 +13,7 @@ from hadath.claims.sources import words_between
 from hadath.events.arguments import actor_mentions, pick_actors
 from hadath.events.context import (
     Doc,
+    Frame,
     Site,
     date_fields,
     evidence_span,
@@ -30,6 +31,7 @@ from hadath.text.vocab import word_count
 
 _WORD = re.compile(r"\w+")
 _FUTURE_WORDS = frozenset({"سوف", "لن"})
+_CHANNEL_WORDS = frozenset({"عبر", "لسان", "بواسطه"})
 _MIN_STEM_COUNT = 3  # "ستدافع" is future when "تدافع" is a word of news text
 
 
@@ -41,6 +43,12 @@ def is_future_verb(word: str) -> bool:
     key = key[1:] if key[:1] in "وف" else key
     return (len(key) > 3 and key[0] == "س" and key[1] in "تينا"
             and word_count(key[1:]) >= _MIN_STEM_COUNT and word_count(key) < word_count(key[1:]))
+
+
+def _channel(text: str, m: Mention) -> bool:
+    """"أكدت تركيا عبر وزير خارجيتها": the minister is the channel, Turkey the speaker."""
+    words = normalize_key(text[max(0, m.start - 12):m.start]).split()
+    return bool(words) and words[-1] in _CHANNEL_WORDS
 
 
 def _first_clause_end(doc: Doc, claim: Claim) -> int:
@@ -56,7 +64,8 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
     if claim is not None and claim.start <= trigger.start < claim.end:
         if trigger.start >= _first_clause_end(doc, claim):
             return None, False  # a statement reported in passing, not the news
-        before = [m for m in actor_mentions(doc.article.mentions, claim.start, trigger.start)]
+        before = [m for m in actor_mentions(doc.article.mentions, claim.start, trigger.start)
+                  if not _channel(doc.text, m)]
         if before and words_between(doc.text, before[-1].end, trigger.start) <= 1:
             return before[-1], True  # "مضيفا أن موسكو تدعم"
         return site.speaker, False
@@ -92,23 +101,21 @@ def _future_before(doc: Doc, start: int, end: int) -> bool:
     return any(is_future_verb(w.group()) for w in _WORD.finditer(doc.text, start, end))
 
 
-def threat_candidates(doc: Doc, index: int, sentence: Sentence, claims: list[Claim],
-                      mod_cues: list[Cue]) -> list[Candidate]:
+def threat_candidates(doc: Doc, frame: Frame, claims: list[Claim]) -> list[Candidate]:
     """"ستدافع عن مناطقها في حال تعرضت لهجوم": a pledge to act if attacked is a threat."""
     out: list[Candidate] = []
-    clauses = split_clauses(doc.text, sentence) or [sentence]
     for claim in claims:
-        conditions = [c for c in mod_cues if c.value == "conditional"
+        conditions = [c for c in frame.mod_cues if c.value == "conditional"
                       and claim.start <= c.start < claim.end]
         if not conditions or not _future_before(doc, claim.start, conditions[0].start):
             continue
-        site = site_of(doc, index, sentence, clauses, claim.start, mod_cues)
+        site = site_of(doc, frame, claim.start)
         if site.speaker is None:
             continue
         targets = actor_mentions(doc.article.mentions, conditions[0].end, claim.end)
         place, from_text = locate(doc, site, claim.start)
         day, day_end, precision = date_fields(None, "conditional", doc.published)
-        out.append(Candidate("threaten", "conditional", "statement", index,
+        out.append(Candidate("threaten", "conditional", "statement", frame.index,
                              (claim.start, claim.end), site.speaker,
                              targets[0] if targets else None, (),
                              place if from_text else None, from_text, day, day_end, precision,
