@@ -18,6 +18,8 @@ from hadath.time.resolve import ABSOLUTE, Context, Groups
 
 RESOLVERS = {**ABSOLUTE, **RELATIVE}
 _WORD = re.compile(r"\w+")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
+_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
 # How far back a future marker may sit and still govern the expression: within the sentence.
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOKBACK = 120
@@ -162,16 +164,18 @@ def _vetoed(match: re.Match[str], text: str, lex: TimeLexicon) -> bool:
             continue
         form = " ".join(match.group(group).split())
         gs, ge = match.span(group)
-        before = _WORD.findall(text[max(0, gs - 30) : gs])
-        after = _WORD.findall(text[ge : ge + 30])
-        if group == "ord" and before and before[-1].startswith("ال") and gs == match.end("clitic"):
+        # Only a neighbour separated by spaces counts: "سوريا، اليوم" is a date, "سوريا اليوم"
+        # a newspaper.
+        before_match = _WORD_BEFORE.search(text, max(0, gs - 30), gs)
+        after_match = _WORD_AFTER.match(text, ge, ge + 30)
+        before = before_match.group(1) if before_match and gs == match.end("clitic") else ""
+        after = after_match.group(1) if after_match and ge == match.end() else ""
+        if group == "ord" and before.startswith("ال"):
             return True  # "الأسبوع الثالث من رمضان": an ordinal agreeing with a noun, no day
         keys = (form, group)
-        if ge == match.end() and after and any(lex.has(f"not_after:{k}", after[0]) for k in keys):
+        if after and any(lex.has(f"not_after:{k}", after) for k in keys):
             return True
-        if gs == match.end("clitic") and before and any(
-            lex.has(f"not_before:{k}", before[-1]) for k in keys
-        ):
+        if before and any(lex.has(f"not_before:{k}", before) for k in keys):
             return True
     return False
 
