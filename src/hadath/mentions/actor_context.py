@@ -26,6 +26,7 @@ from hadath.mentions.actor_lexicon import (
     AliasTarget,
 )
 from hadath.mentions.actor_matcher import AliasMatch
+from hadath.text.normalize import normalize_key
 
 _WORD = re.compile(r"\w+")
 # State actors weigh more than a bare adjective or a place name in the country context.
@@ -33,6 +34,7 @@ _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
+_CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
 
 
@@ -94,10 +96,12 @@ def _word_after(text: str, end: int) -> str:
 
 
 def is_verb(word: str, verbs: frozenset[str]) -> bool:
-    """A saying or acting verb, with a conjunction glued on (وأكدت، فقالت)."""
-    if word in verbs:
-        return True
-    return len(word) > 2 and word[0] in "وف" and word[1:] in verbs
+    """A saying or acting verb, with a conjunction glued on (وأكدت، فقالت) or a plural or
+    dual ending (اتفقوا، أكدا)."""
+    bases = {word, word[1:]} if len(word) > 3 and word[0] in "وف" else {word}
+    stems = {base[: -len(end)] for base in bases for end in ("وا", "ا")
+             if base.endswith(end) and len(base) > len(end) + 2}
+    return not (bases | stems).isdisjoint(verbs)
 
 
 def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
@@ -108,8 +112,28 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
     before = _word_before(text, match.start)
     if before in _PREPOSITIONS or text[match.start - 1:match.start] in ("ب", "ل"):
         return False
-    return (is_verb(before, lex.cue_verbs)
+    return (is_verb(before, lex.cue_verbs) or before in lex.cue_nouns
             or is_verb(_word_after(text, match.end), lex.cue_verbs))
+
+
+def acting_capitals(text: str, matches: list[AliasMatch], lex: ActorLexicon) -> dict[int, bool]:
+    """Which capitals and state names act; a list joined by و acts as a whole."""
+    chains: list[list[AliasMatch]] = []
+    for match in matches:
+        if match.targets[0].role != CAPITAL:
+            continue
+        previous = chains[-1][-1] if chains else None
+        if previous is not None and _CHAIN_GAP.fullmatch(text[previous.end:match.start]):
+            chains[-1].append(match)
+        else:
+            chains.append([match])
+    acting: dict[int, bool] = {}
+    for chain in chains:
+        first, last = chain[0], chain[-1]
+        verdict = acts(text, first, lex) or (len(chain) > 1 and acts(text, last, lex))
+        for match in chain:
+            acting[match.start] = verdict
+    return acting
 
 
 def main_country(counts: Counter[str]) -> str | None:
@@ -148,7 +172,7 @@ def _has_head(surface: str, heads: set[str]) -> bool:
 def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Draft],
              local: str | None, counts: Counter[str], lex: ActorLexicon) -> Draft | None:
     row = lex.anaphors[target.detail[0] if target.detail[0] in lex.anaphors else match.key]
-    heads = {h for h in row["heads"].split("|") if h}
+    heads = {normalize_key(h) for h in row["heads"].split("|") if h}
     kinds = set(row["kinds"].split("|"))
     for prior in reversed(drafts):
         if prior.kind not in kinds or prior.canonical is None or prior.role == GENERIC:
@@ -227,6 +251,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
     article_country = main_country(counts)
     drafts: list[Draft] = []
     countries_seen: list[tuple[int, str]] = []
+    acting = acting_capitals(text, matches, lex)
     cues = [(m.start, m.targets[0].country) for m in matches
             if m.targets[0].country and m.targets[0].role in _CONTEXT_WEIGHT]
     for match in matches:
@@ -236,7 +261,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
             draft = _fixed(match, target)
             if target.role == METONYM:
                 draft.reason = "metonym"
-        elif target.role == CAPITAL and acts(text, match, lex):
+        elif target.role == CAPITAL and acting.get(match.start):
             draft = _fixed(match, target)
             draft.reason = "metonym"
         elif target.role == GENERIC:

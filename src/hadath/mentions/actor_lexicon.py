@@ -98,6 +98,7 @@ class ActorLexicon:
     generic_classes: dict[tuple[str, str], dict[str, str]] = field(default_factory=dict)
     anaphors: dict[str, dict[str, str]] = field(default_factory=dict)
     cue_verbs: frozenset[str] = frozenset()
+    cue_nouns: frozenset[str] = frozenset()
 
     def add_alias(self, surface: str, target: AliasTarget) -> None:
         key = normalize_key(surface)
@@ -168,7 +169,7 @@ def adjective_forms(adjective: str) -> dict[str, tuple[str, ...]]:
 
 def expand_template(pattern: str, country: Country) -> list[str]:
     """Every surface form of a template for one state ([] when the state lacks a slot)."""
-    slots: dict[str, tuple[str, ...]] = {"name": country.names_ar}
+    slots: dict[str, tuple[str, ...]] = {"name": country.names_ar, "capital": country.capitals}
     for adjective in country.adjectives:
         for slot, forms in adjective_forms(adjective).items():
             slots[slot] = slots.get(slot, ()) + forms
@@ -262,7 +263,9 @@ def _load_context_phrases(lex: ActorLexicon) -> None:
                                                   detail=(row["role"], row["title_en"])))
     for row in read_tsv("blockers.tsv"):
         lex.add_alias(row["phrase"], AliasTarget(BLOCKER))
-    lex.cue_verbs = frozenset(normalize_key(row["verb"]) for row in read_tsv("cues.tsv"))
+    cues = list(read_tsv("cues.tsv"))
+    lex.cue_verbs = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "verb")
+    lex.cue_nouns = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "noun")
 
 
 @lru_cache(maxsize=1)
