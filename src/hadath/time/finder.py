@@ -18,8 +18,8 @@ from hadath.time.resolve import ABSOLUTE, Context, Groups
 
 RESOLVERS = {**ABSOLUTE, **RELATIVE}
 _WORD = re.compile(r"\w+")
-_WORD_BEFORE = re.compile(r"(\w+)[ \t]+$")
-_WORD_AFTER = re.compile(r"[ \t]+(\w+)")
+_WORD_BEFORE = re.compile(r"(\w+)[ \t\"'(]+$")
+_WORD_AFTER = re.compile(r"[ \t\"')]+(\w+)")
 # How far back a future marker may sit and still govern the expression: within the sentence.
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOKBACK = 120
@@ -128,6 +128,7 @@ def _resolve_match(
         cue_before=lex.has("month_cue", previous) or lex.has("month_cue", previous[1:]),
         text=text[start:end],
         next_word=next(iter(_WORD.findall(text[end : end + 30])), ""),
+        forward=lex.has("forward_cue", " ".join(words[-2:])),
     )
     resolved = RESOLVERS[rule.kind](groups, ctx)
     if resolved is None:
@@ -164,8 +165,8 @@ def _vetoed(match: re.Match[str], text: str, lex: TimeLexicon) -> bool:
             continue
         form = " ".join(match.group(group).split())
         gs, ge = match.span(group)
-        # Only a neighbour separated by spaces counts: "سوريا، اليوم" is a date, "سوريا اليوم"
-        # a newspaper.
+        # Only a neighbour separated by spaces or quotes counts: "سوريا، اليوم" is a date,
+        # "سوريا اليوم" and 'جريدة (اليوم)' are newspapers.
         before_match = _WORD_BEFORE.search(text, max(0, gs - 30), gs)
         after_match = _WORD_AFTER.match(text, ge, ge + 30)
         before = before_match.group(1) if before_match and gs == match.end("clitic") else ""

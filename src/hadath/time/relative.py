@@ -44,7 +44,7 @@ def weekday(g: Groups, ctx: Context) -> Resolved | None:
         found = cal.weekday_on_or_before(ctx.ref - timedelta(days=1), number)
     elif direction is not None and direction > 0:
         found = cal.weekday_on_or_after(ctx.ref + timedelta(days=1), number)
-    elif ctx.future:
+    elif ctx.future or ctx.forward:
         found = cal.weekday_on_or_after(ctx.ref, number)
     else:
         found = cal.weekday_on_or_before(ctx.ref, number)

@@ -32,6 +32,7 @@ class Context:
     cue_before: bool  # the previous word is a date cue (في، منذ، شهر …)
     text: str  # the whole matched text, normalised
     next_word: str = ""  # the word right after the match, normalised
+    forward: bool = False  # right after "ابتداء من", "اعتبارا من": the next occurrence
 
 
 def _int(digits: str | None) -> int | None:
@@ -226,7 +227,7 @@ def _hijri_years(ctx: Context, hyear: int | None) -> list[int]:
 
 def hijri(g: Groups, ctx: Context) -> Resolved | None:
     """15 رمضان 1436هـ, الأول من شهر رمضان الماضي, 1436هـ, 1436/1437هـ."""
-    hyear = _int(g.get("hyear"))
+    hyear = _int(g.get("hyear") or g.get("hyear_"))
     day = _day(g, ctx.lex)
     form = g.get("hmonth")
     if form is None:
@@ -328,14 +329,21 @@ def year(g: Groups, ctx: Context) -> Resolved | None:
 
 
 def part_of_year(g: Groups, ctx: Context) -> Resolved | None:
-    """الربع الأول من العام الجاري → 2015-01/2015-03; النصف الثاني من 2014 → 2014-07/2014-12."""
-    year = _month_year(g, ctx, 1, None) if (g.get("year") or g.get("ydir")) else None
+    """الربع الأول من العام الجاري → 2015-01/2015-03; النصف الثاني من 2014 → 2014-07/2014-12;
+    الربع الثالث للعام الماضي 1435هـ → Rajab to Ramadan 1435 in Gregorian days."""
     part = ctx.lex.value("year_part", g.get("part"))
     index = _day(g, ctx.lex)
     size = {"quarter": 3, "half": 6}.get(part or "")
-    if year is None or size is None or index is None or index * size > 12:
+    if size is None or index is None or index * size > 12:
         return None
     first, last = (index - 1) * size + 1, index * size
+    hyear = _int(g.get("hyear"))
+    if hyear:
+        start, end = cal.hijri_month_span(hyear, first), cal.hijri_month_span(hyear, last)
+        return (cal.iso_interval(start[0], end[1]), 3) if start and end else None
+    year = _month_year(g, ctx, 1, None) if (g.get("year") or g.get("ydir")) else None
+    if year is None:
+        return None
     phase = ctx.lex.value("phase", g.get("phase"))
     if phase == "early":  # بداية الفصل الرابع: its first month
         last = first
@@ -343,6 +351,21 @@ def part_of_year(g: Groups, ctx: Context) -> Resolved | None:
         first = last
     elif phase == "mid":
         first, last = first + (size - 1) // 2, last - (size - 1) // 2
+    if first == last:
+        return cal.iso_month(year, first), 3
+    return f"{cal.iso_month(year, first)}/{cal.iso_month(year, last)}", 3
+
+
+def months_of_year(g: Groups, ctx: Context) -> Resolved | None:
+    """الشهرين الأولين من السنة الحالية → 2017-01/2017-02; الأشهر الثلاثة الأخيرة من 2016."""
+    unit, _, own = (ctx.lex.value("unit", g.get("unit")) or "").partition(":")
+    card = ctx.lex.value("cardinal", g.get("card"))
+    count = int(card) if card and card != "few" else int(own) if own.isdigit() else None
+    edge = ctx.lex.value("edge", g.get("edge"))
+    year = _month_year(g, ctx, 1, None) if (g.get("year") or g.get("ydir")) else None
+    if unit != "month" or count is None or not 1 <= count < 12 or year is None:
+        return None
+    first, last = (1, count) if edge == "early" else (13 - count, 12)
     if first == last:
         return cal.iso_month(year, first), 3
     return f"{cal.iso_month(year, first)}/{cal.iso_month(year, last)}", 3
@@ -361,4 +384,5 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "year_range": year_range,
     "numeric_range": numeric_range,
     "part_of_year": part_of_year,
+    "months_of_year": months_of_year,
 }
