@@ -44,7 +44,10 @@ def actor_mentions(mentions: list[Mention], start: int, end: int) -> list[Mentio
 
 def government_of(place: Mention) -> Mention | None:
     """The government of a country mention, as an actor at the same span."""
-    entry = lookup_actor(f"Government of {place.canonical}") if place.canonical else None
+    if not place.canonical:
+        return None
+    entry = (lookup_actor(f"Government of {place.canonical}")
+             or lookup_actor(f"Government of the {place.canonical}"))
     if entry is None:
         return None
     return Mention(place.start, place.end, place.surface, "actor", entry.canonical, entry.kind,
@@ -112,7 +115,9 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
             and after[0].kind != "civilians"):
         actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
     if actor1 is None and before:
-        actor1 = before[-1]  # subject–verb ("المجموعات المسلحة تتدفق")
+        # subject–verb: the clause's first actor is its subject ("قوات الأمن قتلت مسلحا
+        # واعتقلت 16 آخرين": the police arrested, not the gunman)
+        actor1 = before[0]
     if actor1 is None:
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
     victims = [m for m in inside if m.kind == "civilians" and m not in after]

@@ -13,7 +13,9 @@ from hadath.events.cues import Cue
 from hadath.record import Sentence, TimeExpr
 from hadath.text.normalize import normalize_key
 
-WELL_BEFORE = timedelta(days=30)  # older than this, a report is background, not news
+# Older than this, an event is background to the report (an attack "last month" recalled in a
+# follow-up), not news; a raid "on Friday and Saturday" three days back is still news.
+WELL_BEFORE = timedelta(days=7)
 _WHEN_OPENERS = ("عندما", "حين", "حينما", "يوم")
 
 

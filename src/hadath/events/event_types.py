@@ -31,9 +31,10 @@ def is_foreign(actor: Mention | None, place: Place | None) -> bool:
     return bool(alpha2 and alpha2 != place.country.upper())
 
 
-def refine_type(trigger: Cue, actor1: Mention | None, place: Place | None,
-                manner: list[Cue]) -> str:
-    """`manner` holds the manner words of the trigger's sentence ("جوية", "الطيران")."""
+def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
+                place: Place | None, manner: list[Cue], victims: str | None) -> str:
+    """`manner` holds the manner words of the trigger's sentence ("جوية", "الطيران");
+    `victims` the kind of people the clause counts or names as targets ("سياح": civilians)."""
     etype = trigger.value
     kind = _kind(actor1)
     if etype == "shelling" and any(c.value == "air" for c in manner):
@@ -45,4 +46,8 @@ def refine_type(trigger: Cue, actor1: Mention | None, place: Place | None,
             return "territory_taken"
     if trigger.form in _GENERIC_ATTACKS and kind in _STATE_KINDS and is_foreign(actor1, place):
         return "air_strike"
+    if etype == "armed_clash" and (_kind(actor2) == "civilians" or victims == "civilians"):
+        return "attack_on_civilians"  # "هجوم على سياح": one-sided violence (ACLED)
+    if etype == "armed_clash" and "protesters" in (kind, _kind(actor2)):
+        return "protest"  # "مواجهات بين قوات الأمن والمتظاهرين": a protest met by force
     return etype

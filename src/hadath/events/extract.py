@@ -53,7 +53,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
     if trigger.strength == "weak" and not by_syntax and not placed:
         return None  # "معركة", "هجوم" alone name no event
-    etype = refine_type(trigger, actors.actor1, place, site.frame.manner)
+    victims = _victim_kind(doc, site.clause, trigger)
+    etype = refine_type(trigger, actors.actor1, actors.actor2, place, site.frame.manner, victims)
     time = site.frame.times.get(trigger.start)
     ctx = ModalityContext(doc.text, trigger, etype, site.clause.start, site.mod_cues, claim,
                           site.speaker, actors.actor1, time.value if time else None, doc.published)
@@ -61,9 +62,19 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     if modality is None:
         return None
     day, day_end, precision = date_fields(time, modality, doc.published)
-    return Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
+    cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
                      day, day_end, precision, source_name(claim), by_syntax)
+    # "الغارة" after a strike was reported: the definite noun refers back to it
+    cand.refers_back = trigger.pos == "noun" and "ال" in trigger.prefix and time is None
+    return cand
+
+
+def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
+    """The kind of people named right after an attack word ("هجوم على سياح" → civilians)."""
+    after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end
+             and len(doc.text[trigger.end:v.start].split()) <= 2]
+    return after[0].value if after else None
 
 
 def _inside_mention(trigger: Cue, mentions: list[Mention]) -> bool:
@@ -85,6 +96,8 @@ def _drop_repeats(text: str, triggers: list[Cue]) -> list[Cue]:
         if t.strength == "weak" and near:
             continue
         prev = kept[-1] if kept else None
+        if prev is not None and prev.value == t.value and len(text[prev.end:t.start].split()) <= 2:
+            continue  # "غارة لطائرة بدون طيار": one strike
         if (prev is not None and prev.value.startswith("territory") and t.value.startswith("territory")
                 and len(text[prev.end:t.start].split()) <= 3):
             continue
@@ -180,7 +193,7 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
     return Candidate(etype, modality, "figure", frame.index, evidence_span(doc, site), actor1,
                      actor2, (), place, from_text, day, day_end, precision,
                      source_name(site.claim), actor1 is not None,
-                     [(f, source) for f in figures])
+                     figures=[(f, source) for f in figures])
 
 
 def extract_events(article: Article) -> list[dict[str, Any]]:

@@ -6,6 +6,7 @@ number's own flags (min, approx, vague) are kept as they are (ACLED: never add o
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hadath.claims.lexicon import table
@@ -15,6 +16,7 @@ from hadath.events.cues import Cue
 from hadath.record import Mention, NumberExpr
 from hadath.text.normalize import normalize_key
 
+_WORD = re.compile(r"\w+")
 _AFTER_CUE_WORDS = 3  # "مقتل ما لا يقل عن 200", "لقي 12 شخصا حتفهم"
 _SIDE_WORDS = 2
 _CHAIN_WORDS = 6  # "155 عنصرا من هيئة تحرير الشام و79 عنصرا"  # "155 عنصرا من هيئة تحرير الشام"
@@ -69,7 +71,7 @@ def find_figures(text: str, start: int, end: int, cues: list[Cue], numbers: list
     used: set[int] = set()
     span_numbers = [n for n in numbers if start <= n.start and n.end <= end]
     for cue in (c for c in cues if start <= c.start < end):
-        chain = _numbers_of(text, cue, span_numbers)
+        chain = _numbers_of(text, cue, span_numbers) or _one_victim(text, cue, end)
         for number in chain:
             if number.start in used:
                 continue
@@ -78,6 +80,23 @@ def find_figures(text: str, start: int, end: int, cues: list[Cue], numbers: list
                 used.add(number.start)
                 figures.append(figure)
     return figures
+
+
+def _one_victim(text: str, cue: Cue, end: int) -> list[NumberExpr]:
+    """"قتلت اليوم مسلحا": a singular victim noun after a killing verb counts one."""
+    if cue.value != "fatalities":
+        return []
+    victims = table("events", "victims.tsv")
+    for i, word in enumerate(_WORD.finditer(text, cue.end, end)):
+        if i >= _AFTER_CUE_WORDS:
+            break
+        key = normalize_key(word.group())
+        row = victims.get(key) or (victims.get(key[1:]) if key[:1] in "وب" else None)
+        if row is not None:
+            if row.get("singular") != "yes":
+                break
+            return [NumberExpr(word.start(), word.end(), word.group(), 1, noun=word.group())]
+    return []
 
 
 def _numbers_of(text: str, cue: Cue, numbers: list[NumberExpr]) -> list[NumberExpr]:

@@ -19,6 +19,8 @@ PARTY_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "gove
                          "external_state_forces"})
 _STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
                           "external_state_forces"})
+# ل before the verbal noun of these acts states an aim ("لتحرير المدن", "للسيطرة على")
+_PURPOSE_TYPES = frozenset({"territory_taken", "territory_regained", "agreement"})
 _PLANNED_WINDOW = 6  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
 _BACKGROUND_WINDOW = 12  # "وكانت الفصائل ... قد سيطرت"
 
@@ -106,8 +108,10 @@ def modality_of(ctx: ModalityContext) -> str | None:
         return "historical"
     if _conditional_clause(ctx):
         return "conditional" if statement else None
+    purpose = ("ل" in ctx.trigger.prefix.removesuffix("ال")  # "لتحرير المدن", "للسيطرة"
+               and ctx.event_type in _PURPOSE_TYPES)
     if (_before(ctx, "planned", _PLANNED_WINDOW) or "س" in ctx.trigger.prefix
-            or when == "future"):
+            or when == "future" or purpose):
         return "planned"
     if not statement and ctx.time_value is None and is_background(ctx):
         return "historical"

@@ -30,6 +30,7 @@ class Place:
     lon: float | None = None
     geo_precision: int = 3
     is_country: bool = False
+    locative: bool = False  # written after في or with ب: "في اليمن", "بالعريش"
 
     def location(self) -> dict[str, object]:
         """The SPEC location record."""
@@ -52,8 +53,10 @@ class Place:
 
 def _qualified(text: str, m: Mention) -> Place:
     """A place mention as a Place, widened to "ريف حلب" with precision 2 when qualified."""
+    lead = text[max(0, m.start - 4):m.start]
+    locative = lead.endswith(("في ", "فى ", "ب", "بـ"))
     place = Place(m.start, m.end, m.surface, m.canonical, m.country, m.admin1, m.admin2,
-                  m.lat, m.lon, m.geo_precision or 3, m.kind in _COUNTRY_KINDS)
+                  m.lat, m.lon, m.geo_precision or 3, m.kind in _COUNTRY_KINDS, locative)
     qualifiers = table("events", "place_qualifiers.tsv")
     before = text[max(0, m.start - 30):m.start]
     words = before.split()
@@ -78,8 +81,8 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     return sorted(places, key=lambda p: p.start)
 
 
-def _rank(place: Place, anchor: int) -> tuple[int, int, int]:
-    return (place.is_country, place.geo_precision, abs(place.start - anchor))
+def _rank(place: Place, anchor: int) -> tuple[bool, int, bool, int]:
+    return (place.is_country, place.geo_precision, not place.locative, abs(place.start - anchor))
 
 
 def best_place(places: list[Place], anchor: int) -> Place | None:

@@ -44,6 +44,7 @@ class Candidate:
     precision: int
     source: str | None
     actor1_from_syntax: bool = True
+    refers_back: bool = False  # a definite noun ("الغارة") naming an act already reported
     figures: list[tuple[Figure, str | None]] = field(default_factory=list)
 
 
@@ -79,10 +80,13 @@ def _family(modality: str) -> str:
     return "current" if modality in ("asserted", "claimed", "denied") else modality
 
 
-def _same_place(a: Candidate, b: Candidate) -> bool:
-    if not a.place_from_text or not b.place_from_text:
-        return True  # a report that names no place is about the place the article is about
-    return _places_match(a.place, b.place)
+def _same_place(event: Event, b: Candidate) -> bool:
+    for a in event.parts:
+        if a.sentence == b.sentence and not (a.place_from_text and b.place_from_text):
+            return True  # the second act of one sentence names no place of its own
+        if _places_match(a.place, b.place):
+            return True
+    return False
 
 
 def _places_match(a: Place | None, b: Place | None) -> bool:
@@ -126,7 +130,7 @@ def _same_event(event: Event, b: Candidate) -> bool:
         return _actor_key(a.actor1) == _actor_key(b.actor1) and historical[0] == historical[1]
     if _family(a.modality) != _family(b.modality):
         return False
-    return _same_place(a, b) and _same_actors(event, b)
+    return _same_place(event, b) and _same_actors(event, b)
 
 
 def merge(candidates: list[Candidate]) -> list[Event]:
@@ -134,6 +138,11 @@ def merge(candidates: list[Candidate]) -> list[Event]:
     events: list[Event] = []
     for cand in candidates:
         home = next((e for e in events if _same_event(e, cand)), None)
+        if home is None and cand.refers_back and not cand.place_from_text:
+            home = next((e for e in reversed(events) if e.head.type == cand.type
+                         and _family(e.head.modality) == _family(cand.modality)), None)
+            if home is not None:  # it is where the act it refers to was
+                cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
         if home is None:
             events.append(Event([cand]))
         else:
