@@ -108,3 +108,23 @@ def test_only_furniture_is_skipped(tmp_path: Path) -> None:
     path.write_text("مقالات ذات صلة\n\nزر الذهاب إلى الأعلى\n", encoding="utf-8")
     [item] = read_one(path)
     assert isinstance(item, Skipped) and item.reason == "only page furniture"
+
+
+def test_date_lines_are_furniture_only_at_the_edges() -> None:
+    page = (
+        "“التجهيز لهجوم مضاد”.. الجيش السوري يعترف بالانسحاب من حلب\n"
+        "السبت 30 نوفمبر 2024 - 10:15\n\n"
+        "أعلنت وزارة الداخلية التونسية برنامج زيارات الوزير إلى الولايات خلال الأسبوع.\n\n"
+        "الأحد 2 أفريل 2017 :\n\n"
+        "يزور الوزير ولاية القصرين ويلتقي ممثلي المجتمع المدني والسلطات الجهوية.\n\n"
+        "2024-11-30 12:40\n"
+    )
+    article = assemble_article(page)
+    assert article is not None
+    # The timestamp under the headline and at the foot go; the day heading inside stays.
+    assert article.text.split("\n\n") == [
+        "“التجهيز لهجوم مضاد”.. الجيش السوري يعترف بالانسحاب من حلب",
+        "أعلنت وزارة الداخلية التونسية برنامج زيارات الوزير إلى الولايات خلال الأسبوع.",
+        "الأحد 2 أفريل 2017 :",
+        "يزور الوزير ولاية القصرين ويلتقي ممثلي المجتمع المدني والسلطات الجهوية.",
+    ]

@@ -1,16 +1,19 @@
 """Page furniture: takes one line of a news page, says whether it belongs to the site
-(share bars, "اقرأ أيضا" links, "مقالات ذات صلة", cookie notices, copyright lines) rather
-than to the article. The patterns are data: `data/ingest/furniture.tsv`.
+(share bars, "اقرأ أيضا" links, "مقالات ذات صلة", cookie notices, copyright lines, date
+lines under the headline) rather than to the article. The patterns are data:
+`data/ingest/furniture.tsv`; some count only at the page's edges, above or below the article.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Literal
 
 from hadath.ingest.datafiles import read_rows
 from hadath.text.normalize import normalize_key
 
+Where = Literal["anywhere", "edge"]
 # Punctuation and bullets trimmed from both ends of a line before matching, so that
 # "اقرأ أيضاً:" and "» اقرأ أيضا" match the same pattern.
 _EDGE_PUNCTUATION = " \t:：-|•·»«\"'.,،…>›<‹*#/\\()[]{}؛!؟?_=~▪●■►◄"
@@ -18,30 +21,42 @@ _WORD = re.compile(r"\S+")
 
 
 @dataclass(frozen=True)
-class FurniturePatterns:
-    whole_line: re.Pattern[str]
+class _Patterns:
+    whole_line: re.Pattern[str] | None
     prefixes: tuple[tuple[re.Pattern[str], int], ...]  # (pattern, max words in the line)
+
+
+@dataclass(frozen=True)
+class FurniturePatterns:
+    by_place: dict[str, _Patterns]  # "anywhere" and "edge"
     max_words: int  # no furniture line is longer than this
 
 
 @lru_cache(maxsize=1)
 def furniture_patterns() -> FurniturePatterns:
-    """Compile the furniture patterns once: whole-line ones into a single alternation."""
-    whole: list[str] = []
-    prefixes: list[tuple[re.Pattern[str], int]] = []
+    """Compile the furniture patterns once: whole-line ones into a single alternation each."""
+    whole: dict[str, list[str]] = {"anywhere": [], "edge": []}
+    prefixes: dict[str, list[tuple[re.Pattern[str], int]]] = {"anywhere": [], "edge": []}
     longest = 3
-    for kind, max_words, pattern, _note in read_rows("furniture.tsv"):
+    for kind, where, max_words, pattern, _note in read_rows("furniture.tsv"):
+        if where not in whole:
+            raise ValueError(f"furniture.tsv: unknown place {where!r} (anywhere or edge)")
         pattern = normalize_key(pattern)
         if kind == "line":
-            whole.append(f"(?:{pattern})")
+            whole[where].append(f"(?:{pattern})")
         elif kind == "prefix":
-            prefixes.append((re.compile(pattern, re.IGNORECASE), int(max_words)))
+            prefixes[where].append((re.compile(pattern, re.IGNORECASE), int(max_words)))
             longest = max(longest, int(max_words))
         else:
             raise ValueError(f"furniture.tsv: unknown kind {kind!r} (expected line or prefix)")
     return FurniturePatterns(
-        whole_line=re.compile("|".join(whole), re.IGNORECASE),
-        prefixes=tuple(prefixes),
+        by_place={
+            where: _Patterns(
+                re.compile("|".join(whole[where]), re.IGNORECASE) if whole[where] else None,
+                tuple(prefixes[where]),
+            )
+            for where in whole
+        },
         max_words=longest,
     )
 
@@ -51,15 +66,27 @@ def furniture_key(line: str) -> str:
     return normalize_key(line).lower().strip(_EDGE_PUNCTUATION)
 
 
-def is_furniture(line: str) -> bool:
-    """True when `line` (one whole line of a page) is site furniture, not article text."""
+def furniture_place(line: str) -> Where | None:
+    """"anywhere" when `line` is site furniture wherever it stands, "edge" when it is
+    furniture only above or below the article (a date line), None when it is article text."""
     patterns = furniture_patterns()
     n_words = len(_WORD.findall(line))
     if n_words > patterns.max_words:
-        return False
+        return None
     key = furniture_key(line)
     if not key:
-        return True  # only punctuation or bullets: a separator line
-    if patterns.whole_line.fullmatch(key):
-        return True
-    return any(n_words <= limit and p.match(key) for p, limit in patterns.prefixes)
+        return "anywhere"  # only punctuation or bullets: a separator line
+    for where in ("anywhere", "edge"):
+        group = patterns.by_place[where]
+        if group.whole_line is not None and group.whole_line.fullmatch(key):
+            return where  # type: ignore[return-value]
+        if any(n_words <= limit and p.match(key) for p, limit in group.prefixes):
+            return where  # type: ignore[return-value]
+    return None
+
+
+def is_furniture(line: str, at_edge: bool = True) -> bool:
+    """True when `line` (one whole line of a page) is site furniture, not article text;
+    `at_edge` says whether it stands above the article's first paragraph or below its last."""
+    place = furniture_place(line)
+    return place == "anywhere" or (place == "edge" and at_edge)

@@ -10,13 +10,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hadath.ingest.furniture import furniture_key, is_furniture
+from hadath.ingest.furniture import furniture_key, furniture_place
 
 # Punctuation that ends or splits sentences; a site name has none of it.
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،؛:\"“”«»()\d٠-٩]")
 _WORD = re.compile(r"\S+")
 SITE_NAME_MAX_WORDS = 3
 HEADLINE_MAX_WORDS = 30
+# A line of this many words ending as a sentence ends, or of PARAGRAPH_WORDS words however
+# it ends, is the article's running text (headlines are shorter and carry no full stop).
+RUNNING_TEXT_WORDS = 8
+PARAGRAPH_WORDS = 30
+_SENTENCE_ENDS = (".", "!", "؟", "?", ":", "\"", "”", "»", ")", "…")
 
 
 @dataclass
@@ -55,15 +60,35 @@ def assemble_article(page_text: str, title: str | None = None) -> ArticleText | 
 
 
 def _real_lines(page_text: str) -> list[_Line]:
+    """The page's non-blank lines without furniture. Edge furniture (a date line, a byline)
+    counts only above the first paragraph of running text or below the last one."""
     raw = page_text.splitlines()
-    lines: list[_Line] = []
+    kept: list[tuple[int, str, str | None]] = []
     for i, line in enumerate(raw):
         stripped = line.strip()
-        if not stripped or is_furniture(stripped):
+        if stripped:
+            place = furniture_place(stripped)
+            if place != "anywhere":
+                kept.append((i, stripped, place))
+    running = [n for n, (_, text, place) in enumerate(kept)
+               if place is None and _is_running_text(text)]
+    # A page of lists only (a fixtures schedule) has no edges to speak of: keep its dates.
+    first, last = (running[0], running[-1]) if running else (0, len(kept))
+    lines: list[_Line] = []
+    for n, (i, stripped, place) in enumerate(kept):
+        if place == "edge" and not first <= n <= last:
             continue
         blank_after = i + 1 >= len(raw) or not raw[i + 1].strip()
         lines.append(_Line(stripped, blank_after))
     return lines
+
+
+def _is_running_text(line: str) -> bool:
+    """A paragraph of the article, not a headline: long, and ending as sentences end."""
+    n_words = len(_WORD.findall(line))
+    if n_words >= PARAGRAPH_WORDS:
+        return True
+    return n_words >= RUNNING_TEXT_WORDS and line.endswith(_SENTENCE_ENDS)
 
 
 def _is_site_name(lines: list[_Line]) -> bool:
