@@ -16,6 +16,7 @@ app.add_typer(build_app, name="build")
 STAGE_COMMANDS = [
     "hadath.commands",
     "hadath.time.cli",
+    "hadath.mentions.cli",
 ]
 
 
