@@ -23,6 +23,9 @@ _WORD_AFTER = re.compile(r"[ \t\"')]+(\w+)")
 # How far back a future marker may sit and still govern the expression: within the sentence.
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOKBACK = 120
+# A future marker governs a time only within this many words before it ("ستعقد القمة يوم
+# الخميس"); further back it usually belongs to another clause.
+_FUTURE_WINDOW = 8
 # Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
 _VETOED_GROUPS = ("dw", "wd", "ago", "ord")
 # A page dated more than this after its "اليوم" is not a crawl lag but a contradiction.
@@ -123,7 +126,7 @@ def _resolve_match(
     ctx = Context(
         ref=ref,
         lex=lex,
-        future=_has_future_marker(words, lex),
+        future=_has_future_marker(words[-_FUTURE_WINDOW:], lex),
         since=previous in ("منذ", "ومنذ"),
         cue_before=lex.has("month_cue", previous) or lex.has("month_cue", previous[1:]),
         text=text[start:end],

@@ -77,10 +77,10 @@ def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) ->
         if name in fixed:
             body = fixed[name]
         elif name == "month":
-            # Combined forms: "تشرين الثاني/نوفمبر", "آذار (مارس)", "يوليو تموز"; the first name
+            # Combined forms: "تشرين الثاني/نوفمبر", "آذار (مارس)", "تموز - يوليو"; the first name
             # gives the value.
             alt = _class_forms(forms, "month")
-            return f"(?P<{group or 'month'}>{alt})(?:\\s*[/(]?\\s*{alt}\\s*\\)?)?"
+            return f"(?P<{group or 'month'}>{alt})(?:\\s*[/(-]?\\s*{alt}\\s*\\)?)?"
         else:
             body = _class_forms(forms, name)
         return f"(?P<{group}>{body})" if group else body

@@ -135,7 +135,7 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
     explicit = g.get("n") or g.get("n2") or g.get("card") or g.get("card0")
     if count == 1 and not explicit and g.get("dir"):
         return None  # "خلال الأسبوع الماضي" is the calendar week: the period rule's job
-    if count is None and not g.get("dir") and ctx.next_word.startswith("ال"):
+    if count is None and not g.get("dir") and _of_something(ctx):
         return None  # "خلال أيام المهرجان": the days of something, not a span of time
     direction = _direction(g, ctx.lex)
     default = int(ctx.lex.value("within", g.get("within")) or 0)
@@ -157,6 +157,12 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
         return None
     start, end = sorted((ref, ref + timedelta(days=sign * days)))
     return cal.iso_interval(start, end), 2 if days <= _FEW_DAYS else 3
+
+
+def _of_something(ctx: Context) -> bool:
+    """The next word makes a vague plural a construct: أيام المهرجان، أيام عيد الفطر."""
+    word = ctx.next_word
+    return word.startswith("ال") or ctx.lex.has("construct_head", word)
 
 
 RELATIVE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
