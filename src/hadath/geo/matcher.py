@@ -1,0 +1,78 @@
+"""Find gazetteer names in normalised Arabic text, with proclitics and word boundaries.
+
+`find_names(norm)` takes the normalised text and returns `NameHit`s (normalised offsets of the
+name itself, clitics excluded), longest-leftmost, non-overlapping. بحلب، وحلب، والرقة، بالرقة and
+للرقة (ل + الرقة, whose alef Arabic drops) all match.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from hadath.geo.gazetteer import load_gazetteer
+
+# Single-letter proclitics: and, so, with/in, to/for, like; in the order Arabic stacks them.
+_CONJUNCTIONS = ("و", "ف")
+_PREPOSITIONS = ("ب", "ل", "ك")
+PROCLITICS = frozenset(
+    [""] + list(_CONJUNCTIONS) + list(_PREPOSITIONS)
+    + [c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS]
+)
+_WORD_CHAR = re.compile(r"[\w\u0621-\u064a]")
+
+
+@dataclass(frozen=True, slots=True)
+class NameHit:
+    start: int  # normalised offsets of the name (the fused ل of للرقة included)
+    end: int
+    key: str  # the gazetteer key
+    prefix: str  # the proclitics written before it ("ب", "وب", "")
+
+
+def is_word_char(ch: str) -> bool:
+    return bool(_WORD_CHAR.match(ch))
+
+
+@lru_cache(maxsize=1)
+def _automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for key in load_gazetteer().names:
+        automaton.add_word(key, (key, key))
+        if key.startswith("ال") and len(key) > 3:
+            # ل + الرقة is written للرقة: match "لرقة" after a lam clitic.
+            lam_form = "ل" + key[2:]
+            if lam_form not in load_gazetteer().names:
+                automaton.add_word("ل" + lam_form, (key, lam_form))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_names(norm: str) -> list[NameHit]:
+    """All gazetteer names in `norm` at word boundaries, longest first, without overlaps."""
+    hits: list[NameHit] = []
+    for end_index, (key, form) in _automaton().iter(norm):
+        end = end_index + 1
+        if end < len(norm) and is_word_char(norm[end]):
+            continue
+        lam_fused = form != key  # للرقة: the preposition's lam is part of the span
+        start = end - len(form) - 1 if lam_fused else end - len(key)
+        word_start = start
+        while word_start > 0 and is_word_char(norm[word_start - 1]):
+            word_start -= 1
+        prefix = norm[word_start:start]
+        if prefix not in PROCLITICS or (lam_fused and prefix not in ("", "و", "ف")):
+            continue
+        hits.append(NameHit(start, end, key, prefix + "ل" if lam_fused else prefix))
+    return _longest_leftmost(hits)
+
+
+def _longest_leftmost(hits: list[NameHit]) -> list[NameHit]:
+    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
+    taken: list[NameHit] = []
+    for hit in hits:
+        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
+            taken.append(hit)
+    return sorted(taken, key=lambda h: h.start)

@@ -1,0 +1,142 @@
+"""Words around a toponym that say what it denotes: ريف، محافظة، حي، أطراف مدينة، الغربي، الليبية.
+
+`qualifiers_before(norm, start)` returns the chain of qualifier roles written before a name and
+where the chain starts; `direction_after(norm, end)` the end of trailing direction adjectives
+(ريف حلب الغربي); `adjective_country(norm, end)` the country of a nationality adjective that
+follows (طرابلس الليبية → LY); `has_place_preposition` and `is_metonym_cue` read one word.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hadath.geo.gazetteer import load_gazetteer, read_tsv, word_list
+from hadath.geo.matcher import PROCLITICS, is_word_char
+from hadath.text.normalize import normalize_key
+
+MAX_CHAIN = 3
+# Words that put a place as the location of something (في حلب، من إدلب، إلى الرقة).
+PLACE_PREPOSITIONS = frozenset(
+    normalize_key(w) for w in ("في", "من", "إلى", "الى", "نحو", "قرب", "باتجاه", "حتى", "عن",
+                               "داخل", "بين", "عبر", "مدينة", "بلدة", "قرية", "حي")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Qualifier:
+    role: str  # countryside | admin1 | admin2 | settlement | neighbourhood | near | landmark
+    word: str  # the qualifier as written in normalised form ("ريف", "اطراف")
+    start: int  # normalised offset where the qualifier (without its clitics) starts
+
+
+@lru_cache(maxsize=1)
+def _qualifier_phrases() -> dict[tuple[str, ...], str]:
+    return {tuple(normalize_key(r["word"]).split()): r["role"] for r in read_tsv("qualifiers.tsv")}
+
+
+def _words_before(norm: str, pos: int, count: int) -> list[tuple[str, int]]:
+    """Up to `count` words ending before `pos`, nearest last, with their start offsets."""
+    words: list[tuple[str, int]] = []
+    i = pos
+    while len(words) < count:
+        while i > 0 and norm[i - 1] == " ":
+            i -= 1
+        end = i
+        while i > 0 and is_word_char(norm[i - 1]):
+            i -= 1
+        if i == end:
+            break
+        words.append((norm[i:end], i))
+    return list(reversed(words))
+
+
+def _word_after(norm: str, pos: int) -> tuple[str, int, int]:
+    i = pos
+    while i < len(norm) and norm[i] == " ":
+        i += 1
+    j = i
+    while j < len(norm) and is_word_char(norm[j]):
+        j += 1
+    return norm[i:j], i, j
+
+
+def qualifiers_before(norm: str, start: int, prefix: str) -> list[Qualifier]:
+    """The qualifiers chained before a name, outermost first ("اطراف مدينة حلب" → near, settlement)."""
+    if prefix:  # a clitic on the name itself (بحلب) leaves no room for a qualifier
+        return []
+    phrases = _qualifier_phrases()
+    chain: list[Qualifier] = []
+    pos = start
+    while len(chain) < MAX_CHAIN:
+        found = None
+        words = _words_before(norm, pos, 3)
+        for size in (3, 2, 1):
+            if len(words) < size:
+                continue
+            group = words[-size:]
+            texts = [w for w, _ in group]
+            for clitic in sorted(PROCLITICS, key=len, reverse=True):
+                if not texts[0].startswith(clitic):
+                    continue
+                head = (texts[0][len(clitic):], *texts[1:])
+                role = phrases.get(head)
+                if role and role != "direction_adj":
+                    found = Qualifier(role, " ".join(head), group[0][1] + len(clitic))
+                    break
+            if found:
+                break
+        if not found:
+            break
+        chain.insert(0, found)
+        if norm[found.start - 1:found.start] not in ("", " "):
+            break  # the qualifier carries a clitic (بريف): nothing further can chain
+        pos = found.start
+    return chain
+
+
+@lru_cache(maxsize=1)
+def _direction_adjectives() -> frozenset[str]:
+    return frozenset(normalize_key(r["word"]) for r in read_tsv("qualifiers.tsv")
+                     if r["role"] == "direction_adj")
+
+
+def direction_after(norm: str, end: int) -> int:
+    """The end of direction adjectives after a name (ريف إدلب الجنوبي الشرقي), else `end`."""
+    adjectives = _direction_adjectives()
+    word, _, word_end = _word_after(norm, end)
+    if word not in adjectives:
+        return end
+    second, _, second_end = _word_after(norm, word_end)
+    if f"{word} {second}" in adjectives:
+        return second_end
+    return word_end
+
+
+def adjective_country(norm: str, end: int) -> str | None:
+    """The country of a nationality adjective right after a name (صور اللبنانية → LB)."""
+    word, _, _ = _word_after(norm, end)
+    return load_gazetteer().adjectives.get(word)
+
+
+def next_word(norm: str, end: int) -> str:
+    return _word_after(norm, end)[0]
+
+
+def previous_word(norm: str, start: int) -> str:
+    words = _words_before(norm, start, 1)
+    return words[0][0] if words else ""
+
+
+def has_place_preposition(norm: str, start: int, prefix: str) -> bool:
+    """A locative clitic (بحلب، لحلب) or a preposition word before the name (في حلب)."""
+    if prefix.endswith(("ب", "ل")):
+        return True
+    return previous_word(norm, start) in PLACE_PREPOSITIONS
+
+
+def is_metonym_cue(word: str) -> bool:
+    """A verb of saying or acting: its subject or object capital is the government."""
+    for clitic in ("", "و", "ف"):
+        if word.startswith(clitic) and word[len(clitic):] in word_list("metonym_cues.tsv"):
+            return True
+    return False

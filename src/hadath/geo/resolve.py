@@ -1,0 +1,227 @@
+"""Resolve toponyms in Arabic text to gazetteer places: `resolve_places(text) -> list[Mention]`.
+
+Each name found by the matcher takes its qualifiers (ريف، محافظة، حي، أطراف مدينة) and is scored
+per candidate place on a population prior, the qualifier, an explicit country next to it
+(صور جنوب لبنان، طرابلس الليبية), the article's country context and the nearest co-mentioned
+place. The winner becomes a `Mention` (label "place") whose `reason` names what decided it.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from hadath.geo.gazetteer import HOME_COUNTRIES, Gazetteer, Place, load_gazetteer
+from hadath.geo.matcher import NameHit, find_names
+from hadath.geo.qualifiers import (
+    Qualifier,
+    adjective_country,
+    direction_after,
+    has_place_preposition,
+    is_metonym_cue,
+    next_word,
+    previous_word,
+    qualifiers_before,
+)
+from hadath.record import Mention
+from hadath.text.normalize import NormText, normalize
+
+KIND_PRIOR = {"country": 0.6, "landmark": 0.5, "region": 0.45, "city": 0.3, "admin2": 0.2,
+              "admin1": 0.15, "neighbourhood": 0.1}
+PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "city": 1,
+             "neighbourhood": 1, "landmark": 1}
+# Which kinds of place each qualifier role points at.
+ROLE_KINDS = {
+    "admin1": {"admin1"}, "admin2": {"admin2", "admin1"}, "settlement": {"city"},
+    "neighbourhood": {"neighbourhood"}, "countryside": {"city", "admin1"},
+    "near": {"city", "country", "admin1"}, "landmark": {"city"},
+}
+DEFAULT_POPULATION = 20000  # curated rows without a census figure: notable enough to be named
+# Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
+LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "في ريف", "بمحافظه"])
+
+
+@dataclass
+class Toponym:
+    hit: NameHit
+    start: int  # normalised span, qualifiers and trailing direction adjectives included
+    end: int
+    qualifiers: list[Qualifier]
+    candidates: list[Place]
+    explicit: set[str] = field(default_factory=set)  # countries named next to it
+    explicit_place: Place | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
+    choice: Place | None = None
+    reason: str = ""
+    margin: float = 0.0
+
+
+def resolve_places(text: str) -> list[Mention]:
+    """Every place named in `text`, resolved, with offsets into `text`."""
+    gazetteer = load_gazetteer()
+    nt = normalize(text)
+    norm = nt.text
+    toponyms = [_toponym(norm, hit, gazetteer) for hit in find_names(norm)]
+    _link_locating_units(toponyms, norm)
+    for t in toponyms:
+        _choose(t, Counter(), [])
+    context = _country_context(toponyms)
+    anchors = [t for t in toponyms if t.choice and _confident(t)
+               and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")]
+    for t in toponyms:
+        _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
+    mentions = []
+    for t in toponyms:
+        if t.choice and _has_evidence(t, norm, gazetteer, context):
+            mentions.append(_mention(t, nt, norm))
+    return mentions
+
+
+def _country_context(toponyms: list[Toponym]) -> Counter[str]:
+    """Countries the article is about: named countries, and confidently placed home-region names
+    (a town abroad says less: Arabic spellings of foreign towns collide with small namesakes)."""
+    context: Counter[str] = Counter()
+    for t in toponyms:
+        if t.choice and _confident(t) and (
+                t.choice.kind == "country" or t.choice.country in HOME_COUNTRIES):
+            context[t.choice.country] += 1
+    return context
+
+
+def _toponym(norm: str, hit: NameHit, gazetteer: Gazetteer) -> Toponym:
+    qualifiers = qualifiers_before(norm, hit.start, hit.prefix)
+    start = qualifiers[0].start if qualifiers else hit.start
+    end = hit.end
+    if any(q.role in ("countryside", "near", "admin1") for q in qualifiers):
+        end = direction_after(norm, hit.end)
+    toponym = Toponym(hit, start, end, qualifiers, gazetteer.candidates(hit.key))
+    adjective = adjective_country(norm, end)
+    if adjective:
+        toponym.explicit.add(adjective)
+    return toponym
+
+
+def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
+    """A place followed by a larger unit (X جنوب لبنان، حي X بحلب، X في سوريا) lies in it."""
+    for place, unit in pairwise(toponyms):
+        gap = norm[place.end:unit.start].strip()
+        if gap not in LOCATING_GAPS:
+            continue
+        countries = {c.country for c in unit.candidates}
+        if len(countries) == 1:
+            place.explicit |= countries
+        big = [c for c in unit.candidates if c.kind in ("city", "admin1", "country", "region")]
+        if big and not unit.explicit:
+            place.explicit_place = max(big, key=lambda c: c.population)
+
+
+def _components(t: Toponym, place: Place, context: Counter[str],
+                anchors: list[Toponym]) -> dict[str, float]:
+    population = place.population or DEFAULT_POPULATION
+    parts = {
+        f"{place.kind} reading preferred": KIND_PRIOR.get(place.kind, 0.2),
+        "population prior": math.log10(population) / 7,
+        "home region": 0.3 if place.country in HOME_COUNTRIES else 0.0,
+    }
+    if t.qualifiers and place.kind in ROLE_KINDS.get(t.qualifiers[-1].role, ()):
+        parts[f"qualifier {t.qualifiers[-1].word}"] = 1.0
+    if place.country in t.explicit:
+        parts[f"explicit country {place.country}"] = 2.0
+    if t.explicit_place and t.explicit_place.country == place.country:
+        km = distance_km(place, t.explicit_place)
+        if km < 60:
+            parts[f"located in {t.explicit_place.canonical}"] = 1.5
+    total = sum(context.values())
+    if total and context[place.country]:
+        parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
+    nearest = min(anchors, key=lambda a: distance_km(place, a.choice), default=None)
+    if nearest is not None and nearest.choice is not None:
+        km = distance_km(place, nearest.choice)
+        if km < 250:
+            parts[f"nearest co-mentioned {nearest.choice.canonical}"] = 0.8 if km < 60 else 0.4
+    return parts
+
+
+def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
+    if not t.candidates:
+        return
+    scored = [(sum(parts.values()), place, parts) for place in t.candidates
+              for parts in [_components(t, place, context, anchors)]]
+    scored.sort(key=lambda s: -s[0])
+    best, place, parts = scored[0]
+    t.choice = place
+    qualifier = [k for k in parts if k.startswith("qualifier")]
+    if len(scored) == 1:
+        t.margin, decisive = 3.0, "only candidate"
+    else:
+        runner_up = scored[1][2]
+        t.margin = best - scored[1][0]
+        gains = {k: v - runner_up.get(k, 0.0) for k, v in parts.items()}
+        decisive = max(gains, key=lambda k: gains[k])
+    t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
+
+
+def _confident(t: Toponym) -> bool:
+    return t.margin >= 0.5 or len({c.country for c in t.candidates}) == 1
+
+
+def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[str]) -> bool:
+    """Names that are also common words (صور pictures, حماة protectors) need support."""
+    if t.hit.key not in gazetteer.context_names or t.qualifiers:
+        return True
+    assert t.choice is not None
+    following = next_word(norm, t.end)
+    if following.startswith("ال") and following not in gazetteer.adjectives:
+        return False  # construct state: حماة الديار، صور الأقمار
+    located = t.choice.country in t.explicit or (
+        t.explicit_place is not None and t.explicit_place.country == t.choice.country)
+    if not has_place_preposition(norm, t.hit.start, t.hit.prefix) and not located:
+        return False
+    return located or context[t.choice.country] > 1 or (
+        context[t.choice.country] == 1 and len({c.country for c in t.candidates}) > 1)
+
+
+def _mention(t: Toponym, nt: NormText, norm: str) -> Mention:
+    place = t.choice
+    assert place is not None
+    start, end = nt.original_span(t.start, t.end)
+    kind, precision = _kind_and_precision(t, place)
+    score = 0.9 if t.margin >= 3.0 else 0.5 + 0.45 * math.tanh(t.margin)
+    reason = t.reason
+    if _acts_as_government(t, place, norm):
+        reason += "; metonym?"
+        score = min(score, 0.4)
+    return Mention(
+        start=start, end=end, surface=nt.original[start:end], label="place",
+        canonical=place.canonical, kind=kind, country=place.country, source="gazetteer",
+        score=round(score, 3), admin1=place.admin1, admin2=place.admin2, lat=place.lat,
+        lon=place.lon, geo_precision=precision, geonameid=place.geonameid, reason=reason,
+    )
+
+
+def _kind_and_precision(t: Toponym, place: Place) -> tuple[str, int]:
+    roles = {q.role for q in t.qualifiers}
+    if roles & {"countryside", "near"}:
+        if place.kind in ("country", "admin1", "region"):
+            return "region", 3
+        return ("region" if "countryside" in roles else place.kind), 2
+    if "landmark" in roles and place.kind != "landmark":
+        return "landmark", 2
+    if "admin2" in roles and place.kind == "city":
+        return "admin2", 2
+    return place.kind, PRECISION.get(place.kind, 3)
+
+
+def _acts_as_government(t: Toponym, place: Place, norm: str) -> bool:
+    """دمشق تلقت تعهدا، قالت موسكو، الكرملين يرفض: the capital stands for its government."""
+    if not (place.is_metonym or "capital" in place.flags) or t.qualifiers or t.hit.prefix:
+        return False
+    return is_metonym_cue(next_word(norm, t.end)) or is_metonym_cue(previous_word(norm, t.start))
+
+
+def distance_km(a: Place, b: Place) -> float:
+    """Great-circle distance between two places."""
+    p1, p2 = math.radians(a.lat), math.radians(b.lat)
+    dp, dl = p2 - p1, math.radians(b.lon - a.lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
