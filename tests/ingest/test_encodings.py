@@ -92,6 +92,15 @@ def test_folder_walk_is_recursive_sorted_and_skips_hidden(tmp_path: Path) -> Non
         # Arabic with a long run of Latin satellite frequencies is still Arabic.
         (("ستتولى عديد القنوات نقل المباراة مثل قناة ZDF على القمر Astra 19.2E بتردد 11953 H "
          "و RTS Deux HD على Hotbird"), "ar"),
+        # Arabic with the script code of a poll widget scraped into it is still Arabic.
+        (("معظم فرق الدوري السعودي تستعد للموسم القادم بإقامة معسكرات خارجية. "
+          "$(document).ready(function(){ jQuery.jqplot('chart', [[['yes', 12], ['no', 3]]], "
+          "{ seriesDefaults: { renderer: jQuery.jqplot.PieRenderer, rendererOptions: "
+          "{ padding: 8, showDataLabels: true } }, legend: { show: false, placement: "
+          "'outside' } }); });"), "ar"),
+        # An English report quoting an Arabic slogan is English.
+        (("Protesters in the square chanted \"الشعب يريد إسقاط النظام\" as the police "
+          "moved in, and the crowd was dispersed by the evening."), "en"),
     ],
 )
 def test_language_detection(text: str, language: str) -> None:

@@ -17,9 +17,13 @@ from hadath.text.normalize import normalize_key
 # From this share of Arabic-script letters up a text is Arabic news; Arabic articles quote
 # Latin names, acronyms and satellite frequencies, but most of their letters are Arabic.
 ARABIC_LETTER_SHARE = 0.5
-# Between this and the share above, a text is Arabic unless its Latin part reads as running
-# text in a language of its own (an English article quoting Arabic does).
-ARABIC_MIXED_SHARE = 0.3
+# Between this and the share above, a text is Arabic unless its other letters read as running
+# text in a language of their own (an English article quoting Arabic does; scraped script
+# code, satellite frequencies or lists of film titles around an Arabic article do not).
+ARABIC_MIXED_SHARE = 0.1
+# Share of a text's words (in the script looked at) that must be function words of one
+# language for the text to be called that language.
+FUNCTION_WORD_SHARE = 0.1
 # Letters Persian and Urdu use and Arabic does not (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ہ ۃ).
 _NON_ARABIC_LETTERS = frozenset("پچژگکیٹڈڑںےہۃ")
 _WORD = re.compile(r"[^\W\d_]+")
@@ -76,6 +80,10 @@ def _script(ch: str) -> str:
 
 
 def _by_function_words(sample: str, script: str) -> str | None:
+    """The language whose function words make up a running text's share of the words, if any.
+
+    Running text in any language is largely function words; code, lists of names or
+    frequencies are not, so they name no language."""
     words = Counter(normalize_key(w).lower() for w in _WORD.findall(sample))
     scores = {
         language: sum(words[w] for w in vocabulary)
@@ -85,7 +93,12 @@ def _by_function_words(sample: str, script: str) -> str | None:
     if not scores:
         return None
     language, score = max(scores.items(), key=lambda item: item[1])
-    return language if score > 0 else None
+    in_script = sum(n for w, n in words.items() if _in_script(w, script))
+    return language if score > 0 and score >= FUNCTION_WORD_SHARE * in_script else None
+
+
+def _in_script(word: str, script: str) -> bool:
+    return is_arabic_letter(word[0]) if script == "arabic" else _script(word[0]) == "LATIN"
 
 
 @lru_cache(maxsize=1)
