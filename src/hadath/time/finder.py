@@ -28,6 +28,8 @@ _LOOKBACK = 120
 _FUTURE_WINDOW = 8
 # Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
 _VETOED_GROUPS = ("dw", "wd", "ago", "ord")
+# Kinds whose day-precision values anchor a later "الشهر نفسه".
+_FULL_DATES = frozenset({"calendar_date", "numeric_date", "hijri", "calendar_range"})
 # A page dated more than this after its "اليوم" is not a crawl lag but a contradiction.
 _MAX_LAG = 2
 
@@ -71,11 +73,16 @@ def find_times(text: str, ref: date | datetime | str | None) -> list[TimeExpr]:
     reference = parse_ref(ref)
     if reference is not None:
         reference -= timedelta(days=_crawl_lag(matches, reference, lex))
-    candidates = [
-        found
-        for order, rule, match in matches
-        if (found := _resolve_match(rule, match, order, norm.text, reference, lex)) is not None
-    ]
+    candidates = []
+    last_day: date | None = None
+    # In text order, so that "14 من الشهر نفسه" can take the month of the date before it.
+    for order, rule, match in sorted(matches, key=lambda m: m[2].start()):
+        found = _resolve_match(rule, match, order, norm.text, reference, lex, last_day)
+        if found is None:
+            continue
+        candidates.append(found)
+        if found.precision == 1 and len(found.value) == 10 and rule.kind in _FULL_DATES:
+            last_day = date.fromisoformat(found.value)
     times = []
     for cand in _select(candidates):
         start, end = norm.original_span(cand.start, cand.end)
@@ -113,7 +120,13 @@ def _surface_span(match: re.Match[str]) -> tuple[int, int]:
 
 
 def _resolve_match(
-    rule: Rule, match: re.Match[str], order: int, text: str, ref: date | None, lex: TimeLexicon
+    rule: Rule,
+    match: re.Match[str],
+    order: int,
+    text: str,
+    ref: date | None,
+    lex: TimeLexicon,
+    last_day: date | None = None,
 ) -> _Candidate | None:
     start, end = _surface_span(match)
     if start >= end:
@@ -132,6 +145,7 @@ def _resolve_match(
         text=text[start:end],
         next_word=next(iter(_WORD.findall(text[end : end + 30])), ""),
         forward=lex.has("forward_cue", " ".join(words[-2:])),
+        last_day=last_day,
     )
     resolved = RESOLVERS[rule.kind](groups, ctx)
     if resolved is None:

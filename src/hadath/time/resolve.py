@@ -33,6 +33,7 @@ class Context:
     text: str  # the whole matched text, normalised
     next_word: str = ""  # the word right after the match, normalised
     forward: bool = False  # right after "ابتداء من", "اعتبارا من": the next occurrence
+    last_day: date | None = None  # the latest full date before the match ("الشهر نفسه")
 
 
 def _int(digits: str | None) -> int | None:
@@ -145,12 +146,36 @@ def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
 
 
 def day_of_month(g: Groups, ctx: Context) -> Resolved | None:
+    """العاشر من الشهر الجاري; 14 من الشهر نفسه (the month of the date just before)."""
     day = _day(g, ctx.lex)
+    if g.get("same") or g.get("same2"):
+        anchor = ctx.last_day
+        if day is None or anchor is None:
+            return None
+        found = cal.safe_date(anchor.year, anchor.month, day)
+        return (cal.iso_day(found), 1) if found else None
     if day is None or ctx.ref is None:
         return None
     year, month = cal.shift_month(ctx.ref.year, ctx.ref.month, _direction(g, ctx.lex) or 0)
     found = cal.safe_date(year, month, day)
     return (cal.iso_day(found), 1) if found else None
+
+
+def weekday_day_month(g: Groups, ctx: Context) -> Resolved | None:
+    """الاثنين 18/10: a day/month with no year, Gregorian or Hijri, whichever the weekday fits."""
+    weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    day, month = _int(g.get("a")), _int(g.get("b"))
+    if ctx.ref is None or weekday is None or not day or not month or month > 12:
+        return None
+    options = []
+    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        options.append(cal.safe_date(year, month, day))
+    for hyear in _hijri_years(ctx, None):
+        options.append(cal.hijri_to_date(hyear, month, day))
+    fitting = [d for d in options if d and d.weekday() == weekday]
+    if not fitting:
+        return None
+    return cal.iso_day(min(fitting, key=lambda d: abs((d - ctx.ref).days))), 1
 
 
 def _two_digit_year(value: int, ref: date | None) -> int:
@@ -376,6 +401,7 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "calendar_range": calendar_range,
     "edge_of_month": edge_of_month,
     "day_of_month": day_of_month,
+    "weekday_day_month": weekday_day_month,
     "numeric_date": numeric_date,
     "hijri": hijri,
     "holiday": holiday,
