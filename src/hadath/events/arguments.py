@@ -16,6 +16,11 @@ from hadath.record import Mention
 from hadath.text.normalize import normalize_key
 
 ACTOR_LABELS = frozenset({"actor", "person", "org"})
+# Speakers whose "it" is themselves: an army announcing "its withdrawal"; a monitor or an
+# agency reporting an act is never the one who did it.
+_SELF_REPORTING_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government",
+                                   "police", "external_state_forces", "party", "protesters"})
+_NOT_ACTORS = frozenset({"media"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
 
 
@@ -26,20 +31,29 @@ class Actors:
     associates: tuple[Mention, ...] = ()
 
 
-def actor_mentions(mentions: list[Mention], start: int, end: int) -> list[Mention]:
+def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
     """Actors (not outlets) inside [start, end), in text order; a country named where an
     actor stands ("توصلت روسيا وتركيا إلى اتفاق") is its government."""
     found = []
     for m in mentions:
         if not (start <= m.start and m.end <= end):
             continue
-        if m.label in ACTOR_LABELS and m.kind != "media":
+        if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS:
             found.append(m)
-        elif m.label == "place" and m.kind == "country":
+        elif m.label == "place" and m.kind == "country" and not _locative(text, m):
             government = government_of(m)
             if government is not None:
                 found.append(government)
     return found
+
+
+_LOCATIVE_WORDS = ("في", "فى", "من", "الى", "إلى", "على", "داخل", "عن")
+
+
+def _locative(text: str, m: Mention) -> bool:
+    """"في فلسطين", "بسوريا": a country after a preposition is a place, not an actor."""
+    before = text[max(0, m.start - 6):m.start]
+    return before.rstrip().endswith(_LOCATIVE_WORDS) or before.endswith(("ب", "بـ"))
 
 
 def government_of(place: Mention) -> Mention | None:
@@ -98,7 +112,7 @@ def _recipient_first(text: str, trigger: Cue, span_start: int) -> bool:
 def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Mention],
                 speaker: Mention | None) -> Actors:
     """actor1 (who acts), actor2 (the other side) and associates for `trigger` in [start, end)."""
-    inside = [m for m in actor_mentions(mentions, start, end)
+    inside = [m for m in actor_mentions(text, mentions, start, end)
               if speaker is None or m.start != speaker.start]
     both = _between(text, inside, trigger)
     if both is not None:
@@ -118,7 +132,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         # subject–verb: the clause's first actor is its subject ("قوات الأمن قتلت مسلحا
         # واعتقلت 16 آخرين": the police arrested, not the gunman)
         actor1 = before[0]
-    if actor1 is None:
+    if actor1 is None and speaker is not None and speaker.kind in _SELF_REPORTING_KINDS:
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
     victims = [m for m in inside if m.kind == "civilians" and m not in after]
     others = [m for m in after + before[::-1] + victims if not _same(m, actor1)]

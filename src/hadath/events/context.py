@@ -104,7 +104,7 @@ def date_fields(time: TimeExpr | None, modality: str, published: date | None
                  ) -> tuple[str | None, str | None, int]:
     today = published.isoformat() if published else None
     if time is None:
-        return today, None, 1
+        return today, None, 2  # reported with no day: the report's day, within a few days
     first, last = split_value(time.value)
     if modality == "planned" and today and first > today:
         return today, last or first, 2  # pledged today, expected by then

@@ -49,9 +49,14 @@ def assign_times(text: str, clauses: list[Sentence], triggers: list[Cue],
             # "منذ مارس 2020، عندما توصلت روسيا وتركيا إلى اتفاق": the anchor dates this clause
             for t in inside:
                 owned.setdefault(t.start, previous_since)
+    anchored = [t for t in times if not _since_anchor(text, t, since)]
     for t in triggers:
-        if t.start not in owned and free:
+        if t.start in owned:
+            continue
+        if free:
             owned[t.start] = free[0]
+        elif anchored:  # a day named elsewhere in the sentence dates it too
+            owned[t.start] = min(anchored, key=lambda x: abs(x.start - t.start))
     return owned
 
 

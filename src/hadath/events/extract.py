@@ -26,7 +26,13 @@ from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
 from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
-from hadath.events.modality import ModalityContext, modality_of
+from hadath.events.modality import (
+    PARTY_KINDS,
+    ModalityContext,
+    kind_of,
+    modality_of,
+    same_side,
+)
 from hadath.events.places import assign_places, focus_place, place_mentions
 from hadath.events.records import Candidate, merge, to_record
 from hadath.events.statements import statement_candidate, threat_candidates
@@ -48,11 +54,18 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         else site.clause.start
     actors = pick_actors(doc.text, trigger, start, site.clause.end, doc.article.mentions,
                          site.speaker)
+    if actors.actor1 is None or actors.actor1 is site.speaker:
+        # "شن طيران التحالف، صباح الخميس، ضربات جوية": the subject sits clauses before
+        wider_start = claim.start if claim and claim.start <= trigger.start else site.sentence.start
+        wider = pick_actors(doc.text, trigger, max(wider_start, site.sentence.start),
+                            site.sentence.end, doc.article.mentions, site.speaker)
+        if wider.actor1 is not None:
+            actors = wider
     place, from_text = locate(doc, site, trigger.start)
     by_syntax = actors.actor1 is not None and actors.actor1 is not site.speaker
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
-    if trigger.strength == "weak" and not by_syntax and not placed:
-        return None  # "معركة", "هجوم" alone name no event
+    if trigger.strength == "weak" and not by_syntax and (not placed or trigger.value == "agreement"):
+        return None  # "معركة", "هجوم" alone name no event; "اتفاق الطائف" names no parties
     victims = _victim_kind(doc, site.clause, trigger)
     etype = refine_type(trigger, actors.actor1, actors.actor2, place, site.frame.manner, victims)
     time = site.frame.times.get(trigger.start)
@@ -161,6 +174,24 @@ def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[
             out.append(cand)
 
 
+def _fatality_sides(subjects: list[Mention], sides: list[Mention], speaker: Mention | None
+                    ) -> tuple[Mention | None, Mention | None]:
+    """Who killed whom in a bare casualty report.
+
+    "قوات الأمن قتلت مسلحا": the subject killed; "مقتل 155 من الهيئة و79 من الجيش": the two
+    sides fought, the first named first; "أعلن الجيش مقتل 20 إرهابيا": a party counting the
+    enemy's dead is the one that killed them.
+    """
+    if subjects:
+        return subjects[-1], sides[0] if sides else None
+    if len(sides) >= 2:
+        return sides[0], sides[1]
+    side = sides[0] if sides else None
+    if speaker is not None and kind_of(speaker) in PARTY_KINDS and not same_side(speaker, side):
+        return speaker, side
+    return None, side
+
+
 def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate | None:
     """SPEC: a fatality report naming no event stands as the fighting it is about."""
     killed = [f for f in figures if f.kind == "fatalities"]
@@ -169,12 +200,10 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
     first = killed[0]
     site = site_of(doc, frame, first.number.start)
     speaker_start = site.speaker.start if site.speaker else -1
-    subjects = [m for m in actor_mentions(doc.article.mentions, site.clause.start, first.cue.start)
+    subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, site.clause.start, first.cue.start)
                 if m.start != speaker_start and m.kind != "civilians"]
-    sides = [f.side for f in killed if f.side is not None]
-    actor1 = subjects[-1] if subjects else next((s for s in sides if s.kind != "civilians"), None)
-    rest = [s for s in sides if s is not actor1]
-    actor2 = rest[0] if rest else None
+    actor1, actor2 = _fatality_sides(subjects, [f.side for f in killed if f.side is not None],
+                                     site.speaker)
     if actor1 is None and not any(f.side_kind in ("combatants", "civilians") for f in killed):
         return None  # "مقتل 3 أشخاص" with no side named: an accident as often as an attack
     civilians_only = all(f.side_kind == "civilians" for f in killed)
@@ -208,4 +237,13 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     candidates: list[Candidate] = []
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
-    return [to_record(event, article) for event in merge(candidates)]
+    return [to_record(event, article) for event in merge(candidates, _headline_sentences(article))]
+
+
+def _headline_sentences(article: Article) -> int:
+    """How many leading sentences are the headline (the text starts with the title)."""
+    title = (article.article.title or "").strip()
+    if not title or not article.text.lstrip().startswith(title):
+        return 0
+    end = article.text.find(title) + len(title)
+    return sum(1 for s in article.sentences if s.start < end)

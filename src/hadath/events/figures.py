@@ -46,7 +46,7 @@ def _counts_people(number: NumberExpr) -> str | None:
 
 
 def _side(text: str, number: NumberExpr, mentions: list[Mention], limit: int) -> Mention | None:
-    for m in actor_mentions(mentions, number.end, limit):
+    for m in actor_mentions(text, mentions, number.end, limit):
         lead = normalize_key(text[number.end:m.start])
         if words_between(text, number.end, m.start) <= _SIDE_WORDS and (
             lead.startswith("من") or lead in ("", "ل")

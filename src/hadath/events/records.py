@@ -133,8 +133,25 @@ def _same_event(event: Event, b: Candidate) -> bool:
     return _same_place(event, b) and _same_actors(event, b)
 
 
-def merge(candidates: list[Candidate]) -> list[Event]:
-    """ACLED: one event per type, place and day (and actors) within an article."""
+def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Event]:
+    """ACLED: one event per type, place and day (and actors) within an article.
+
+    A headline sums up the body: its events join a body event of the same type when there is
+    one, whatever place or day the headline's shorter wording gives.
+    """
+    body = [c for c in candidates if c.sentence >= headline_sentences]
+    events = _merge_body(body)
+    for cand in (c for c in candidates if c.sentence < headline_sentences):
+        home = next((e for e in events if e.head.type == cand.type
+                     and _family(e.head.modality) == _family(cand.modality)), None)
+        if home is None:
+            events.extend(_merge_body([cand]))
+        else:
+            home.parts.append(cand)
+    return sorted(events, key=lambda e: min(p.evidence[0] for p in e.parts))
+
+
+def _merge_body(candidates: list[Candidate]) -> list[Event]:
     events: list[Event] = []
     for cand in candidates:
         home = next((e for e in events if _same_event(e, cand)), None)

@@ -64,7 +64,7 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
     if claim is not None and claim.start <= trigger.start < claim.end:
         if trigger.start >= _first_clause_end(doc, claim):
             return None, False  # a statement reported in passing, not the news
-        before = [m for m in actor_mentions(doc.article.mentions, claim.start, trigger.start)
+        before = [m for m in actor_mentions(doc.text, doc.article.mentions, claim.start, trigger.start)
                   if not _channel(doc.text, m)]
         if before and words_between(doc.text, before[-1].end, trigger.start) <= 1:
             return before[-1], True  # "مضيفا أن موسكو تدعم"
@@ -81,7 +81,7 @@ def statement_candidate(doc: Doc, site: Site, trigger: Cue, time: TimeExpr | Non
     actor1, by_syntax = _speaker_actor(doc, site, trigger)
     if actor1 is None or actor1.kind == "media":
         return None
-    after = [m for m in actor_mentions(doc.article.mentions, trigger.end, site.clause.end)
+    after = [m for m in actor_mentions(doc.text, doc.article.mentions, trigger.end, site.clause.end)
              if (m.canonical or m.surface) != (actor1.canonical or actor1.surface)]
     ctx = ModalityContext(doc.text, trigger, trigger.value, site.clause.start, site.mod_cues,
                           site.claim, site.speaker, actor1, time.value if time else None,
@@ -112,7 +112,7 @@ def threat_candidates(doc: Doc, frame: Frame, claims: list[Claim]) -> list[Candi
         site = site_of(doc, frame, claim.start)
         if site.speaker is None:
             continue
-        targets = actor_mentions(doc.article.mentions, conditions[0].end, claim.end)
+        targets = actor_mentions(doc.text, doc.article.mentions, conditions[0].end, claim.end)
         place, from_text = locate(doc, site, claim.start)
         day, day_end, precision = date_fields(None, "conditional", doc.published)
         out.append(Candidate("threaten", "conditional", "statement", frame.index,
