@@ -58,7 +58,8 @@ def _strict(data: bytes, encoding: str) -> str:
 def _utf16_without_bom(data: bytes) -> str | None:
     """UTF-16 text has a NUL in every other byte for ASCII, or a fixed high byte for Arabic."""
     head = data[:4096]
-    if len(head) < 4 or len(head) % 2:
+    # Spaces and newlines in UTF-16 carry a NUL byte; text without NULs is not UTF-16.
+    if len(head) < 4 or len(head) % 2 or b"\x00" not in head:
         return None
     even, odd = head[0::2], head[1::2]
     for encoding, high in (("utf-16-le", odd), ("utf-16-be", even)):

@@ -5,6 +5,7 @@ time read from meta tags and JSON-LD — never from "©" lines or dates in the b
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -12,6 +13,10 @@ from typing import Any
 import lxml.html
 import trafilatura
 from lxml import etree
+
+# trafilatura warns on every page it finds too short ("discarding data"); an ingest run
+# reports such pages itself, as Skipped, so its warnings would only be noise on stderr.
+logging.getLogger("trafilatura").setLevel(logging.ERROR)
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _ARTICLE_TYPES = {"newsarticle", "article", "reportagenewsarticle", "blogposting",

@@ -27,6 +27,9 @@ FUNCTION_WORD_SHARE = 0.1
 # Letters Persian and Urdu use and Arabic does not (پ چ ژ گ ک ی ٹ ڈ ڑ ں ے ہ ۃ).
 _NON_ARABIC_LETTERS = frozenset("پچژگکیٹڈڑںےہۃ")
 _WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = re.compile(r"[^\W\d_]")
+_ARABIC_LETTERS = re.compile("[\u0621-\u064a\u066e-\u06d3\u06d5\u06fa-\u06ff\u0750-\u077f"
+                             "\ufb50-\ufdfb\ufe70-\ufefc]")
 _SAMPLE = 20_000  # characters looked at: enough to decide, cheap on long articles
 
 # Unicode script of a letter, by the first word of its character name.
@@ -44,22 +47,22 @@ def is_arabic_letter(ch: str) -> bool:
 def detect_language(text: str) -> str:
     """The ISO 639-1 code of `text`'s language: "ar", or a best guess at what else it is."""
     sample = text[:_SAMPLE]
-    letters = [c for c in sample if c.isalpha()]
+    letters = _LETTERS.findall(sample)
     if not letters:
         return "und"
-    arabic = [c for c in letters if is_arabic_letter(c)]
+    arabic = _ARABIC_LETTERS.findall(sample)
     share = len(arabic) / len(letters)
     if share >= ARABIC_LETTER_SHARE:
-        return _arabic_script_language(sample, arabic)
+        return _arabic_script_language(sample, len(arabic))
     other = _other_language(sample, letters)
     if other == "und" and share >= ARABIC_MIXED_SHARE:
-        return _arabic_script_language(sample, arabic)
+        return _arabic_script_language(sample, len(arabic))
     return other
 
 
-def _arabic_script_language(sample: str, arabic: list[str]) -> str:
-    foreign = sum(c in _NON_ARABIC_LETTERS for c in arabic)
-    if foreign < 0.02 * len(arabic):
+def _arabic_script_language(sample: str, n_arabic: int) -> str:
+    foreign = sum(sample.count(c) for c in _NON_ARABIC_LETTERS)
+    if foreign < 0.02 * n_arabic:
         return "ar"
     # Arabic typed on a Persian keyboard has ی and ک throughout, and Arabic articles quote
     # Persian verse: the function words decide between Arabic, Persian and Urdu.

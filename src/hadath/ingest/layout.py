@@ -113,6 +113,8 @@ def _without_title(lines: list[_Line], title: str) -> list[_Line]:
     """Drop the page's copy of the title (and short labels above it) from the body."""
     title_key = furniture_key(title)
     for i, line in enumerate(lines[:3]):
+        if len(line.text) > 2 * len(title) + 20:
+            continue  # a paragraph, not a copy of the title
         if _same_title(furniture_key(line.text), title_key):
             above = lines[:i]
             if all(len(_WORD.findall(x.text)) <= SITE_NAME_MAX_WORDS for x in above):
