@@ -12,11 +12,12 @@ from datetime import date, datetime, timedelta
 
 from hadath.record import TimeExpr
 from hadath.text.normalize import normalize
+from hadath.time.islamic import ISLAMIC
 from hadath.time.lexicon import Rule, TimeLexicon, load_lexicon
 from hadath.time.relative import RELATIVE
 from hadath.time.resolve import ABSOLUTE, Context, Groups
 
-RESOLVERS = {**ABSOLUTE, **RELATIVE}
+RESOLVERS = {**ABSOLUTE, **ISLAMIC, **RELATIVE}
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\"'(]+$")
 _WORD_AFTER = re.compile(r"[ \t\"')]+(\w+)")

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, timedelta
 
 from hadath.time import calendar as cal
-from hadath.time.resolve import _FEW_DAYS, Context, Groups, Resolved, _direction, _int
+from hadath.time.resolve import FEW_DAYS, Context, Groups, Resolved, as_int, direction_of
 
 _WEEK_PHASE_DAYS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}
 
@@ -39,7 +39,7 @@ def weekday(g: Groups, ctx: Context) -> Resolved | None:
     number = ctx.lex.weekdays.get(g.get("wd") or "")
     if ctx.ref is None or number is None:
         return None
-    direction = _direction(g, ctx.lex)
+    direction = direction_of(g, ctx.lex)
     if direction is not None and direction < 0:
         found = cal.weekday_on_or_before(ctx.ref - timedelta(days=1), number)
     elif direction is not None and direction > 0:
@@ -55,7 +55,7 @@ def period(g: Groups, ctx: Context) -> Resolved | None:
     """الأسبوع/الشهر/العام الماضي/الجاري/المقبل, هذا العام, مطلع الشهر الجاري."""
     ref = ctx.ref
     phase = ctx.lex.value("phase", g.get("phase"))
-    direction = _direction(g, ctx.lex)
+    direction = direction_of(g, ctx.lex)
     if ref is None or (direction is None and not g.get("this") and not phase):
         return None
     delta = direction or 0
@@ -81,7 +81,7 @@ def period(g: Groups, ctx: Context) -> Resolved | None:
 def _count(g: Groups, ctx: Context) -> tuple[str, int | None]:
     """The unit and how many of it; None for a vague plural (ساعات، أيام، بضعة أيام)."""
     unit, _, own = (ctx.lex.value("unit", g.get("unit")) or "day:-").partition(":")
-    digits = _int(g.get("n")) or _int(g.get("n2"))
+    digits = as_int(g.get("n")) or as_int(g.get("n2"))
     if digits:
         return unit, digits
     card = ctx.lex.value("cardinal", g.get("card") or g.get("card0"))
@@ -137,7 +137,7 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
         return None  # "خلال الأسبوع الماضي" is the calendar week: the period rule's job
     if count is None and not g.get("dir") and _of_something(ctx):
         return None  # "خلال أيام المهرجان": the days of something, not a span of time
-    direction = _direction(g, ctx.lex)
+    direction = direction_of(g, ctx.lex)
     default = int(ctx.lex.value("within", g.get("within")) or 0)
     if direction:
         sign = direction
@@ -156,7 +156,7 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
     if days is None:
         return None
     start, end = sorted((ref, ref + timedelta(days=sign * days)))
-    return cal.iso_interval(start, end), 2 if days <= _FEW_DAYS else 3
+    return cal.iso_interval(start, end), 2 if days <= FEW_DAYS else 3
 
 
 def _of_something(ctx: Context) -> bool:

@@ -1,0 +1,153 @@
+"""Resolvers for the Islamic calendar: Hijri dates, months and years, feasts, month edges.
+
+Take the named groups of a match and a `Context`; return (ISO 8601 value, precision) or None.
+Hijri dates convert with the Umm al-Qura calendar; a Hijri date without a year is the
+occurrence nearest the publication date (a direction or the tense may pick past or next).
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from hadath.time import calendar as cal
+from hadath.time.resolve import (
+    Context,
+    Groups,
+    Resolved,
+    as_int,
+    day_number,
+    direction_of,
+    tense_of,
+    year_of_month,
+)
+
+
+def _nearest_span(
+    ctx: Context, spans: list[tuple[date, date]], direction: int | None
+) -> tuple[date, date] | None:
+    """Of several occurrences, the one meant: a direction picks past/next, else the nearest."""
+    ref = ctx.ref
+    if ref is None or not spans:
+        return None
+    if direction is not None and direction < 0:
+        past = [s for s in spans if s[1] < ref]
+        return max(past) if past else None
+    if direction is not None and direction > 0:
+        ahead = [s for s in spans if s[0] > ref]
+        return min(ahead) if ahead else None
+    for span in spans:
+        if span[0] <= ref <= span[1]:
+            return span
+    tense = tense_of(ctx)
+    kept = [s for s in spans if tense is None or (s[0] > ref) == tense]
+    return min(kept or spans, key=lambda s: (min(abs((s[0] - ref).days), abs((s[1] - ref).days)), s[0] > ref))
+
+
+def _hijri_years(ctx: Context, hyear: int | None) -> list[int]:
+    if hyear:
+        return [hyear]
+    current = cal.hijri_year_of(ctx.ref) if ctx.ref else None
+    return [current - 1, current, current + 1] if current else []
+
+
+def hijri(g: Groups, ctx: Context) -> Resolved | None:
+    """15 رمضان 1436هـ, الأول من شهر رمضان الماضي, 1436هـ, 1436/1437هـ."""
+    hyear = as_int(g.get("hyear") or g.get("hyear_"))
+    day = day_number(g, ctx.lex)
+    form = g.get("hmonth")
+    if form is None:
+        first = cal.hijri_year_span(as_int(g.get("hyear0")) or hyear) if hyear else None
+        last = cal.hijri_year_span(hyear) if hyear else None
+        return (cal.iso_interval(first[0], last[1]), 3) if first and last else None
+    month = ctx.lex.hijri_months[form]
+    if form in ctx.lex.ambiguous_hijri and not (day or hyear):
+        return None
+    direction = direction_of(g, ctx.lex)
+    if day:
+        dates = [cal.hijri_to_date(y, month, day) for y in _hijri_years(ctx, hyear)]
+        spans = [(d, d) for d in dates if d]
+        chosen = _nearest_span(ctx, spans, direction)
+        return (cal.iso_day(chosen[0]), 1) if chosen else None
+    spans = [s for y in _hijri_years(ctx, hyear) if (s := cal.hijri_month_span(y, month))]
+    chosen = _nearest_span(ctx, spans, direction)
+    return (cal.iso_interval(*chosen), 3) if chosen else None
+
+
+def holiday(g: Groups, ctx: Context) -> Resolved | None:
+    form = g.get("hol") or ""
+    hmonth, first, length = ctx.lex.holidays[form]
+    if form in ctx.lex.ambiguous_hijri and not (ctx.cue_before or g.get("dir") or g.get("hyear")):
+        return None  # رمضان alone may be a person's name
+    gregorian_year = as_int(g.get("year"))
+    if gregorian_year:
+        middle = cal.hijri_year_of(date(gregorian_year, 7, 1)) or 0
+        years = [middle - 1, middle, middle + 1]
+    else:
+        years = _hijri_years(ctx, as_int(g.get("hyear")))
+    spans = []
+    for y in years:
+        start = cal.hijri_to_date(y, hmonth, first)
+        if start and length >= 29:  # a whole month (رمضان): its true length, 29 or 30 days
+            spans.extend(s for s in [cal.hijri_month_span(y, hmonth)] if s)
+        elif start:
+            spans.append((start, start + timedelta(days=length - 1)))
+    if gregorian_year:
+        spans = [s for s in spans if s[0].year == gregorian_year]
+        chosen = spans[0] if spans else None
+    else:
+        chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
+    if chosen is None:
+        return None
+    ordinal = ctx.lex.value("holiday_day", g.get("hold")) or ctx.lex.value("ordinal", g.get("hord"))
+    if ordinal:
+        return cal.iso_day(chosen[0] + timedelta(days=int(ordinal) - 1)), 1
+    precision = 1 if length == 1 else 2 if length <= 7 else 3
+    return cal.iso_interval(*chosen), precision
+
+
+def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
+    """العشر الأواخر من رمضان, الأسبوع الأخير من شهر رمضان: a run of days at a month's edge."""
+    length = int(ctx.lex.value("stretch", g.get("stretch")) or 0)
+    edge = ctx.lex.value("edge", g.get("edge"))
+    if g.get("hmonth"):
+        month = ctx.lex.hijri_months[g["hmonth"] or ""]
+        years = _hijri_years(ctx, as_int(g.get("hyear")))
+        spans = [s for y in years if (s := cal.hijri_month_span(y, month))]
+        chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
+    else:
+        number = ctx.lex.months.get(g.get("month") or "")
+        year = year_of_month(g, ctx, number, None) if number else None
+        if number is None or year is None:
+            return None
+        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
+    if chosen is None or not length or edge is None:
+        return None
+    start, end = chosen
+    if edge == "early":
+        return cal.iso_interval(start, start + timedelta(days=length - 1)), 2
+    return cal.iso_interval(end - timedelta(days=length - 1), end), 2
+
+
+def weekday_day_month(g: Groups, ctx: Context) -> Resolved | None:
+    """الاثنين 18/10: a day/month with no year, Gregorian or Hijri, whichever the weekday fits."""
+    weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    day, month = as_int(g.get("a")), as_int(g.get("b"))
+    if ctx.ref is None or weekday is None or not day or not month or month > 12:
+        return None
+    options = []
+    for year in (ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1):
+        options.append(cal.safe_date(year, month, day))
+    for hyear in _hijri_years(ctx, None):
+        options.append(cal.hijri_to_date(hyear, month, day))
+    fitting = [d for d in options if d and d.weekday() == weekday]
+    if not fitting:
+        return None
+    return cal.iso_day(min(fitting, key=lambda d: abs((d - ctx.ref).days))), 1
+
+
+ISLAMIC: dict[str, Callable[[Groups, Context], Resolved | None]] = {
+    "hijri": hijri,
+    "holiday": holiday,
+    "edge_of_month": edge_of_month,
+    "weekday_day_month": weekday_day_month,
+}
