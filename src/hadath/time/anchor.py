@@ -20,10 +20,10 @@ from datetime import date, datetime
 from hadath.record import TimeExpr
 from hadath.text.normalize import normalize_key
 from hadath.time.finder import parse_ref
+from hadath.time.lexicon import load_lexicon
 from hadath.time.relative import as_date
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
-_SINCE = re.compile(r"(?<!\w)[وف]?منذ\s*$")
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -35,8 +35,11 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
 def _is_comparison_point(time: TimeExpr, text: str) -> bool:
     if time.precision < 3:
         return False
-    before = normalize_key(text[max(0, time.start - 12) : time.start])
-    return bool(_SINCE.search(before))
+    words = normalize_key(text[max(0, time.start - 12) : time.start]).split()
+    if not words:
+        return False
+    lex = load_lexicon()
+    return lex.has("since", words[-1]) or lex.has("since", words[-1][1:])
 
 
 def date_of_span(

@@ -141,7 +141,7 @@ def _resolve_match(
         ref=ref,
         lex=lex,
         future=_has_future_marker(words[-_FUTURE_WINDOW:], lex),
-        since=previous in ("منذ", "ومنذ"),
+        since=lex.has("since", previous) or lex.has("since", previous[1:]),
         cue_before=lex.has("month_cue", previous) or lex.has("month_cue", previous[1:]),
         text=text[start:end],
         next_word=next(iter(_WORD.findall(text[end : end + 30])), ""),

@@ -186,7 +186,8 @@ def _ambiguous_month_alone(g: Groups, ctx: Context) -> bool:
     """مارس "he practised", آب/أب "father": a month only with a date cue."""
     if (g.get("month") or "") not in ctx.lex.ambiguous_months:
         return False
-    combined = "/" in ctx.text or "(" in ctx.text or "شهر" in ctx.text
+    combined = "/" in ctx.text or "(" in ctx.text
+    combined = combined or any(ctx.lex.has("month_word", w) for w in ctx.text.split())
     modified = any(g.get(k) for k in ("year", "mdir", "ydir", "phase", "day", "ord"))
     return not (combined or modified or ctx.cue_before)
 
