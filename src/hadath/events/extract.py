@@ -40,6 +40,11 @@ from hadath.record import Article, Mention, Sentence
 from hadath.text.sentences import split_clauses, split_sentences
 
 
+# Acts often reported with no perpetrator ("انفجار سيارة ملغومة"); any other event with no
+# actor at all is most often a war word in passing, not a report of an event.
+_UNCLAIMED_TYPES = frozenset({"explosion"})
+
+
 def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
     """"موسكو تدعم استعادة النظام": an act named as the object of a statement is not news."""
     return any(o.value in STATEMENT_TYPES and clause.start <= o.start < trigger.start
@@ -237,7 +242,8 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     candidates: list[Candidate] = []
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
-    return [to_record(event, article) for event in merge(candidates, _headline_sentences(article))]
+    records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
+    return [r for r in records if r["actor1"] is not None or r["type"] in _UNCLAIMED_TYPES]
 
 
 def _headline_sentences(article: Article) -> int:
