@@ -58,6 +58,15 @@ def test_feed_sniffed_without_feed_extension(fixtures: Path, tmp_path: Path) -> 
     assert len(_articles(read_one(path))) == 2
 
 
+def test_feed_in_windows_1256_declared_in_its_xml_header(fixtures: Path, tmp_path: Path) -> None:
+    feed = (fixtures / "feed.rss").read_text(encoding="utf-8")
+    path = tmp_path / "legacy.rss"
+    path.write_bytes(feed.replace('encoding="UTF-8"', 'encoding="windows-1256"').encode("cp1256"))
+    first, _ = _articles(read_one(path))
+    assert first.title == "غارات جوية على مواقع للحوثيين في الحديدة"
+    assert "شنت طائرات أمريكية وبريطانية" in first.text
+
+
 def test_jsonl_with_bad_lines(fixtures: Path) -> None:
     items = read_one(fixtures / "articles.jsonl")
     first, second = _articles(items)

@@ -71,9 +71,10 @@ def read_json(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skip
             yield Skipped(where, f"record {index}: {problem.reason}")
 
 
-def read_feed(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
-    """RSS or Atom: each entry's full content if the feed carries it, else its summary."""
-    feed = feedparser.parse(text)
+def read_feed(data: str | bytes, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
+    """RSS or Atom: each entry's full content if the feed carries it, else its summary.
+    Give it the file's bytes, so that feedparser reads the encoding the feed declares."""
+    feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
         reason = f"malformed feed: {_short(str(problem))}" if problem else "feed has no entries"

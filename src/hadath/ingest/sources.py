@@ -115,6 +115,11 @@ def _records(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skip
     if kind in ("text", "html") and len(data) > MAX_ARTICLE_CHARS:
         raise InputProblem(f"too large: {len(data) // 2**20} MB (limit "
                            f"{MAX_ARTICLE_CHARS // 2**20} MB per article)")
+    if kind == "feed":
+        # feedparser honours the feed's own <?xml encoding=...?>; given decoded text with
+        # such a declaration it would decode it a second time.
+        yield from read_feed(data, source, relpath)
+        return
     yield from _TEXT_READERS[kind](text, source, relpath)
 
 
