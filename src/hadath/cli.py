@@ -17,6 +17,7 @@ STAGE_COMMANDS = [
     "hadath.commands",
     "hadath.time.cli",
     "hadath.mentions.cli",
+    "hadath.ner.cli",
 ]
 
 

@@ -37,7 +37,7 @@ def word_clusters() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as rows:
         for row in rows:
-            if row.startswith("#") or row.startswith("word\t"):
+            if row.startswith(("#", "word\t")):
                 continue
             word, *ids = row.rstrip("\n").split("\t")
             table[word] = tuple(ids)

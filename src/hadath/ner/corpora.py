@@ -118,7 +118,7 @@ def anercorp_test(data_dir: Path) -> list[TaggedSentence]:
     return read_conll(data_dir / "anercorp" / "ANERCorp_CamelLab_test.txt")
 
 
-_ANT_TEXT = re.compile(r"<(?:TITLE|ABSTRACT|TEXT)>(.*?)</(?:TITLE|ABSTRACT|TEXT)>", re.S)
+_ANT_TEXT = re.compile(r"<(?:TITLE|ABSTRACT|TEXT)>(.*?)</(?:TITLE|ABSTRACT|TEXT)>", re.DOTALL)
 
 
 def news_texts(data_dir: Path, sources: tuple[str, ...] = ("antcorpus",)) -> Iterator[str]:

@@ -30,6 +30,11 @@ class FeatureConfig:
     affix_lengths: tuple[int, ...] = (1, 2, 3)
     clusters: bool = True
     gazetteers: tuple[str, ...] = field(default_factory=tuple)
+    # Domain adaptation by feature augmentation (Daumé III 2007): in training every feature
+    # also gets a copy specific to its corpus, so corpora with other conventions (AQMAR's
+    # broad MISC, NewsFANE's missing MISC) keep their quirks in their own copies; tagging
+    # adds the copies of `target_domain`.
+    target_domain: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -38,7 +43,8 @@ class FeatureConfig:
     def from_dict(cls, data: dict[str, Any]) -> FeatureConfig:
         return cls(version=data["version"], window=data["window"],
                    affix_lengths=tuple(data["affix_lengths"]), clusters=data["clusters"],
-                   gazetteers=tuple(data["gazetteers"]))
+                   gazetteers=tuple(data["gazetteers"]),
+                   target_domain=data.get("target_domain"))
 
 
 def _shape(word: str) -> str:
@@ -74,7 +80,9 @@ def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool
     if use_clusters:
         table = word_clusters()
         for tag, key in (("c", norm), ("sc", stem)):
-            ids = table.get(key) or table.get("ال" + key) if tag == "sc" else table.get(key)
+            ids = table.get(key)
+            if ids is None and tag == "sc":  # a stem stripped of ال is listed with it
+                ids = table.get("ال" + key)
             if ids:
                 own += [f"{tag}{i}={c}" for i, c in enumerate(ids)]
                 near += [f"{tag}{i}={c}" for i, c in enumerate(ids)]
@@ -84,8 +92,20 @@ def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool
     return _WordFeatures(norm, tuple(own), tuple(near), tuple(far))
 
 
-def sentence_features(words: list[str], config: FeatureConfig) -> list[list[str]]:
-    """One list of feature strings for every word of one sentence."""
+def sentence_features(words: list[str], config: FeatureConfig,
+                      domain: str | None = None) -> list[list[str]]:
+    """One list of feature strings for every word of one sentence.
+
+    `domain` names the training corpus of the sentence (None when tagging: the target's).
+    """
+    rows = _plain_features(words, config)
+    domain = domain or config.target_domain
+    if domain is not None and config.target_domain is not None:
+        rows = [row + [f"{domain}|{f}" for f in row] for row in rows]
+    return rows
+
+
+def _plain_features(words: list[str], config: FeatureConfig) -> list[list[str]]:
     infos = [_word_features(w, config.affix_lengths, config.clusters) for w in words]
     n = len(infos)
     gaz = gazetteer_tags([i.norm for i in infos], config.gazetteers) if config.gazetteers else None

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache
 
 from hadath.ner.stems import split_clitics
 
@@ -19,7 +19,7 @@ _SOURCES: dict[str, tuple[str, str]] = {
 _MAX_WORDS = 6  # longer names are rare and not worth the lookups
 
 
-@lru_cache(maxsize=None)
+@cache
 def _loader(name: str) -> Callable[[], frozenset[str]] | None:
     module_name, function_name = _SOURCES[name]
     try:
@@ -35,18 +35,13 @@ def available_gazetteers() -> tuple[str, ...]:
     return tuple(name for name in _SOURCES if _loader(name) is not None and _names(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names(name: str) -> frozenset[str]:
     loader = _loader(name)
-    if loader is None:
-        return frozenset()
-    try:
-        return frozenset(loader())
-    except Exception:  # a half-built stage must not stop tagging; the feature is just absent
-        return frozenset()
+    return frozenset() if loader is None else frozenset(loader())
 
 
-@lru_cache(maxsize=None)
+@cache
 def _first_words(name: str) -> frozenset[str]:
     return frozenset(entry.split(" ", 1)[0] for entry in _names(name))
 

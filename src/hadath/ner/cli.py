@@ -1,0 +1,73 @@
+"""Commands of the NER stage: `hadath ner tag FILE.conll`, `hadath train ner` and
+`hadath build ner-clusters`. Thin shells over `hadath.ner`."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from hadath.ner.clusters import build_clusters, clusters_path
+from hadath.ner.conll import read_conll_file
+from hadath.ner.corpora import default_data_dir, news_texts
+from hadath.ner.model import load_model, model_dir
+from hadath.ner.train import CrfParams, train_default
+
+ner_app = typer.Typer(no_args_is_help=True, help="The statistical named-entity tagger.")
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(code=1)
+
+
+_ModelDir = Annotated[Path | None, typer.Option(help="model folder (default: the packaged one)")]
+_DataDir = Annotated[Path | None, typer.Option(help="the public data folder (../shared/data)")]
+
+
+def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, blank between "
+                                                        "sentences")],
+              model: _ModelDir = None) -> None:
+    """Print `token<TAB>gold<TAB>predicted` for every token, blank line between sentences."""
+    try:
+        sentences = read_conll_file(path)
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"cannot read {path}: {exc}")
+    tagger = load_model(model)
+    out: list[str] = []
+    for sentence in sentences:
+        predicted = tagger.tag([token for token, _ in sentence])
+        out += [f"{token}\t{gold}\t{label}" for (token, gold), label in zip(sentence, predicted)]
+        out.append("")
+    typer.echo("\n".join(out), nl=False)
+
+
+def train_ner(data: _DataDir = None, out: _ModelDir = None,
+              max_iterations: int = CrfParams.max_iterations) -> None:
+    """Retrain the CRF from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test)."""
+    data = data or default_data_dir()
+    if not (data / "anercorp").is_dir():
+        _fail(f"no public data at {data}; pass --data")
+    meta = train_default(data, out or model_dir(), params=CrfParams(max_iterations=max_iterations))
+    typer.echo(f"trained on {meta['sentences']} sentences, {meta['tokens']} tokens "
+               f"in {meta['train_seconds']} s")
+
+
+def build_ner_clusters(data: _DataDir = None,
+                       out: Annotated[Path | None, typer.Option(help="cluster file")] = None
+                       ) -> None:
+    """Relearn the word clusters from the unlabelled news (ANT corpus, SaudiNewsNet)."""
+    data = data or default_data_dir()
+    if not (data / "antcorpus").is_dir():
+        _fail(f"no public data at {data}; pass --data")
+    sources = ("antcorpus", "saudinewsnet")
+    size = build_clusters(news_texts(data, sources), out or clusters_path(),
+                          source_note=" + ".join(sources))
+    typer.echo(f"clustered {size} words")
+
+
+def register(app: typer.Typer, train_app: typer.Typer, build_app: typer.Typer) -> None:
+    ner_app.command("tag")(tag_conll)
+    app.add_typer(ner_app, name="ner")
+    train_app.command("ner")(train_ner)
+    build_app.command("ner-clusters")(build_ner_clusters)

@@ -1,0 +1,41 @@
+"""Named entities of raw Arabic text from the CRF tagger, as `Mention`s with exact offsets.
+
+`find_entities(text)` splits the text into sentences and ANERcorp-style words, tags them and
+returns persons, organisations and places (`source="tagger"`, score = the lowest marginal
+probability of the entity's labels, so one doubtful word makes a doubtful name).
+"""
+from __future__ import annotations
+
+from hadath.ner.model import tag_with_marginals
+from hadath.ner.scoring import entity_spans
+from hadath.ner.words import split_words
+from hadath.record import Mention
+from hadath.text.sentences import split_sentences
+
+# ANERcorp labels → Mention labels; MISC (events, works, products) has no Mention label.
+MENTION_LABELS = {"PERS": "person", "ORG": "org", "LOC": "place"}
+_MAX_WORDS = 200  # a run-on "sentence" (a list, a table) is tagged in pieces
+
+
+def find_entities(text: str) -> list[Mention]:
+    """Persons, organisations and places in `text`; `text[m.start:m.end] == m.surface`."""
+    mentions: list[Mention] = []
+    for sentence in split_sentences(text):
+        spans = [(sentence.start + s, sentence.start + e)
+                 for s, e in split_words(text[sentence.start: sentence.end])]
+        for first in range(0, len(spans), _MAX_WORDS):
+            mentions += _tag_words(text, spans[first: first + _MAX_WORDS])
+    return mentions
+
+
+def _tag_words(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
+    labels, probabilities = tag_with_marginals([text[s:e] for s, e in spans])
+    found: list[Mention] = []
+    for kind, first, last in entity_spans(labels):
+        label = MENTION_LABELS.get(kind)
+        if label is None:
+            continue
+        start, end = spans[first][0], spans[last - 1][1]
+        found.append(Mention(start=start, end=end, surface=text[start:end], label=label,
+                             source="tagger", score=round(min(probabilities[first:last]), 4)))
+    return found

@@ -1,0 +1,27 @@
+"""`hadath ner tag FILE.conll` prints token, gold and predicted label, sentence by sentence."""
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from hadath.cli import app
+
+
+def test_tag_prints_token_gold_predicted(tmp_path: Path) -> None:
+    path = tmp_path / "two.conll"
+    path.write_text("زار O\nأوباما B-PERS\nبرلين B-LOC\n. O\n\nقال O\nالجيش O\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["ner", "tag", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.split("\n")
+    assert [line.split("\t")[:2] for line in lines[:4]] == [
+        ["زار", "O"], ["أوباما", "B-PERS"], ["برلين", "B-LOC"], [".", "O"]]
+    assert lines[4] == ""
+    assert [len(line.split("\t")) for line in lines[:4] + lines[5:7]] == [3] * 6
+    assert lines[2].split("\t")[2] == "B-LOC"
+    assert result.stdout.endswith("\n\n") or result.stdout.endswith("\n")
+
+
+def test_tag_missing_file_is_one_line_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(app, ["ner", "tag", str(tmp_path / "absent.conll")])
+    assert result.exit_code != 0
+    assert "absent.conll" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -1,0 +1,47 @@
+"""find_entities on real news sentences: exact offsets, and the names a reader would mark."""
+from hadath.ner import find_entities, tag_tokens
+
+
+def _found(text: str) -> set[tuple[str, str]]:
+    return {(m.surface, m.label) for m in find_entities(text)}
+
+
+def test_offsets_index_the_original_text_with_diacritics_and_tatweel() -> None:
+    # "The Syrian Observatory for Human Rights said that the army withdrew from Aleppo."
+    text = "وقالَ المرصد السوري لحقوق الإنسان، إنّ الجيش انسحب من حلـب مساء السبت.\nوزار بوتين دمشق."
+    mentions = find_entities(text)
+    assert mentions
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface
+        assert m.source == "tagger"
+        assert 0.0 < m.score <= 1.0
+        assert m.label in {"person", "org", "place"}
+
+
+def test_known_places_and_persons_in_news_sentences() -> None:
+    # "Russian President Vladimir Putin received his Syrian counterpart in Moscow."
+    found = _found("استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في موسكو أمس.")
+    assert ("فلاديمير بوتين", "person") in found
+    assert ("بشار الأسد", "person") in found
+    assert ("موسكو", "place") in found
+
+
+def test_organisations_in_news_sentences() -> None:
+    # "The UN Security Council held an emergency session on Gaza."
+    found = _found("عقد مجلس الأمن الدولي جلسة طارئة بشأن غزة بطلب من الجامعة العربية.")
+    assert ("مجلس الأمن الدولي", "org") in found
+    assert ("غزة", "place") in found
+
+
+def test_tag_tokens_returns_one_iob2_label_per_token() -> None:
+    tokens = ["وصل", "وزير", "الخارجية", "الأمريكي", "جون", "كيري", "إلى", "القاهرة", "."]
+    labels = tag_tokens(tokens)
+    assert len(labels) == len(tokens)
+    assert labels[4:6] == ["B-PERS", "I-PERS"]
+    assert labels[7] == "B-LOC"
+    assert labels[-1] == "O"
+
+
+def test_empty_text_has_no_entities() -> None:
+    assert find_entities("") == []
+    assert tag_tokens([]) == []
