@@ -34,6 +34,7 @@ _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
+_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد)\s*[،,]?\s*)?")
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
 
@@ -76,7 +77,9 @@ def choose_target(match: AliasMatch, counts: Counter[str]) -> AliasTarget:
     best = match.targets[0]
     rivals = [t for t in match.targets if t.priority == best.priority]
     if len(rivals) > 1:
-        best = max(rivals, key=lambda t: counts.get(t.country or "", 0))
+        # The candidate of the state the text is about; with no such state, the one that
+        # belongs to no state (al-Qaeda rather than AQAP), else the first listed.
+        best = max(rivals, key=lambda t: (counts.get(t.country or "", 0), t.country is None))
         # "الجيش الوطني" is the LNA in Libya, the SNA in Syria, and elsewhere the army of
         # the state the article is about: a bare reading wins when no candidate's state figures.
         fallback = [t for t in match.targets if t.role == ANAPHOR]
@@ -289,17 +292,29 @@ def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draf
     out: list[Draft] = []
     current: Draft | None = None
     for draft in drafts:
-        if current is not None and draft.canonical and not text[current.end:draft.start].strip():
+        if current is not None and draft.canonical and _joinable(text, current, draft):
             merged = _merge_pair(current, draft, lex)
             if merged is not None:
                 current = merged
                 continue
+        if (current is not None and current.kind == "person" and draft.role == CONTEXT_TITLE
+                and _joinable(text, current, draft)):
+            continue  # "عادل الجبير وزير الخارجية": the title describes the name before it
         if current is not None and current.role != ORG_TITLE:
             out.append(current)
         current = draft
     if current is not None and current.role != ORG_TITLE:
         out.append(current)
     return out
+
+
+def _joinable(text: str, left: Draft, right: Draft) -> bool:
+    """Only spaces, a comma or a modifier (السابق، المؤقت) between two mentions; after a title
+    of an organisation also the ل of "الأمين العام لحزب"."""
+    gap = text[left.end:right.start]
+    if left.role == ORG_TITLE and gap.strip() == "ل":
+        return True
+    return bool(_TITLE_GAP.fullmatch(gap))
 
 
 def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
