@@ -13,6 +13,8 @@ from hadath.time import calendar as cal
 from hadath.time.resolve import FEW_DAYS, Context, Groups, Resolved, as_int, direction_of
 
 _WEEK_PHASE_DAYS = {"early": (0, 2), "mid": (2, 4), "late": (4, 6)}
+# The longest spans "خلال …" plausibly counts back or ahead, per unit.
+_MAX_SPAN = {"hour": 240, "day": 90, "week": 52, "month": 36, "year": 30}
 
 
 def relative_day(g: Groups, ctx: Context) -> Resolved | None:
@@ -145,6 +147,8 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
         return None  # "على مدى 3 أسابيع": how long, not when
     else:
         sign = 1 if ctx.future else default
+    if count and count > _MAX_SPAN.get(unit, count):
+        return None  # "خلال الستة أشهر 69": a figure that follows, not a count of months
     if unit == "year" and count:
         first, last = sorted((ref.year, ref.year + sign * count))
         return f"{first:04d}/{last:04d}", 3

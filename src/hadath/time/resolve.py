@@ -274,6 +274,26 @@ def months_of_year(g: Groups, ctx: Context) -> Resolved | None:
     return f"{cal.iso_month(year, first)}/{cal.iso_month(year, last)}", 3
 
 
+def same_date(g: Groups, ctx: Context) -> Resolved | None:
+    """نفس التاريخ من سنة 2016 after "26 جانفي 2017" → 2016-01-26; نفس الفترة من العام
+    الماضي → the year (which part of it the text says elsewhere)."""
+    hyear = as_int(g.get("hyear"))
+    if hyear:  # نفس الفترة من العام الماضي 1435هـ: the Hijri year is the period
+        span = cal.hijri_year_span(hyear)
+        return (cal.iso_interval(*span), 3) if span else None
+    year = year_of_month(g, ctx, 1, None) if (g.get("year") or g.get("ydir")) else None
+    unit = ctx.lex.value("same_unit", g.get("same"))
+    if year is None:
+        return None
+    last = ctx.last_day
+    if unit == "day" and last:
+        found = cal.safe_date(year, last.month, last.day)
+        return (cal.iso_day(found), 1) if found else None
+    if unit == "month" and last:
+        return cal.iso_month(year, last.month), 3
+    return f"{year:04d}", 3
+
+
 ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "calendar_date": calendar_date,
     "calendar_range": calendar_range,
@@ -284,5 +304,6 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "year_range": year_range,
     "numeric_range": numeric_range,
     "part_of_year": part_of_year,
+    "same_date": same_date,
     "months_of_year": months_of_year,
 }
