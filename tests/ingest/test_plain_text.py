@@ -128,3 +128,50 @@ def test_date_lines_are_furniture_only_at_the_edges() -> None:
         "الأحد 2 أفريل 2017 :",
         "يزور الوزير ولاية القصرين ويلتقي ممثلي المجتمع المدني والسلطات الجهوية.",
     ]
+
+
+def test_related_headlines_under_a_footer_heading_are_dropped() -> None:
+    page = (
+        "نزوح 50 ألف شخص من خان يونس خلال يومين\n\n"
+        "قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن نحو 50 ألف شخص نزحوا من شرق خان يونس.\n\n"
+        "مقالات ذات صلة\n\n"
+        "الاحتلال يقصف مدرسة تؤوي نازحين في دير البلح\n"
+        "منذ يومين\n"
+        "مصر تستضيف جولة جديدة من مفاوضات وقف إطلاق النار\n\n"
+        "اترك تعليقاً\n"
+        "زر الذهاب إلى الأعلى\n"
+    )
+    article = assemble_article(page)
+    assert article is not None
+    assert article.text.split("\n\n") == [
+        "نزوح 50 ألف شخص من خان يونس خلال يومين",
+        "قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن نحو 50 ألف شخص نزحوا من شرق خان يونس.",
+    ]
+
+
+def test_a_related_box_inside_the_article_does_not_cut_what_follows() -> None:
+    page = (
+        "نزوح 50 ألف شخص من خان يونس خلال يومين\n\n"
+        "قال مكتب الأمم المتحدة لتنسيق الشؤون الإنسانية إن نحو 50 ألف شخص نزحوا من شرق خان يونس.\n\n"
+        "أخبار ذات صلة\n\n"
+        "من جهتها، قالت وزارة الصحة في غزة إن 70 شخصا على الأقل قتلوا في القصف على خان يونس.\n"
+    )
+    article = assemble_article(page)
+    assert article is not None
+    paragraphs = article.text.split("\n\n")
+    assert "أخبار ذات صلة" not in paragraphs
+    assert paragraphs[-1].startswith("من جهتها، قالت وزارة الصحة في غزة")
+
+
+def test_wordpress_style_page(fixtures: Path) -> None:
+    meta = _only_article(fixtures / "wordpress_page.html")
+    assert meta.title == "الأمم المتحدة: نزوح 50 ألف شخص من خان يونس خلال يومين"
+    assert meta.outlet == "صحيفة المشرق"
+    assert meta.published == "2024-07-24T16:05:12+00:00"  # published, not modified
+    assert meta.url == "https://almashreq.example/2024/07/24/khan-younis/"
+    paragraphs = meta.text.split("\n\n")
+    assert len(paragraphs) == 5
+    assert paragraphs[-1].endswith("إلى \"المنطقة الإنسانية\".")
+    for furniture in ("منذ 5 ساعات", "دقائق للقراءة", "واتساب", "الوسوم", "مقالات ذات صلة", "دير البلح",
+                      "تعليق", "ملفات تعريف الارتباط", "وزير الخارجية يصل"):
+        assert furniture not in meta.text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Callable
 
 from datasketch import MinHash, MinHashLSH
 
@@ -84,10 +85,10 @@ class Deduplicator:
         signature.update_batch(list(shingles))
         return signature
 
-    def _nearest(self, signature: MinHash, earlier: object) -> str | None:
+    def _nearest(self, signature: MinHash, earlier: Callable[[str], bool]) -> str | None:
         best: tuple[float, int, str] | None = None
         for candidate in self._lsh.query(signature):
-            if not earlier(candidate):  # type: ignore[operator]
+            if not earlier(candidate):
                 continue
             similarity = signature.jaccard(self._signatures[candidate])
             if similarity < self.threshold:

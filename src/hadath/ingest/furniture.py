@@ -13,7 +13,8 @@ from typing import Literal
 from hadath.ingest.datafiles import read_rows
 from hadath.text.normalize import normalize_key
 
-Where = Literal["anywhere", "edge"]
+Where = Literal["anywhere", "tail", "edge"]
+_PLACES: tuple[Where, ...] = ("anywhere", "tail", "edge")
 # Punctuation and bullets trimmed from both ends of a line before matching, so that
 # "اقرأ أيضاً:" and "» اقرأ أيضا" match the same pattern.
 _EDGE_PUNCTUATION = " \t:：-|•·»«\"'.,،…>›<‹*#/\\()[]{}؛!؟?_=~▪●■►◄"
@@ -28,19 +29,19 @@ class _Patterns:
 
 @dataclass(frozen=True)
 class FurniturePatterns:
-    by_place: dict[str, _Patterns]  # "anywhere" and "edge"
+    by_place: dict[str, _Patterns]  # "anywhere", "tail" and "edge"
     max_words: int  # no furniture line is longer than this
 
 
 @lru_cache(maxsize=1)
 def furniture_patterns() -> FurniturePatterns:
     """Compile the furniture patterns once: whole-line ones into a single alternation each."""
-    whole: dict[str, list[str]] = {"anywhere": [], "edge": []}
-    prefixes: dict[str, list[tuple[re.Pattern[str], int]]] = {"anywhere": [], "edge": []}
+    whole: dict[str, list[str]] = {place: [] for place in _PLACES}
+    prefixes: dict[str, list[tuple[re.Pattern[str], int]]] = {place: [] for place in _PLACES}
     longest = 3
     for kind, where, max_words, pattern, _note in read_rows("furniture.tsv"):
         if where not in whole:
-            raise ValueError(f"furniture.tsv: unknown place {where!r} (anywhere or edge)")
+            raise ValueError(f"furniture.tsv: unknown place {where!r} (one of {_PLACES})")
         pattern = normalize_key(pattern)
         if kind == "line":
             whole[where].append(f"(?:{pattern})")
@@ -67,8 +68,9 @@ def furniture_key(line: str) -> str:
 
 
 def furniture_place(line: str) -> Where | None:
-    """"anywhere" when `line` is site furniture wherever it stands, "edge" when it is
-    furniture only above or below the article (a date line), None when it is article text."""
+    """"anywhere" when `line` is site furniture wherever it stands, "tail" when it is a
+    heading that opens the page's footer ("مقالات ذات صلة"), "edge" when it is furniture
+    only above or below the article (a date line), None when it is article text."""
     patterns = furniture_patterns()
     n_words = len(_WORD.findall(line))
     if n_words > patterns.max_words:
@@ -76,12 +78,12 @@ def furniture_place(line: str) -> Where | None:
     key = furniture_key(line)
     if not key:
         return "anywhere"  # only punctuation or bullets: a separator line
-    for where in ("anywhere", "edge"):
+    for where in _PLACES:
         group = patterns.by_place[where]
         if group.whole_line is not None and group.whole_line.fullmatch(key):
-            return where  # type: ignore[return-value]
+            return where
         if any(n_words <= limit and p.match(key) for p, limit in group.prefixes):
-            return where  # type: ignore[return-value]
+            return where
     return None
 
 
@@ -89,4 +91,4 @@ def is_furniture(line: str, at_edge: bool = True) -> bool:
     """True when `line` (one whole line of a page) is site furniture, not article text;
     `at_edge` says whether it stands above the article's first paragraph or below its last."""
     place = furniture_place(line)
-    return place == "anywhere" or (place == "edge" and at_edge)
+    return place in ("anywhere", "tail") or (place == "edge" and at_edge)

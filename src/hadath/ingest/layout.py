@@ -60,8 +60,9 @@ def assemble_article(page_text: str, title: str | None = None) -> ArticleText | 
 
 
 def _real_lines(page_text: str) -> list[_Line]:
-    """The page's non-blank lines without furniture. Edge furniture (a date line, a byline)
-    counts only above the first paragraph of running text or below the last one."""
+    """The page's non-blank lines without furniture. A footer heading ("مقالات ذات صلة")
+    with no running text after it takes every line below it along; edge furniture (a date
+    line, a byline) counts only above the first paragraph of running text or below the last."""
     raw = page_text.splitlines()
     kept: list[tuple[int, str, str | None]] = []
     for i, line in enumerate(raw):
@@ -70,6 +71,7 @@ def _real_lines(page_text: str) -> list[_Line]:
             place = furniture_place(stripped)
             if place != "anywhere":
                 kept.append((i, stripped, place))
+    kept = _cut_footer(kept)
     running = [n for n, (_, text, place) in enumerate(kept)
                if place is None and _is_running_text(text)]
     # A page of lists only (a fixtures schedule) has no edges to speak of: keep its dates.
@@ -81,6 +83,20 @@ def _real_lines(page_text: str) -> list[_Line]:
         blank_after = i + 1 >= len(raw) or not raw[i + 1].strip()
         lines.append(_Line(stripped, blank_after))
     return lines
+
+
+def _cut_footer(
+    kept: list[tuple[int, str, str | None]],
+) -> list[tuple[int, str, str | None]]:
+    last_running = max(
+        (n for n, (_, text, place) in enumerate(kept) if place is None and _is_running_text(text)),
+        default=-1,
+    )
+    for n, (_, _, place) in enumerate(kept):
+        if place == "tail" and n > last_running:
+            kept = kept[:n]
+            break
+    return [entry for entry in kept if entry[2] != "tail"]
 
 
 def _is_running_text(line: str) -> bool:
