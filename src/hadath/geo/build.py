@@ -20,8 +20,14 @@ from hadath.text.normalize import normalize_key
 
 # Where Arabic news reports at village level every GeoNames place with an Arabic name is kept;
 # elsewhere only towns big enough to make international news.
-KEEP_ALL_COUNTRIES = HOME_COUNTRIES | {"PK", "ER", "DJ", "ET", "TD", "ML", "NE", "NG", "EH", "KM", "CY"}
-MIN_FOREIGN_POPULATION = 15000
+KEEP_ALL_COUNTRIES = HOME_COUNTRIES - {"IR", "TR", "AF"}
+# Neighbours and Sahel/Horn countries Arabic outlets cover closely: towns from this size.
+NEAR_COUNTRIES = frozenset({"IR", "TR", "AF", "PK", "ER", "DJ", "ET", "TD", "ML", "NE", "NG",
+                            "EH", "KM", "CY"})
+MIN_NEAR_POPULATION = 20000
+# GeoNames-only places smaller than this need support in the text (see resolve._has_evidence).
+MINOR_POPULATION = 50000
+MIN_FOREIGN_POPULATION = 100000
 MAX_CANDIDATES_PER_NAME = 8
 CAPITAL_POPULATION = 1_000_000
 # Arabic letters only (Persian-only letters such as پ چ ژ گ mark a non-Arabic spelling).
@@ -43,7 +49,8 @@ def shared_data_dir() -> Path:
 
 def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None = None) -> Path:
     """Compile every source into one gzip'd JSON file and return its path."""
-    builder = _Builder(_common_words(shared or shared_data_dir()))
+    shared = shared or shared_data_dir()
+    builder = _Builder(_common_words(shared), _news_word_counts(shared))
     cities = _load_cities()
     builder.add_countries()
     builder.add_admin1(cities)
@@ -58,12 +65,13 @@ def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None =
 
 
 class _Builder:
-    def __init__(self, common_words: frozenset[str]) -> None:
+    def __init__(self, common_words: frozenset[str], word_counts: Counter[str]) -> None:
         self.entries: list[Entry] = []
         self.names: dict[str, list[int]] = defaultdict(list)
         self.adjectives: dict[str, str] = {}
         self.context_names: set[str] = set()
         self.common_words = common_words
+        self.word_counts = word_counts
         self.stopwords = {normalize_key(r["word"]) for r in read_tsv("stopwords.tsv")}
         self.curated_keys: set[str] = set()
         self._admin_lookup = _AdminNames()
@@ -89,6 +97,8 @@ class _Builder:
             names = _pycountry_arabic_names(iso2)
             if row:
                 names += _split(row["names_ar"])
+                if "context" in row.get("flags", ""):
+                    self.context_names.update(normalize_key(n) for n in _split(row["names_ar"]))
                 for adjective in _split(row["adjectives_ar"]):
                     self.adjectives[normalize_key(adjective)] = iso2
                 lat, lon, canonical = float(row["lat"]), float(row["lon"]), row["canonical"]
@@ -132,7 +142,8 @@ class _Builder:
         kept = []
         for city in cities:
             cc = city["countrycode"]
-            if cc not in KEEP_ALL_COUNTRIES and city["population"] < MIN_FOREIGN_POPULATION:
+            if cc not in KEEP_ALL_COUNTRIES and city["population"] < (
+                    MIN_NEAR_POPULATION if cc in NEAR_COUNTRIES else MIN_FOREIGN_POPULATION):
                 continue
             keys = self._arabic_keys(city)
             if keys and not self._merge_into_curated(city, keys):
@@ -141,7 +152,8 @@ class _Builder:
         for city, keys in kept:
             cc = city["countrycode"]
             admin1, admin2 = self._admin_lookup.names_at(city["latitude"], city["longitude"], cc)
-            flags = "capital" if city["geonameid"] in self.capitals else ""
+            flags = "capital" if city["geonameid"] in self.capitals else (
+                "minor" if city["population"] < MINOR_POPULATION else "")
             entry = [city["name"], "city", cc, admin1, admin2, city["latitude"],
                      city["longitude"], int(city["population"]), int(city["geonameid"]), flags]
             self.add(entry, keys, curated=False)
@@ -150,12 +162,30 @@ class _Builder:
         keys = []
         for alt in city["alternatenames"]:
             key = normalize_key(alt)
-            if not ARABIC_NAME.match(key) or len(key.replace(" ", "")) < 3:
+            if not ARABIC_NAME.match(key) or key in self.stopwords:
                 continue
-            if key in self.stopwords or (key in self.common_words and key not in self.curated_keys):
-                continue
-            keys.append(key)
+            if key in self.curated_keys or self._plausible_name(key, city):
+                keys.append(key)
         return sorted(set(keys))
+
+    def _plausible_name(self, key: str, city: dict[str, Any]) -> bool:
+        """Drop GeoNames spellings that read as common words or personal names in news
+        (أوباما is a town in Japan, الخبر "the news" a Saudi city): the smaller the place and
+        the more often the word occurs in news, the less likely the place is meant."""
+        population = int(city["population"])
+        letters = len(key.replace(" ", ""))
+        if letters < 3 or (letters == 3 and population < 1_000_000):
+            return False
+        if key in self.common_words:
+            return False
+        if " " in key:
+            return True
+        count = self.word_counts[key]
+        if city["countrycode"] in KEEP_ALL_COUNTRIES:
+            limit = 3 if population < 20_000 else 15 if population < 100_000 else 10**9
+        else:
+            limit = 2 if population < 100_000 else 10 if population < 1_000_000 else 50
+        return count < limit
 
     def _merge_into_curated(self, city: dict[str, Any], keys: list[str]) -> bool:
         """Give a curated row GeoNames' id and population when both name the same place."""
@@ -184,7 +214,21 @@ class _Builder:
                          country[5], country[6], 0, None, ""]
                 self.add(entry, [f"{noun} {adjective}"], curated=True)
 
+    def blocked_forms(self) -> list[str]:
+        """Clitic + name spellings that are other words: وكالة is "agency", not و + كالة."""
+        blocked = []
+        for key in self.names:
+            if " " in key:
+                continue
+            for clitic in ("و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"):
+                form = clitic + key
+                if self.word_counts[form] >= 3 and self.word_counts[form] > 2 * self.word_counts[key]:
+                    blocked.append(form)
+        return sorted(blocked)
+
     def payload(self) -> dict[str, Any]:
+        # A country spelled like a nationality adjective (سورية "Syrian") needs support too.
+        self.context_names.update(k for k in self.adjectives if k in self.names)
         names = {}
         for key, indices in self.names.items():
             ranked = sorted(indices, key=lambda i: -(self.entries[i][7] or 0))
@@ -198,6 +242,7 @@ class _Builder:
             "names": names,
             "adjectives": self.adjectives,
             "context_names": sorted(self.context_names),
+            "blocked_forms": self.blocked_forms(),
         }
 
 
@@ -290,11 +335,14 @@ def _pycountry_arabic_names(iso2: str) -> list[str]:
 
 
 def _common_words(shared: Path) -> frozenset[str]:
-    """Words that Arabic NER corpora tag as a location in under a fifth of 5+ occurrences."""
+    """Words that Arabic NER corpora tag as a location in under a fifth of 3+ occurrences, or
+    only ever as a person or organisation (الأحمدي، علاوي)."""
     files = [shared / "anercorp" / "ANERCorp_CamelLab_train.txt",
              shared / "aqmar" / "train.txt", shared / "newsfane" / "NewsFANE_Gold_2014_170K.txt"]
     seen: Counter[str] = Counter()
     as_place: Counter[str] = Counter()
+    as_name: Counter[str] = Counter()  # tagged as a person or an organisation
+    place_tags = ("LOC", "GPE", "COUNTRY", "CITY", "POPULATION", "STATE", "FACILITY")
     for path in files:
         if not path.exists():
             continue
@@ -305,10 +353,26 @@ def _common_words(shared: Path) -> frozenset[str]:
             key = normalize_key(parts[0].replace("\u200e", ""))
             seen[key] += 1
             label = parts[-1].upper()
-            if "LOC" in label or "GPE" in label or "COUNTRY" in label or "CITY" in label \
-                    or "POPULATION" in label or "STATE" in label:
+            if any(tag in label for tag in place_tags):
                 as_place[key] += 1
-    return frozenset(w for w, n in seen.items() if n >= 5 and as_place[w] < 0.2 * n)
+            elif label != "O":
+                as_name[key] += 1
+    common = {w for w, n in seen.items() if n >= 3 and as_place[w] < 0.2 * n}
+    people = {w for w, n in as_name.items() if as_place[w] == 0}
+    return frozenset(common | people)
+
+
+def _news_word_counts(shared: Path) -> Counter[str]:
+    """Normalised word counts over the ANT news corpus (Apache-2.0), for the common-word tests."""
+    counts: Counter[str] = Counter()
+    root = shared / "antcorpus"
+    for path in sorted(root.glob("*/*.txt")) if root.exists() else []:
+        text = path.read_text(encoding="utf-8", errors="replace")
+        counts.update(_ARABIC_WORD.findall(normalize_key(text)))
+    return counts
+
+
+_ARABIC_WORD = re.compile(r"[\u0621-\u064a]+")
 
 
 def _split(cell: str) -> list[str]:

@@ -51,6 +51,7 @@ class Gazetteer:
     names: dict[str, tuple[int, ...]]  # normalised name -> place ids, most populous first
     adjectives: dict[str, str]  # normalised nationality adjective -> ISO2 ("الليبية" -> LY)
     context_names: frozenset[str]  # names that are common words too
+    blocked_forms: frozenset[str]  # clitic + name spellings that are other words (وكالة)
     attribution: str
 
     def candidates(self, key: str) -> list[Place]:
@@ -71,6 +72,7 @@ def load_gazetteer() -> Gazetteer:
         names={key: tuple(ids) for key, ids in raw["names"].items()},
         adjectives=dict(raw["adjectives"]),
         context_names=frozenset(raw["context_names"]),
+        blocked_forms=frozenset(raw["blocked_forms"]),
         attribution=raw["attribution"],
     )
 

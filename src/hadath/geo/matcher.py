@@ -65,6 +65,8 @@ def find_names(norm: str) -> list[NameHit]:
         prefix = norm[word_start:start]
         if prefix not in PROCLITICS or (lam_fused and prefix not in ("", "و", "ف")):
             continue
+        if prefix and prefix + key in load_gazetteer().blocked_forms:
+            continue
         hits.append(NameHit(start, end, key, prefix + "ل" if lam_fused else prefix))
     return _longest_leftmost(hits)
 

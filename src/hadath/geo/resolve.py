@@ -27,7 +27,7 @@ from hadath.geo.qualifiers import (
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
-KIND_PRIOR = {"country": 0.6, "landmark": 0.5, "region": 0.45, "city": 0.3, "admin2": 0.2,
+KIND_PRIOR = {"country": 0.8, "landmark": 0.5, "region": 0.45, "city": 0.3, "admin2": 0.2,
               "admin1": 0.15, "neighbourhood": 0.1}
 PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "city": 1,
              "neighbourhood": 1, "landmark": 1}
@@ -120,7 +120,7 @@ def _components(t: Toponym, place: Place, context: Counter[str],
     population = place.population or DEFAULT_POPULATION
     parts = {
         f"{place.kind} reading preferred": KIND_PRIOR.get(place.kind, 0.2),
-        "population prior": math.log10(population) / 7,
+        "population prior": math.log10(population) / 4,
         "home region": 0.3 if place.country in HOME_COUNTRIES else 0.0,
     }
     if t.qualifiers and place.kind in ROLE_KINDS.get(t.qualifiers[-1].role, ()):
@@ -166,19 +166,24 @@ def _confident(t: Toponym) -> bool:
 
 
 def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[str]) -> bool:
-    """Names that are also common words (صور pictures, حماة protectors) need support."""
-    if t.hit.key not in gazetteer.context_names or t.qualifiers:
+    """Names that are also common words (صور pictures, حماة protectors) need support: a
+    qualifier, or a preposition plus a country named elsewhere in the text (or next to it)."""
+    place = t.choice
+    assert place is not None
+    needs_support = t.hit.key in gazetteer.context_names or "minor" in place.flags
+    if not needs_support or t.qualifiers:
         return True
-    assert t.choice is not None
     following = next_word(norm, t.end)
     if following.startswith("ال") and following not in gazetteer.adjectives:
         return False  # construct state: حماة الديار، صور الأقمار
-    located = t.choice.country in t.explicit or (
-        t.explicit_place is not None and t.explicit_place.country == t.choice.country)
-    if not has_place_preposition(norm, t.hit.start, t.hit.prefix) and not located:
+    if not has_place_preposition(norm, t.hit.start, t.hit.prefix):
         return False
-    return located or context[t.choice.country] > 1 or (
-        context[t.choice.country] == 1 and len({c.country for c in t.candidates}) > 1)
+    if place.kind == "country" or place.country in t.explicit:
+        return True
+    if t.explicit_place is not None and t.explicit_place.country == place.country:
+        return True
+    own = 1 if _confident(t) and (place.kind == "country" or place.country in HOME_COUNTRIES) else 0
+    return context[place.country] - own > 0
 
 
 def _mention(t: Toponym, nt: NormText, norm: str) -> Mention:
