@@ -21,6 +21,7 @@ ACTOR_LABELS = frozenset({"actor", "person", "org"})
 _SELF_REPORTING_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government",
                                    "police", "external_state_forces", "party", "protesters"})
 _NOT_ACTORS = frozenset({"media"})
+_SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
 
 
@@ -139,6 +140,8 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     actor2 = others[0] if others else None
     if _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
         actor1, actor2 = actor2, actor1  # "دمشق تلقت مساعدات روسية": Russia gives
+    if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES:
+        actor1, actor2 = actor2, None  # "اشتباكات مع الحوثيين": a clash has two first sides
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
     return Actors(actor1, actor2, associates)
 

@@ -39,7 +39,6 @@ from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Mention, Sentence
 from hadath.text.sentences import split_clauses, split_sentences
 
-
 # Acts often reported with no perpetrator ("انفجار سيارة ملغومة"); any other event with no
 # actor at all is most often a war word in passing, not a report of an event.
 _UNCLAIMED_TYPES = frozenset({"explosion"})
@@ -70,7 +69,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     by_syntax = actors.actor1 is not None and actors.actor1 is not site.speaker
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
     if trigger.strength == "weak" and not by_syntax and (not placed or trigger.value == "agreement"):
-        return None  # "معركة", "هجوم" alone name no event; "اتفاق الطائف" names no parties
+        return None  # "هجوم" alone names no event; "اتفاق الطائف" names no parties
+    if trigger.strength == "vague" and not (by_syntax and placed):
+        return None  # "خسائر كبيرة في معركتها ضد الإرهابيين": war in general
     victims = _victim_kind(doc, site.clause, trigger)
     etype = refine_type(trigger, actors.actor1, actors.actor2, place, site.frame.manner, victims)
     time = site.frame.times.get(trigger.start)
@@ -83,9 +84,17 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
                      day, day_end, precision, source_name(claim), by_syntax)
-    # "الغارة" after a strike was reported: the definite noun refers back to it
-    cand.refers_back = trigger.pos == "noun" and "ال" in trigger.prefix and time is None
+    # "الغارة", "هذا الهجوم" after a strike was reported: the noun refers back to it
+    cand.refers_back = trigger.pos == "noun" and time is None and (
+        "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
     return cand
+
+
+def _anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
+    """"وهذا هو الهجوم الأكبر": a demonstrative right before the noun points back."""
+    return any(c.value == "anaphora" and site.clause.start <= c.start
+               and c.end <= trigger.start and not doc.text[c.end:trigger.start].strip()
+               for c in site.mod_cues)
 
 
 def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
@@ -171,6 +180,9 @@ def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[
         if physical:
             nearest = min(physical, key=lambda c: abs(c.evidence[0] - figure.number.start))
             nearest.figures.append((figure, source))
+            if nearest.type == "armed_clash" and figure.side_kind == "civilians" and \
+                    figure.kind == "fatalities":
+                nearest.type = "attack_on_civilians"  # "هجوم ... أدى إلى مقتل 38 سائحا"
         else:
             orphans.append(figure)
     if orphans:

@@ -97,8 +97,6 @@ def modality_of(ctx: ModalityContext) -> str | None:
     statement = ctx.event_type in STATEMENT_TYPES
     if not statement and _before(ctx, "negation", 0):
         return "denied" if ctx.claim and ctx.claim.polarity == "deny" else None
-    if not statement and _before(ctx, "anaphora", 1):
-        return None  # "وهذا هو الهجوم الأكبر": refers back, reports nothing new
     if not statement and ctx.claim and ctx.claim.polarity == "deny":
         return "denied"
     if _before(ctx, "since", 1):

@@ -144,6 +144,9 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
     for cand in (c for c in candidates if c.sentence < headline_sentences):
         home = next((e for e in events if e.head.type == cand.type
                      and _family(e.head.modality) == _family(cand.modality)), None)
+        if home is None and cand.type in _VIOLENCE:
+            home = next((e for e in events if e.head.type in _VIOLENCE
+                         and _family(e.head.modality) == _family(cand.modality)), None)
         if home is None:
             events.extend(_merge_body([cand]))
         else:
@@ -151,15 +154,30 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
     return sorted(events, key=lambda e: min(p.evidence[0] for p in e.parts))
 
 
+_VIOLENCE = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians"})
+
+
+def _related(event: Event, cand: Candidate) -> bool:
+    """The event a headline or a back-reference ("الهجوم") can stand for."""
+    if _family(event.head.modality) != _family(cand.modality):
+        return False
+    if event.head.type == cand.type:
+        return True
+    # a generic word for violence ("الهجوم", "قصف") names any act of violence
+    return event.head.type in _VIOLENCE and cand.type in _VIOLENCE and cand.strength != "strong"
+
+
 def _merge_body(candidates: list[Candidate]) -> list[Event]:
     events: list[Event] = []
     for cand in candidates:
         home = next((e for e in events if _same_event(e, cand)), None)
-        if home is None and cand.refers_back and not cand.place_from_text:
-            home = next((e for e in reversed(events) if e.head.type == cand.type
-                         and _family(e.head.modality) == _family(cand.modality)), None)
-            if home is not None:  # it is where the act it refers to was
-                cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
+        if home is None and cand.refers_back:
+            home = next((e for e in reversed(events) if _related(e, cand)), None)
+            if home is None:
+                continue  # "هذا الهجوم" with nothing before it to refer to
+            # it is where and what the act it refers to was
+            cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
+            cand.type = home.head.type
         if home is None:
             events.append(Event([cand]))
         else:
