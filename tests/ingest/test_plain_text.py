@@ -101,6 +101,8 @@ def test_article_sentences_that_open_with_cue_words_are_not_furniture() -> None:
     assert not is_furniture("وقالت مصادر عسكرية لرويترز إن دمشق تلقت تعهدا بتقديم مساعدات.")
     assert is_furniture("اقرأ أيضا: الجيش السوري يستعيد السيطرة على بلدة في ريف حماة")
     assert is_furniture("يستخدم هذا الموقع ملفات تعريف الارتباط لتحسين تجربتك")
+    assert is_furniture("للتواصل مع الكاتب ارسل رسالة SMS")
+    assert is_furniture("Next Previous")
 
 
 def test_only_furniture_is_skipped(tmp_path: Path) -> None:
