@@ -5,7 +5,7 @@ import json
 import zipfile
 from pathlib import Path
 
-from conftest import write_warc
+from warc_builder import write_warc
 
 from hadath.ingest import Skipped, read_inputs, read_one
 from hadath.ingest.ids import id_from_url
