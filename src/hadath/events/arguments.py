@@ -6,14 +6,15 @@ subject–verb order, "مع/ضد/على X" for the side attacked, "X تلقت ..
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
-from hadath.text.normalize import normalize_key
+from hadath.text.normalize import normalize, normalize_key
 
 ACTOR_LABELS = frozenset({"actor", "person", "org"})
 # Speakers whose "it" is themselves: an army announcing "its withdrawal"; a monitor or an
@@ -22,6 +23,8 @@ _SELF_REPORTING_KINDS = frozenset({"state_forces", "armed_group", "external_forc
                                    "police", "external_state_forces", "party", "protesters"})
 _NOT_ACTORS = frozenset({"media"})
 _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
+_VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
+                            "attack_on_civilians", "territory_taken", "territory_regained"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
 
 
@@ -67,6 +70,22 @@ def government_of(place: Mention) -> Mention | None:
         return None
     return Mention(place.start, place.end, place.surface, "actor", entry.canonical, entry.kind,
                    entry.country, source=place.source, score=place.score)
+
+
+# Words that open a relative or adverbial clause: a subject before them is not the subject of
+# a verb after them ("استعادة الجيش السيطرة على المدينة التي تدخل فيها مجموعات مسلحة").
+_CLAUSE_OPENERS = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|حيث|عندما|بعدما|حين)(?!\w)")
+
+
+def _clause_floor(text: str, start: int, pos: int) -> int:
+    """Start of the innermost relative clause that `pos` sits in, within [start, pos)."""
+    last = None
+    for match in _CLAUSE_OPENERS.finditer(normalize(text[start:pos]).text):
+        last = match
+    if last is None:
+        return start
+    norm = normalize(text[start:pos])
+    return start + norm.original_span(last.start(), last.end())[1]
 
 
 def _role_before(text: str, pos: int, floor: int) -> str | None:
@@ -119,13 +138,18 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if both is not None:
         return both
     agent = _agent(text, inside, trigger)
+    floor = _clause_floor(text, start, trigger.start)
     # civilians are the victims of violence, never its actor1 (ACLED)
-    before = [m for m in inside if m.end <= trigger.start and m.kind != "civilians"]
+    before = [m for m in inside if floor <= m.start and m.end <= trigger.start
+              and m.kind != "civilians"]
     after = [m for m in inside if m.start >= trigger.end]
     # a name that starts with the trigger says who acted: "هجوما روسيا", "قصف مصري"
     named_by_trigger = [m for m in inside if m.start == trigger.start and m.kind != "civilians"]
     actor1 = agent or (named_by_trigger[0] if named_by_trigger else None)
-    if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= _NEAR_WORDS
+    # verb–subject order puts the subject right after the verb; with a subject before the verb
+    # ("إن السلطات اعتقلت أحد أقارب الرئيس") a name two words on is the object
+    reach = 0 if before else _NEAR_WORDS
+    if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= reach
             and _role_before(text, after[0].start, trigger.end) is None
             and after[0].kind != "civilians"):
         actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
@@ -144,6 +168,21 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         actor1, actor2 = actor2, None  # "اشتباكات مع الحوثيين": a clash has two first sides
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
     return Actors(actor1, actor2, associates)
+
+
+def armed_forces(m: Mention | None, etype: str) -> Mention | None:
+    """ACLED names the state's forces, not its government, as the side in violence: "طائرات
+    النظام" (Government of Syria) strike as the Military Forces of Syria."""
+    return _forces(m) if etype in _VIOLENT_TYPES else m
+
+
+def _forces(m: Mention | None) -> Mention | None:
+    if m is None or m.kind != "government" or not (m.canonical or "").startswith("Government of"):
+        return m
+    entry = lookup_actor("Military Forces of" + m.canonical[len("Government of"):])
+    if entry is None:
+        return m
+    return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country)
 
 
 def _allied(text: str, m: Mention, actor1: Mention | None) -> bool:

@@ -26,7 +26,8 @@ def _since_anchor(text: str, time: TimeExpr, since: list[Cue]) -> bool:
 
 
 def assign_times(text: str, clauses: list[Sentence], triggers: list[Cue],
-                 times: list[TimeExpr], since: list[Cue]) -> dict[int, TimeExpr]:
+                 times: list[TimeExpr], since: list[Cue], published: date | None = None
+                 ) -> dict[int, TimeExpr]:
     """Trigger start → its time expression, one time per trigger, by clause."""
     owned: dict[int, TimeExpr] = {}
     free: list[TimeExpr] = []
@@ -49,7 +50,10 @@ def assign_times(text: str, clauses: list[Sentence], triggers: list[Cue],
             # "منذ مارس 2020، عندما توصلت روسيا وتركيا إلى اتفاق": the anchor dates this clause
             for t in inside:
                 owned.setdefault(t.start, previous_since)
-    anchored = [t for t in times if not _since_anchor(text, t, since)]
+    # a day named in another clause dates a trigger only if it is recent: "the offensive that
+    # began in late April" does not date today's attack
+    anchored = [t for t in times if not _since_anchor(text, t, since)
+                and compare_to(t.value, published) == "now"]
     for t in triggers:
         if t.start in owned:
             continue

@@ -44,9 +44,13 @@ from hadath.text.sentences import split_clauses, split_sentences
 _UNCLAIMED_TYPES = frozenset({"explosion"})
 
 
+_GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
+
+
 def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
-    """"موسكو تدعم استعادة النظام": an act named as the object of a statement is not news."""
-    return any(o.value in STATEMENT_TYPES and clause.start <= o.start < trigger.start
+    """"موسكو تدعم استعادة النظام", "دعا إلى وقف إطلاق النار": an act named as what a speaker
+    wants is not news; an act someone is accused of ("اتهم الحوثيين بقصف") still is."""
+    return any(o.value in _GOVERNING_TYPES and clause.start <= o.start < trigger.start
                for o in others)
 
 
@@ -141,7 +145,8 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
     since = [c for c in mod_cues if c.value == "since"]
     # figure words take part in dating so that "مقتل 5 أمس" is dated even with no trigger
     timed = sorted(triggers + inside(doc.cues.figures, sentence), key=lambda c: c.start)
-    times = assign_times(text, clauses, timed, inside(doc.article.times, sentence), since)
+    times = assign_times(text, clauses, timed, inside(doc.article.times, sentence), since,
+                         doc.published)
     owned, free = assign_places(clauses, timed, inside(doc.places, sentence))
     return Frame(index, sentence, clauses, mod_cues, inside(doc.cues.manner, sentence), times,
                  owned, free)

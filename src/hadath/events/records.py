@@ -12,6 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
+from hadath.events.arguments import armed_forces
 from hadath.events.cues import STATEMENT_TYPES
 from hadath.events.figures import Figure
 from hadath.events.modality import same_side
@@ -265,6 +266,7 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
                    and _actor_key(p.actor2) != _actor_key(actor1)), None)
     associates = {(_actor_key(m) or ""): m for p in event.parts for m in p.associates
                   if _actor_key(m) not in (_actor_key(actor1), _actor_key(actor2))}
+    actor1, actor2 = armed_forces(actor1, head.type), armed_forces(actor2, head.type)
     place = _place(event)
     record: dict[str, object] = {
         "id": _event_id(article.id, head.type, place, head.date),
