@@ -63,6 +63,7 @@ def resolve_places(text: str) -> list[Mention]:
     norm = nt.text
     toponyms = [_toponym(norm, hit, gazetteer) for hit in find_names(norm)]
     _link_locating_units(toponyms, norm)
+    _share_plural_qualifiers(toponyms, norm)
     for t in toponyms:
         _choose(t, Counter(), [])
     context = _country_context(toponyms)
@@ -113,6 +114,18 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
         big = [c for c in unit.candidates if c.kind in ("city", "admin1", "country", "region")]
         if big and not unit.explicit:
             place.explicit_place = max(big, key=lambda c: c.population)
+
+
+def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
+    """محافظتي حلب وإدلب، مدن الرمادي والفلوجة: a dual or plural qualifier covers every name
+    coordinated with و after it."""
+    for first, second in pairwise(toponyms):
+        if second.qualifiers or not second.hit.prefix.startswith("و") or not first.qualifiers:
+            continue
+        word = first.qualifiers[-1].word
+        plural = word.endswith("ي") or word.endswith("ات") or word in ("مدن", "قري", "مناطق")
+        if plural and norm[first.end:second.hit.start - len(second.hit.prefix)].strip() in ("", "،", ","):
+            second.qualifiers = [Qualifier(first.qualifiers[-1].role, word, second.hit.start)]
 
 
 def _components(t: Toponym, place: Place, context: Counter[str],
@@ -214,6 +227,8 @@ def _kind_and_precision(t: Toponym, place: Place) -> tuple[str, int]:
         return "landmark", 2
     if "admin2" in roles and place.kind == "city":
         return "admin2", 2
+    if "admin1" in roles and place.kind == "city":
+        return "admin1", 3  # a province named after its seat (ولاية تبسة، إقليم أغري)
     return place.kind, PRECISION.get(place.kind, 3)
 
 
