@@ -1,7 +1,9 @@
 """date_of_span: the time expression that dates a stretch of text, by the documented rule."""
 from __future__ import annotations
 
-from hadath.time import date_of_span, find_times
+from datetime import date
+
+from hadath.time import date_of_span, find_times, value_bounds
 
 SEED_LIKE = (
     "وكانت الفصائل المسلحة تمركزت في قلعة حلب بعد أن أعلنت السيطرة عليها الليلة الماضية. "
@@ -40,3 +42,12 @@ def test_overlapping_time_wins_and_ties_go_before() -> None:
 
 def test_no_times_means_the_article_date() -> None:
     assert date_of_span([], 0, 5, REF) is None
+
+
+def test_value_bounds_cover_every_value_shape() -> None:
+    assert value_bounds("2024-11-30") == (date(2024, 11, 30), date(2024, 11, 30))
+    assert value_bounds("2024-02") == (date(2024, 2, 1), date(2024, 2, 29))
+    assert value_bounds("2016") == (date(2016, 1, 1), date(2016, 12, 31))
+    assert value_bounds("2024-11-29/2024-11-30") == (date(2024, 11, 29), date(2024, 11, 30))
+    assert value_bounds("2023-09/2023-12") == (date(2023, 9, 1), date(2023, 12, 31))
+    assert value_bounds("1975/1990") == (date(1975, 1, 1), date(1990, 12, 31))

@@ -19,9 +19,9 @@ from datetime import date, datetime
 
 from hadath.record import TimeExpr
 from hadath.text.normalize import normalize_key
+from hadath.time.calendar import value_bounds
 from hadath.time.finder import parse_ref
 from hadath.time.lexicon import load_lexicon
-from hadath.time.relative import as_date
 
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 
@@ -68,7 +68,7 @@ def date_of_span(
     def distance(t: TimeExpr) -> tuple[int, int, int]:
         gap = start - t.end if t.end <= start else t.start - end
         after = 0 if t.end <= start else 1
-        drift = abs((as_date(t.value) - reference).days) if reference else 0
+        drift = abs((value_bounds(t.value)[0] - reference).days) if reference else 0
         return gap, after, drift
 
     return min(candidates, key=distance)

@@ -119,3 +119,23 @@ def hijri_year_of(d: date) -> int | None:
         return Gregorian(d.year, d.month, d.day).to_hijri().year  # type: ignore[no-any-return]
     except (ValueError, OverflowError):
         return None
+
+
+def value_bounds(value: str) -> tuple[date, date]:
+    """The first and last day an ISO value covers: "2024-11" → 1 and 30 November 2024,
+    "2016" → the year, "2024-11-27/2024-11-30" → its ends, "2023-09/2023-12" → 1 Sep–31 Dec."""
+    head, _, tail = value.partition("/")
+    return _first_day(head), _last_day_of(tail or head)
+
+
+def _first_day(part: str) -> date:
+    pieces = [int(p) for p in part.split("-")]
+    return date(pieces[0], pieces[1] if len(pieces) > 1 else 1, pieces[2] if len(pieces) > 2 else 1)
+
+
+def _last_day_of(part: str) -> date:
+    pieces = [int(p) for p in part.split("-")]
+    if len(pieces) == 3:
+        return date(*pieces)
+    month = pieces[1] if len(pieces) > 1 else 12
+    return date(pieces[0], month, last_day(pieces[0], month))

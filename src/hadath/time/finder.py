@@ -29,8 +29,10 @@ _LOOKBACK = 120
 _FUTURE_WINDOW = 8
 # Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
 _VETOED_GROUPS = ("dw", "wd", "ago", "ord")
-# Kinds whose day-precision values anchor a later "الشهر نفسه".
-_FULL_DATES = frozenset({"calendar_date", "numeric_date", "hijri", "calendar_range"})
+# Kinds whose day-precision values anchor a later "الشهر نفسه", "اليوم التالي".
+_FULL_DATES = frozenset(
+    {"calendar_date", "numeric_date", "hijri", "relative_day", "weekday", "narrative_day"}
+)
 # A page dated more than this after its "اليوم" is not a crawl lag but a contradiction.
 _MAX_LAG = 2
 
@@ -76,14 +78,21 @@ def find_times(text: str, ref: date | datetime | str | None) -> list[TimeExpr]:
         reference -= timedelta(days=_crawl_lag(matches, reference, lex))
     candidates = []
     last_day: date | None = None
-    # In text order, so that "14 من الشهر نفسه" can take the month of the date before it.
-    for order, rule, match in sorted(matches, key=lambda m: m[2].start()):
+    anchor_end = 0
+    # In text order, longest first at one position, so that "14 من الشهر نفسه" takes the
+    # month of the date before it (and not of a shorter reading inside that date).
+    for order, rule, match in sorted(matches, key=lambda m: (m[2].start(), -m[2].end())):
         found = _resolve_match(rule, match, order, norm.text, reference, lex, last_day)
         if found is None:
             continue
         candidates.append(found)
-        if found.precision == 1 and len(found.value) == 10 and rule.kind in _FULL_DATES:
-            last_day = date.fromisoformat(found.value)
+        if (
+            found.start >= anchor_end
+            and found.precision == 1
+            and len(found.value) == 10
+            and rule.kind in _FULL_DATES
+        ):
+            last_day, anchor_end = date.fromisoformat(found.value), found.end
     times = []
     for cand in _select(candidates):
         start, end = norm.original_span(cand.start, cand.end)

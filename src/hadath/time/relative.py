@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from hadath.time import calendar as cal
 from hadath.time.resolve import FEW_DAYS, Context, Groups, Resolved, as_int, direction_of
@@ -176,10 +176,3 @@ RELATIVE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "ago": ago,
     "within": within,
 }
-
-
-def as_date(value: str) -> date:
-    """The first day of an ISO value (day, month, year or interval), for ordering."""
-    head = value.split("/")[0]
-    parts = [int(p) for p in head.split("-")]
-    return date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hadath.time import calendar as cal
 from hadath.time.lexicon import TimeLexicon
@@ -294,6 +294,14 @@ def same_date(g: Groups, ctx: Context) -> Resolved | None:
     return f"{year:04d}", 3
 
 
+def narrative_day(g: Groups, ctx: Context) -> Resolved | None:
+    """اليوم التالي, في اليوم نفسه: a day counted from the date the text gave just before."""
+    if ctx.last_day is None:
+        return None  # nothing to count from: the events stage falls back on the article date
+    shift = 0 if g.get("same") else int(ctx.lex.value("narrative", g.get("rel")) or 0)
+    return cal.iso_day(ctx.last_day + timedelta(days=shift)), 1
+
+
 ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "calendar_date": calendar_date,
     "calendar_range": calendar_range,
@@ -305,5 +313,6 @@ ABSOLUTE: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "numeric_range": numeric_range,
     "part_of_year": part_of_year,
     "same_date": same_date,
+    "narrative_day": narrative_day,
     "months_of_year": months_of_year,
 }
