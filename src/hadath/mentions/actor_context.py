@@ -113,7 +113,8 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
     After a preposition it is a place ("في سوريا قال الأسد").
     """
     before = _word_before(text, match.start)
-    if before in _PREPOSITIONS or text[match.start - 1:match.start] in ("ب", "ل"):
+    bare = before[1:] if len(before) > 2 and before[0] in "وف" else before
+    if _PREPOSITIONS.intersection({before, bare}) or text[match.start - 1:match.start] in "بل":
         return False
     return (is_verb(before, lex.cue_verbs) or before in lex.cue_nouns
             or is_verb(_word_after(text, match.end), lex.cue_verbs))
@@ -188,6 +189,8 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
     fallback = row["fallback"]
     if fallback == "none":
         return None
+    if ":" in fallback:
+        return _named_fallback(match, fallback, float(row["score"]), counts, lex)
     kind = {"main_forces": "state_forces", "main_police": "police",
             "main_government": "government"}[fallback]
     # The state named in the same sentence, else the one whose forces and government the
@@ -209,6 +212,21 @@ def sentence_country(text: str, match: AliasMatch, cues: list[tuple[int, str]]) 
     near = [(abs(pos - match.start), country) for pos, country in cues
             if start <= pos < end and pos != match.start]
     return min(near)[1] if near else None
+
+
+def _named_fallback(match: AliasMatch, fallback: str, score: float, counts: Counter[str],
+                    lex: ActorLexicon) -> Draft | None:
+    """`actor:United Nations`, or `YEM:Saudi-led Coalition|SYR:…` chosen by the main state."""
+    if fallback.startswith("actor:"):
+        canonical: str | None = fallback.split(":", 1)[1]
+    else:
+        by_state = dict(item.split(":", 1) for item in fallback.split("|"))
+        canonical = by_state.get(main_country(counts) or "")
+    entry = lex.entries.get(canonical or "")
+    if entry is None:
+        return None
+    return Draft(match.start, match.end, entry.canonical, entry.kind, entry.country, score - 0.1,
+                 "pattern", entry.subkind, reason="context", role=ANAPHOR)
 
 
 def lex_country(canonical: str, lex: ActorLexicon) -> str | None:
@@ -339,6 +357,12 @@ def _members_of(title: Draft, name: Draft, lex: ActorLexicon) -> Draft:
     """"عناصر من هيئة تحرير الشام" is the group itself; "قوات الرئيس السوري" its state's forces."""
     if name.kind != "person":
         return name
+    backer = lex.entries.get(name.affiliation or "")
+    if backer is not None and backer.kind in ("armed_group", "state_forces", "external_forces"):
+        # "ميليشيات موالية للمخلوع علي صالح": the forces the person leads
+        return Draft(title.start, name.end, backer.canonical, backer.kind, backer.country,
+                     name.score, "pattern", backer.subkind, reason="forces of a leader",
+                     role=FIXED)
     forces = _state_actor("state_forces", name.country, lex)
     if forces is None or not name.affiliation or not name.affiliation.startswith("Government of"):
         return name

@@ -38,8 +38,18 @@ def find_actors(text: str, country: str | None = None) -> list[Mention]:
     """
     norm = normalize(text)
     lex = load_lexicon()
-    drafts = resolve_matches(norm.text, find_alias_matches(norm.text), lex, country)
-    return [_to_mention(norm, draft) for draft in drafts if draft.canonical]
+    matchable, to_norm = squeeze_spaces(norm.text)
+    drafts = resolve_matches(matchable, find_alias_matches(matchable), lex, country)
+    return [_to_mention(norm, draft, to_norm) for draft in drafts if draft.canonical]
+
+
+def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
+    """`text` with runs of spaces as one space (a no-break space before a space is common in
+    web text), and for each kept character its index in `text` (None: nothing squeezed)."""
+    if "  " not in text:
+        return text, None
+    keep = [i for i, ch in enumerate(text) if not (ch == " " and i > 0 and text[i - 1] == " ")]
+    return "".join(text[i] for i in keep), keep
 
 
 def resolve_in_context(mentions: list[Mention]) -> list[Mention]:
@@ -64,8 +74,11 @@ def actor_names() -> frozenset[str]:
                      if any(t.role not in _NOT_NAMES for t in targets))
 
 
-def _to_mention(norm: NormText, draft: Draft) -> Mention:
-    start, end = norm.original_span(draft.start, draft.end)
+def _to_mention(norm: NormText, draft: Draft, to_norm: list[int] | None) -> Mention:
+    start, end = draft.start, draft.end
+    if to_norm is not None:
+        start, end = to_norm[start], to_norm[end - 1] + 1
+    start, end = norm.original_span(start, end)
     affiliation_kind = None
     if draft.affiliation:
         entry = lookup_actor(draft.affiliation)
