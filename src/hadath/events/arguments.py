@@ -149,6 +149,8 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     # verb–subject order puts the subject right after the verb; with a subject before the verb
     # ("إن السلطات اعتقلت أحد أقارب الرئيس") a name two words on is the object
     reach = 0 if before else _NEAR_WORDS
+    if before and trigger.pos == "verb" and trigger.form[:1] in "يت":
+        reach = -1  # a present-tense verb after its subject: "نصر الله يهدد إسرائيل"
     if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= reach
             and _role_before(text, after[0].start, trigger.end) is None
             and after[0].kind != "civilians"):

@@ -89,7 +89,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
                      day, day_end, precision, source_name(claim), by_syntax)
     # "الغارة", "هذا الهجوم" after a strike was reported: the noun refers back to it
-    cand.refers_back = trigger.pos == "noun" and time is None and (
+    cand.refers_back = trigger.pos == "noun" and (
         "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
     return cand
 

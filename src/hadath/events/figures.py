@@ -35,14 +35,25 @@ def _counts_people(number: NumberExpr) -> str | None:
     """The victim class of the counted noun; "" when it counts people of no known class."""
     if number.ordinal:
         return None
+    victims = table("events", "victims.tsv")
     if not number.noun:
         return ""
-    victims = table("events", "victims.tsv")
     noun = normalize_key(number.noun).split()
     row = victims.get(noun[0]) if noun else None
     if row is None and noun and noun[0][:1] in "وبل":
         row = victims.get(noun[0][1:])
-    return row["side_kind"] if row else None
+    if row is None or row["side_kind"] == "unit":
+        return None
+    return row["side_kind"]
+
+
+def _unit_after(text: str, pos: int) -> bool:
+    """"قضى حوالي 30 عاما": the word after a bare figure says it counts no people."""
+    word = _WORD.search(text, pos)
+    if word is None or text[pos:word.start()].strip():
+        return False
+    row = table("events", "victims.tsv").get(normalize_key(word.group()))
+    return row is not None and row["side_kind"] == "unit"
 
 
 def _side(text: str, number: NumberExpr, mentions: list[Mention], limit: int) -> Mention | None:
@@ -58,6 +69,8 @@ def _side(text: str, number: NumberExpr, mentions: list[Mention], limit: int) ->
 
 def _figure(text: str, cue: Cue, number: NumberExpr, mentions: list[Mention],
             end: int) -> Figure | None:
+    if not number.noun and _unit_after(text, number.end):
+        return None
     side_kind = _counts_people(number)
     if side_kind is None:
         return None

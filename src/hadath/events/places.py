@@ -70,9 +70,17 @@ def _qualified(text: str, m: Mention) -> Place:
     return place
 
 
+def _seat(text: str, m: Mention) -> bool:
+    """"المرصد ومقره بريطانيا": where the speaker is based."""
+    words = normalize_key(text[max(0, m.start - 12):m.start]).split()
+    return bool(words) and table("events", "place_qualifiers.tsv").get(words[-1], {}).get(
+        "role") == "seat"
+
+
 def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     """Every resolved place of the article, qualified, plus vague places such as borders."""
-    places = [_qualified(text, m) for m in mentions if m.label == "place"]
+    places = [_qualified(text, m) for m in mentions
+              if m.label == "place" and not _seat(text, m)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
         if hit.row["role"] == "vague":

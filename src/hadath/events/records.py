@@ -162,6 +162,8 @@ def _related(event: Event, cand: Candidate) -> bool:
     """The event a headline or a back-reference ("الهجوم") can stand for."""
     if _family(event.head.modality) != _family(cand.modality):
         return False
+    if cand.precision == 1 and not _close_dates(event.head.date, cand.date):
+        return False  # the text dates it to another day: another act
     if event.head.type == cand.type:
         return True
     # a generic word for violence ("الهجوم", "قصف") names any act of violence
