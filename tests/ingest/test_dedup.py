@@ -76,3 +76,20 @@ def test_duplicate_keeps_pointing_at_the_earlier_article_on_rerun() -> None:
     dedup.add("second", REPORT)
     assert dedup.check(_meta("second", REPORT)) == "first"
     assert dedup.check(_meta("first", REPORT)) is None
+
+
+def test_a_reused_template_months_later_is_a_new_report() -> None:
+    notice = (
+        "بلاغ مروري بمناسبة الدربي\n\n"
+        "بمناسبة مقابلة الجولة السادسة لمرحلة {leg} لبطولة الرابطة المحترفة الأولى لكرة القدم "
+        "التي ستدور بالملعب الأولمبي برادس، تعلم الإدارة العامة للحرس الوطني مستعملي الطريق "
+        "أنه سيتم اتخاذ إجراءات مرورية استثنائية بداية من الساعة العاشرة صباحا، وتدعو "
+        "المواطنين إلى استعمال الطرقات البديلة والامتثال لتوجيهات أعوان المرور."
+    )
+    dedup = Deduplicator()
+    first = ArticleMeta(id="a", text=notice.format(leg="الذهاب"), published="2016-10-28")
+    later = ArticleMeta(id="b", text=notice.format(leg="الإياب"), published="2017-02-07")
+    next_day = ArticleMeta(id="c", text=notice.format(leg="الإياب"), published="2016-10-29")
+    assert dedup.check(first) is None
+    assert dedup.check(later) is None
+    assert dedup.check(next_day) == "a"
