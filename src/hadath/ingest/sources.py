@@ -1,7 +1,8 @@
 """Inputs to articles: takes files and folders, yields one `ArticleMeta` per article found
 and one `Skipped` per input or record that has none. Folders are walked recursively in
 sorted order; each file's kind is known by its name or, failing that, by its first bytes.
-Nothing raised while reading one input stops the others.
+Nothing raised while reading one input stops the others. Path-based ids (see `ids`) use the
+path relative to the folder given, or the bare file name for a file given directly.
 """
 from __future__ import annotations
 
