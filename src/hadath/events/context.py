@@ -114,7 +114,9 @@ def date_fields(time: TimeExpr | None, modality: str, published: date | None
 def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
     """The place the text ties to the trigger at `anchor`; else the article's main place."""
     frame = site.frame
-    place = best_place(frame.places.get(anchor, []), anchor) or best_place(frame.free_places, anchor)
+    place = (best_place(frame.places.get(anchor, []), anchor)
+             or best_place(frame.free_places, anchor)
+             or best_place(inside(doc.places, site.clause), anchor))
     return (place, True) if place else (doc.focus, False)
 
 

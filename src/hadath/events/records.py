@@ -156,6 +156,9 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
 
 
 _VIOLENCE = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians"})
+# When reports of one act name it differently ("قصف" here, "الغارة" there), the most specific
+# name wins: an air strike that killed civilians is an air strike (ACLED remote violence).
+_SPECIFICITY = ("air_strike", "explosion", "shelling", "attack_on_civilians", "armed_clash")
 
 
 def _related(event: Event, cand: Candidate) -> bool:
@@ -254,6 +257,13 @@ def _modality(event: Event) -> str:
     return min((p.modality for p in event.parts), key=_MODALITY_ORDER.index)
 
 
+def _event_type(event: Event) -> str:
+    types = {p.type for p in event.parts}
+    if len(types) == 1 or not types <= _VIOLENCE:
+        return event.head.type
+    return min(types, key=_SPECIFICITY.index)
+
+
 def _event_id(article_id: str, etype: str, place: Place | None, day: str | None) -> str:
     key = "|".join([article_id, etype, place.key if place else "", day or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
@@ -268,11 +278,12 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
                    and _actor_key(p.actor2) != _actor_key(actor1)), None)
     associates = {(_actor_key(m) or ""): m for p in event.parts for m in p.associates
                   if _actor_key(m) not in (_actor_key(actor1), _actor_key(actor2))}
-    actor1, actor2 = armed_forces(actor1, head.type), armed_forces(actor2, head.type)
+    actor1, actor2 = armed_forces(actor1, _event_type(event)), armed_forces(actor2, _event_type(event))
     place = _place(event)
+    etype = _event_type(event)
     record: dict[str, object] = {
-        "id": _event_id(article.id, head.type, place, head.date),
-        "type": head.type,
+        "id": _event_id(article.id, etype, place, head.date),
+        "type": etype,
         "modality": _modality(event),
         "date": head.date,
         "date_end": head.date_end,
