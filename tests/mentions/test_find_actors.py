@@ -180,3 +180,32 @@ def test_houthis_spelling_variants() -> None:
     for text in ("قصفت ميليشيات الحوثي وصالح الأحياء السكنية", "واصل المتمردين الحوثيين القصف",
                  "وكان مسلحون حوثيون اقتحموا السفارة"):
         assert [m.canonical for m in find_actors(text)] == ["Houthis (Ansar Allah)"], text
+
+
+def test_last_name_after_the_full_name_is_the_same_person() -> None:
+    text = ("قال بيان لحزب المؤتمر الشعبي العام الذي ينتمي إليه علي عبد الله صالح إن صالح طلب "
+            "السماح له بالسفر")
+    saleh = [m for m in find_actors(text) if m.canonical == "Ali Abdullah Saleh"]
+    assert [m.surface for m in saleh] == ["علي عبد الله صالح", "صالح"]
+    assert saleh[1].reason == "short name"
+
+
+def test_runs_of_spaces_do_not_break_a_name() -> None:
+    text = "وذكرت الشرطة \u00a0الألمانية على حسابها"
+    m = only(text)
+    assert m.canonical == "Police Forces of Germany" and text[m.start:m.end] == m.surface
+
+
+def test_militias_of_a_leader_are_his_forces() -> None:
+    text = "وتسيطر على القاعدة العسكرية ميليشيات موالية للمخلوع علي صالح"
+    m = only(text)
+    assert m.canonical == "Saleh loyalist forces" and m.kind == "armed_group"
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("وتقدمت المقاومة في عدن اليمنية بإسناد من التحالف", "التحالف", "Saudi-led Coalition"),
+    ("قصفت طائرات التحالف مواقع في الرقة السورية", "طائرات التحالف",
+     "Global Coalition against Daesh"),
+])
+def test_bare_coalition_depends_on_the_country(text: str, surface: str, canonical: str) -> None:
+    assert by_surface(text)[surface].canonical == canonical

@@ -299,7 +299,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
             countries_seen.append((match.start, target.country))
         if draft is not None:
             drafts.append(draft)
-    return merge_titles(text, drafts, lex)
+    return add_short_names(text, merge_titles(text, drafts, lex), lex)
 
 
 def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
@@ -368,3 +368,28 @@ def _members_of(title: Draft, name: Draft, lex: ActorLexicon) -> Draft:
         return name
     return Draft(title.start, name.end, forces[0], "state_forces", name.country, name.score,
                  "pattern", reason="forces of a head of state", role=FIXED)
+
+
+def add_short_names(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
+    """After "علي عبد الله صالح", a bare "صالح" is the same person (news name a person in
+    full once, then by the last name)."""
+    firsts: dict[str, Draft] = {}
+    for draft in drafts:
+        words = text[draft.start:draft.end].split()
+        if draft.kind != "person" or draft.source != "gazetteer" or len(words) < 2:
+            continue
+        last = words[-1]
+        if len(last) >= 3 and last not in lex.short_name_stop and last not in lex.aliases:
+            firsts.setdefault(last, draft)
+    if not firsts:
+        return drafts
+    added = []
+    pattern = re.compile(r"(?<!\w)[وف]?(" + "|".join(map(re.escape, firsts)) + r")(?!\w)")
+    for found in pattern.finditer(text):
+        start, end = found.span(1)
+        first = firsts[found.group(1)]
+        if start < first.end or any(d.start < end and start < d.end for d in drafts):
+            continue
+        added.append(replace(first, start=start, end=end, score=0.7, source="pattern",
+                             reason="short name"))
+    return sorted(drafts + added, key=lambda d: d.start)

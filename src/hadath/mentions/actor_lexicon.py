@@ -99,6 +99,7 @@ class ActorLexicon:
     anaphors: dict[str, dict[str, str]] = field(default_factory=dict)
     cue_verbs: frozenset[str] = frozenset()
     cue_nouns: frozenset[str] = frozenset()
+    short_name_stop: frozenset[str] = frozenset()
 
     def add_alias(self, surface: str, target: AliasTarget) -> None:
         key = normalize_key(surface)
@@ -266,6 +267,7 @@ def _load_context_phrases(lex: ActorLexicon) -> None:
     cues = list(read_tsv("cues.tsv"))
     lex.cue_verbs = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "verb")
     lex.cue_nouns = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "noun")
+    lex.short_name_stop = frozenset(normalize_key(r["word"]) for r in read_tsv("short_name_stop.tsv"))
 
 
 @lru_cache(maxsize=1)
