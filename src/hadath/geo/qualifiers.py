@@ -123,8 +123,13 @@ def next_word(norm: str, end: int) -> str:
 
 
 def previous_word(norm: str, start: int) -> str:
+    return previous_word_span(norm, start)[0]
+
+
+def previous_word_span(norm: str, start: int) -> tuple[str, int]:
+    """The word right before `start` and its start offset ("", start when there is none)."""
     words = _words_before(norm, start, 1)
-    return words[0][0] if words else ""
+    return words[0] if words else ("", start)
 
 
 def has_place_preposition(norm: str, start: int, prefix: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hadath.geo.gazetteer import HOME_COUNTRIES, Gazetteer, Place, load_gazetteer
-from hadath.geo.matcher import NameHit, find_names
+from hadath.geo.matcher import PROCLITICS, NameHit, find_names
 from hadath.geo.qualifiers import (
     Qualifier,
     adjective_country,
@@ -22,6 +22,7 @@ from hadath.geo.qualifiers import (
     is_metonym_cue,
     next_word,
     previous_word,
+    previous_word_span,
     qualifiers_before,
 )
 from hadath.record import Mention
@@ -51,7 +52,9 @@ class Toponym:
     candidates: list[Place]
     explicit: set[str] = field(default_factory=set)  # countries named next to it
     explicit_place: Place | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
+    split_ids: frozenset[int] = frozenset()  # candidates read with the first letter a clitic
     choice: Place | None = None
+    located_only: bool = False  # placed at the unit that locates it, not at its own point
     reason: str = ""
     margin: float = 0.0
 
@@ -61,7 +64,7 @@ def resolve_places(text: str) -> list[Mention]:
     gazetteer = load_gazetteer()
     nt = normalize(text)
     norm = nt.text
-    toponyms = [_toponym(norm, hit, gazetteer) for hit in find_names(norm)]
+    toponyms = [t for hit in find_names(norm) if (t := _toponym(norm, hit, gazetteer))]
     _link_locating_units(toponyms, norm)
     _share_plural_qualifiers(toponyms, norm)
     for t in toponyms:
@@ -89,17 +92,37 @@ def _country_context(toponyms: list[Toponym]) -> Counter[str]:
     return context
 
 
-def _toponym(norm: str, hit: NameHit, gazetteer: Gazetteer) -> Toponym:
-    qualifiers = qualifiers_before(norm, hit.start, hit.prefix)
+def _toponym(norm: str, hit: NameHit, gazetteer: Gazetteer) -> Toponym | None:
+    explicit: set[str] = set()
+    qualifier_end, prefix = hit.start, hit.prefix
+    before, before_start = previous_word_span(norm, hit.start)
+    if not prefix and before in gazetteer.adjectives:
+        # العاصمة الأردنية عمان: the adjective names the country, the qualifier comes before it.
+        explicit.add(gazetteer.adjectives[before])
+        qualifier_end = before_start
+    elif hit.key in gazetteer.adjectives and not prefix and _is_definite_noun(before):
+        return None  # القوات السعودية، العاصمة القطرية: an adjective, not the country
+    qualifiers = qualifiers_before(norm, qualifier_end, prefix)
     start = qualifiers[0].start if qualifiers else hit.start
     end = hit.end
     if any(q.role in ("countryside", "near", "admin1") for q in qualifiers):
         end = direction_after(norm, hit.end)
-    toponym = Toponym(hit, start, end, qualifiers, gazetteer.candidates(hit.key))
+    candidates = gazetteer.candidates(hit.key)
+    split_ids: frozenset[int] = frozenset()
+    if hit.key[:1] in ("و", "ف") and not prefix and hit.key[1:] in gazetteer.names:
+        # وجدة is Oujda, or و + جدة (and Jeddah): both readings compete.
+        split = gazetteer.candidates(hit.key[1:])
+        candidates = candidates + split
+        split_ids = frozenset(p.id for p in split)
+    toponym = Toponym(hit, start, end, qualifiers, candidates, explicit, split_ids=split_ids)
     adjective = adjective_country(norm, end)
     if adjective:
         toponym.explicit.add(adjective)
     return toponym
+
+
+def _is_definite_noun(word: str) -> bool:
+    return any(word[len(c):].startswith("ال") for c in PROCLITICS if word.startswith(c))
 
 
 def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
@@ -113,7 +136,7 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
             place.explicit |= countries
         big = [c for c in unit.candidates if c.kind in ("city", "admin1", "country", "region")]
         if big and not unit.explicit:
-            place.explicit_place = max(big, key=lambda c: c.population)
+            place.explicit_place = max(big, key=lambda c: (c.kind == "city", c.population))
 
 
 def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
@@ -123,7 +146,7 @@ def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
         if second.qualifiers or not second.hit.prefix.startswith("و") or not first.qualifiers:
             continue
         word = first.qualifiers[-1].word
-        plural = word.endswith("ي") or word.endswith("ات") or word in ("مدن", "قري", "مناطق")
+        plural = word.endswith(("ي", "ات")) or word in ("مدن", "قري", "مناطق")
         if plural and norm[first.end:second.hit.start - len(second.hit.prefix)].strip() in ("", "،", ","):
             second.qualifiers = [Qualifier(first.qualifiers[-1].role, word, second.hit.start)]
 
@@ -172,6 +195,13 @@ def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
         gains = {k: v - runner_up.get(k, 0.0) for k, v in parts.items()}
         decisive = max(gains, key=lambda k: gains[k])
     t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
+    unit = t.explicit_place
+    if unit is not None and (place.country != unit.country or distance_km(place, unit) > 60) \
+            and place.country not in t.explicit:
+        # منطقة الزيتون في مدينة بنغازي: the only Zeitoun we know is in Gaza; the text says
+        # Benghazi, so place it there, less precisely.
+        t.choice, t.margin, t.located_only = unit, 0.0, True
+        t.reason = f"unlisted place located in {unit.canonical}"
 
 
 def _confident(t: Toponym) -> bool:
@@ -202,7 +232,8 @@ def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[
 def _mention(t: Toponym, nt: NormText, norm: str) -> Mention:
     place = t.choice
     assert place is not None
-    start, end = nt.original_span(t.start, t.end)
+    span_start = t.start + 1 if place.id in t.split_ids and t.start == t.hit.start else t.start
+    start, end = nt.original_span(span_start, t.end)
     kind, precision = _kind_and_precision(t, place)
     score = 0.9 if t.margin >= 3.0 else 0.5 + 0.45 * math.tanh(t.margin)
     reason = t.reason
@@ -219,6 +250,8 @@ def _mention(t: Toponym, nt: NormText, norm: str) -> Mention:
 
 def _kind_and_precision(t: Toponym, place: Place) -> tuple[str, int]:
     roles = {q.role for q in t.qualifiers}
+    if t.located_only:
+        return ("neighbourhood" if "neighbourhood" in roles else "city"), 2
     if roles & {"countryside", "near"}:
         if place.kind in ("country", "admin1", "region"):
             return "region", 3
