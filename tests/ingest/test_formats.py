@@ -1,10 +1,12 @@
 """Container formats: RSS/Atom feeds, JSON Lines, JSON arrays in zips, WARC, TREC <DOC> files."""
 from __future__ import annotations
 
+import gzip
 import json
 import zipfile
 from pathlib import Path
 
+import pytest
 from warc_builder import write_warc
 
 from hadath.ingest import Skipped, read_inputs, read_one
@@ -162,8 +164,6 @@ def test_trec_doc_file(tmp_path: Path) -> None:
 def test_ant_corpus_folder(shared: Path) -> None:
     folder = shared / "data" / "antcorpus" / "technology"
     if not folder.is_dir():
-        import pytest
-
         pytest.skip("ANT corpus is not in the shared data folder")
     items = list(read_inputs([folder]))
     articles = _articles(items)
@@ -175,3 +175,27 @@ def test_ant_corpus_folder(shared: Path) -> None:
     assert all(a.text.startswith(a.title + "\n\n") for a in articles)
     # Sorted, stable order: a second pass gives the same ids in the same order.
     assert [a.id for a in articles] == [a.id for a in _articles(list(read_inputs([folder])))]
+
+
+def test_file_named_warc_that_is_not_one(fixtures: Path, tmp_path: Path) -> None:
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes((fixtures / "articles.jsonl").read_bytes())
+    [item] = read_one(path)
+    assert isinstance(item, Skipped) and item.reason.startswith("not a WARC file")
+
+
+def test_damaged_warc_record_is_reported_not_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    written = write_warc(tmp_path / "crawl.warc.gz", [
+        ("https://lana.example/news/1", "2023-09-12T09:00:00Z",
+         PAGE.format(title=DERNA, body=DERNA_BODY)),
+    ])
+    plain = gzip.decompress(written.read_bytes())
+    middle = plain.index(DERNA_BODY.encode("utf-8"))
+    path = tmp_path / "damaged.warc"
+    path.write_bytes(plain[:middle] + b"<p>" * 40 + plain[middle:])  # Content-Length now lies
+    items = read_one(path)
+    assert any(isinstance(i, Skipped) and "damaged WARC" in i.reason for i in items)
+    assert all("\n" not in i.reason for i in items if isinstance(i, Skipped))
+    assert capsys.readouterr().err == ""

@@ -4,6 +4,9 @@ Skipped for what cannot be read (a truncated archive stops with a Skipped, never
 """
 from __future__ import annotations
 
+import contextlib
+import gzip
+import io
 import re
 import zipfile
 import zlib
@@ -14,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 
 from hadath.ingest.decode import decode_bytes
 from hadath.ingest.formats import read_json, read_jsonl
-from hadath.ingest.records import InputProblem, RawRecord, Skipped
+from hadath.ingest.records import InputProblem, RawRecord, Skipped, one_line
 
 MAX_RECORD_BYTES = 20 * 1024 * 1024  # one article's page; beyond this it is not an article
 _CHARSET = re.compile(r"charset=[\"']?([\w.:-]+)", re.IGNORECASE)
@@ -24,23 +27,56 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """HTML `response` records, each with its target URI and WARC-Date."""
+    if not _starts_as_warc(path):
+        yield Skipped(source, "not a WARC file (it does not begin with a WARC/1.x record)")
+        return
     count = 0
     try:
         with path.open("rb") as stream:
-            for record in ArchiveIterator(stream):
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                content_type = record.http_headers.get_header("Content-Type") or ""
-                status = record.http_headers.get_statuscode() or ""
-                if not content_type.lower().startswith(_HTML_TYPES) or not status.startswith("2"):
-                    continue
-                count += 1
-                yield _warc_page(record, source, relpath, content_type)
+            records = iter(ArchiveIterator(stream))
+            while True:
+                # warcio writes its warnings about damaged records straight to stderr;
+                # they are caught here and reported as a Skipped instead.
+                warnings = io.StringIO()
+                with contextlib.redirect_stderr(warnings):
+                    record = next(records, None)
+                    page = _html_response(record, source, relpath) if record else None
+                if warnings.getvalue().strip():
+                    yield Skipped(f"{source}#after-record-{count}",
+                                  "damaged WARC: a record's length does not match its content")
+                if record is None:
+                    break
+                if page is not None:
+                    count += 1
+                    yield page
     # warcio, gzip and zlib raise many kinds of error on a damaged archive.
     except Exception as exc:  # noqa: BLE001
         yield Skipped(f"{source}#after-record-{count}",
-                      f"truncated or corrupt WARC after {count} HTML records: "
-                      f"{type(exc).__name__}: {exc}".strip())
+                      one_line(f"truncated or corrupt WARC after {count} HTML records: "
+                               f"{type(exc).__name__}: {exc}"))
+
+
+def _starts_as_warc(path: Path) -> bool:
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(2)
+        opener = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rb") as stream:
+            return stream.read(5) in (b"WARC/",)
+    except (OSError, EOFError, zlib.error):
+        return False
+
+
+def _html_response(record: object, source: str, relpath: str) -> RawRecord | Skipped | None:
+    """The page in an HTML `response` record; None for any other record."""
+    http = record.http_headers  # type: ignore[attr-defined]
+    if record.rec_type != "response" or http is None:  # type: ignore[attr-defined]
+        return None
+    content_type = http.get_header("Content-Type") or ""
+    status = http.get_statuscode() or ""
+    if not content_type.lower().startswith(_HTML_TYPES) or not status.startswith("2"):
+        return None
+    return _warc_page(record, source, relpath, content_type)
 
 
 def _warc_page(record: object, source: str, relpath: str,
@@ -108,6 +144,6 @@ def read_zip(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skip
                 yield Skipped(where, problem.reason)
                 continue
             except (zipfile.BadZipFile, OSError, EOFError, zlib.error) as exc:  # damaged
-                yield Skipped(where, f"cannot read zip member: {exc}")
+                yield Skipped(where, one_line(f"cannot read zip member: {exc}"))
                 continue
             yield from reader(text, where, inner)

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 import feedparser
 
 from hadath.ingest.html import fragment_text
-from hadath.ingest.records import InputProblem, RawRecord, Skipped
+from hadath.ingest.records import InputProblem, RawRecord, Skipped, one_line
 from hadath.ingest.records_json import record_from_json
 
 _TREC_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
@@ -126,5 +126,4 @@ def read_trec(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skip
 
 
 def _short(message: str) -> str:
-    message = " ".join(message.split())
-    return message if len(message) <= MAX_LINE_ERROR else message[: MAX_LINE_ERROR - 1] + "…"
+    return one_line(message, MAX_LINE_ERROR)

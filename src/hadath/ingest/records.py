@@ -50,3 +50,9 @@ class InputProblem(Exception):
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
         self.reason = reason
+
+
+def one_line(message: object, limit: int = 160) -> str:
+    """`message` on one line, cut to `limit` characters: a Skipped reason is one line."""
+    text = " ".join(str(message).split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"

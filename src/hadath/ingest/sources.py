@@ -22,7 +22,7 @@ from hadath.ingest.formats import (
     read_text,
     read_trec,
 )
-from hadath.ingest.records import IngestDefaults, InputProblem, RawRecord, Skipped
+from hadath.ingest.records import IngestDefaults, InputProblem, RawRecord, Skipped, one_line
 from hadath.record import ArticleMeta
 
 TextReader = Callable[[str, str, str], Iterator[RawRecord | Skipped]]
@@ -82,14 +82,14 @@ def _read_file(
                 yield build_article(item, defaults)
             # One bad record (odd HTML, a parser bug) must not stop a run.
             except Exception as exc:  # noqa: BLE001
-                yield Skipped(item.source, f"cannot extract: {type(exc).__name__}: {exc}")
+                yield Skipped(item.source, one_line(f"cannot extract: {type(exc).__name__}: {exc}"))
     except InputProblem as problem:
         yield Skipped(source, problem.reason)
     except OSError as exc:
-        yield Skipped(source, f"unreadable: {exc.strerror or exc}")
+        yield Skipped(source, one_line(f"unreadable: {exc.strerror or exc}"))
     # The last guard: report and go on to the next input.
     except Exception as exc:  # noqa: BLE001
-        yield Skipped(source, f"cannot read: {type(exc).__name__}: {exc}")
+        yield Skipped(source, one_line(f"cannot read: {type(exc).__name__}: {exc}"))
 
 
 def _records(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
