@@ -21,6 +21,9 @@ from hadath.time.resolve import (
     year_of_month,
 )
 
+# Thirds of a month by day (the same split as cal.month_phase), for Hijri months.
+_THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 30)}
+
 
 def _nearest_span(
     ctx: Context, spans: list[tuple[date, date]], direction: int | None
@@ -98,6 +101,12 @@ def holiday(g: Groups, ctx: Context) -> Resolved | None:
         chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
     if chosen is None:
         return None
+    phase = ctx.lex.value("phase", g.get("phase"))
+    if phase and length >= 29:  # أواخر شهر رمضان: the month's last third
+        first, last = _THIRDS[phase]
+        start = chosen[0] + timedelta(days=first - 1)
+        end = min(chosen[1], chosen[0] + timedelta(days=last - 1))
+        return cal.iso_interval(start, end), 3
     ordinal = ctx.lex.value("holiday_day", g.get("hold")) or ctx.lex.value("ordinal", g.get("hord"))
     if ordinal:
         return cal.iso_day(chosen[0] + timedelta(days=int(ordinal) - 1)), 1

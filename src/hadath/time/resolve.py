@@ -201,7 +201,9 @@ def month(g: Groups, ctx: Context) -> Resolved | None:
     elif ctx.ref is None:
         return None
     else:
-        year = _nearest_month_year(ctx.ref, number, tense_of(ctx))
+        # Past tense prefers the past: a bare month is the latest one up to the page date,
+        # unless a future marker (سوف، ستجري، المقرر) announces the next one.
+        year = _nearest_month_year(ctx.ref, number, bool(ctx.future) and not ctx.since)
     if year is None:
         return None
     phase = ctx.lex.value("phase", g.get("phase"))
