@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hadath.errors import InputError
+
 
 @dataclass
 class IngestDefaults:
@@ -44,8 +46,9 @@ class RawRecord:
     fetched: str | None = None  # when a crawler fetched it (WARC-Date): the last resort date
 
 
-class InputProblem(Exception):
-    """Raised inside ingest when an input cannot yield an article; becomes a `Skipped`."""
+class InputProblem(InputError):
+    """Raised inside ingest when an input cannot yield an article; `read_inputs` turns it
+    into a `Skipped`, so it never reaches the caller."""
 
     def __init__(self, reason: str) -> None:
         super().__init__(reason)
