@@ -60,7 +60,7 @@ def test_one_event_per_type_place_and_day() -> None:
 
 def test_background_since_and_first_since() -> None:
     text = ("يتواصل التصعيد منذ استعادة الجيش السوري السيطرة الكاملة على حلب عام 2016.\n"
-            "ورصد المرصد السوري قصفا على أطراف مدينة حلب للمرة الأولى منذ عام 2016.")
+            "ورصد المرصد السوري قصف الجيش السوري على أطراف مدينة حلب للمرة الأولى منذ عام 2016.")
     events = _events(text)
     regained = _one(events, "territory_regained")
     assert regained["modality"] == "historical" and regained["date"] == "2016"
@@ -109,7 +109,44 @@ def test_a_war_word_alone_is_no_event_and_an_appeal_governs_its_object() -> None
 
 
 def test_ids_are_stable_and_distinct() -> None:
-    text = "قصفت الطائرات مدينة تعز.\nواندلعت اشتباكات في تعز."
+    text = "قصفت طائرات التحالف العربي مدينة تعز.\nواندلعت اشتباكات مع الحوثيين في تعز."
     first, second = _events(text, "2015-07-25"), _events(text, "2015-07-25")
     assert [e["id"] for e in first] == [e["id"] for e in second]
     assert len({e["id"] for e in first}) == len(first) == 2
+
+
+def test_headline_joins_the_body_event_it_sums_up() -> None:
+    # the headline names the strike loosely ("قصف"); the body dates and places it
+    text = ("التحالف العربي يقصف تعز\n\nشن طيران التحالف العربي، صباح أمس، غارات جوية على "
+            "مواقع الحوثيين في تعز.")
+    art = article(text, "2015-07-25")
+    art.article.title = "التحالف العربي يقصف تعز"
+    art.claims = find_claims(art)
+    events = extract_events(art)
+    assert [e["type"] for e in events] == ["air_strike"]
+    assert len(events[0]["evidence"]) == 2
+    assert events[0]["actor1"]["canonical"] == "Saudi-led coalition"
+    assert events[0]["date"] == "2015-07-24"
+
+
+def test_a_governments_violence_is_coded_to_its_forces() -> None:
+    text = "قصفت تركيا مواقع في حلب."
+    [event] = _events(text)
+    assert event["actor1"]["canonical"] == "Military Forces of Turkey"
+    assert event["actor1"]["surface"] == "تركيا"
+
+
+def test_units_are_not_victims_and_a_speakers_seat_is_no_place() -> None:
+    text = "وقال المرصد السوري ومقره القاهرة إن 12 مدنيا قتلوا في غارات جوية على حلب."
+    [event] = _events(text)
+    assert event["location"]["canonical"] == "Aleppo"
+    assert [f["count"] for f in event["fatalities"]] == [12]
+    assert _events("وقضى الأسير 30 عاما في السجون قبل مقتل أخيه.") == []
+
+
+def test_the_definite_noun_refers_back_to_the_strike_reported_before() -> None:
+    text = ("شن طيران التحالف العربي غارات جوية على مواقع الحوثيين في تعز.\n"
+            "وأدت الغارة إلى مقتل 7 مسلحين.")
+    [event] = _events(text, "2015-07-25")
+    assert event["type"] == "air_strike" and len(event["evidence"]) == 2
+    assert [f["count"] for f in event["fatalities"]] == [7]

@@ -89,13 +89,14 @@ def _clause_floor(text: str, start: int, pos: int) -> int:
 
 
 def _role_before(text: str, pos: int, floor: int) -> str | None:
-    """The role word that ends right before `pos` ("مع", "من قبل", "على يد"), if any."""
+    """The role word right before `pos`, or one noun before it ("مع X", "من قبل X",
+    "على مواقع X")."""
     roles = table("events", "roles.tsv")
     words = normalize_key(text[floor:pos]).split()
-    for n in (2, 1):
-        if len(words) >= n and " ".join(words[-n:]) in roles:
-            return roles[" ".join(words[-n:])]["role"]
-    # a clitic written on the name: "لداعش" (of ISIS) marks the agent of a noun trigger
+    for i in (len(words), len(words) - 1):
+        for n in (2, 1):
+            if i - n >= 0 and " ".join(words[i - n:i]) in roles:
+                return roles[" ".join(words[i - n:i])]["role"]
     return None
 
 

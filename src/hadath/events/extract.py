@@ -40,7 +40,7 @@ from hadath.record import Article, Mention, Sentence
 from hadath.text.sentences import split_clauses, split_sentences
 
 # Acts often reported with no perpetrator ("انفجار سيارة ملغومة"); any other event with no
-# actor at all is most often a war word in passing, not a report of an event.
+# actor and no casualty figure is most often a war word in passing, not a report of an event.
 _UNCLAIMED_TYPES = frozenset({"explosion"})
 
 
@@ -260,7 +260,8 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
-    return [r for r in records if r["actor1"] is not None or r["type"] in _UNCLAIMED_TYPES]
+    return [r for r in records
+            if r["actor1"] is not None or r["type"] in _UNCLAIMED_TYPES or r["fatalities"]]
 
 
 def _headline_sentences(article: Article) -> int:
