@@ -52,6 +52,11 @@ def test_bad_inputs_are_skipped_with_reasons(fixtures: Path, tmp_path: Path) -> 
     assert isinstance(items[-1], ArticleMeta)  # the good input after them is still read
 
 
+def test_empty_folder_is_reported(tmp_path: Path) -> None:
+    (tmp_path / "nothing").mkdir()
+    assert read_one(tmp_path / "nothing") == [Skipped(str(tmp_path / "nothing"), "folder holds no files")]
+
+
 def test_whitespace_only_file_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "blank.txt"
     path.write_text("\n   \n\t\n", encoding="utf-8")

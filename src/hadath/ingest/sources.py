@@ -47,8 +47,12 @@ def read_inputs(
     for given in paths:
         path = Path(given)
         if path.is_dir():
+            found = False
             for file in _walk(path):
+                found = True
                 yield from _read_file(file, file.relative_to(path).as_posix(), defaults)
+            if not found:
+                yield Skipped(str(path), "folder holds no files")
         elif path.exists():
             yield from _read_file(path, path.name, defaults)
         else:
