@@ -43,7 +43,9 @@ def weekday(g: Groups, ctx: Context) -> Resolved | None:
         return None
     direction = direction_of(g, ctx.lex)
     if direction is not None and direction < 0:
+        # "الأحد الماضي" is the last Sunday before today; "الأحد قبل الماضي" the one before.
         found = cal.weekday_on_or_before(ctx.ref - timedelta(days=1), number)
+        found += timedelta(weeks=direction + 1)
     elif direction is not None and direction > 0:
         found = cal.weekday_on_or_after(ctx.ref + timedelta(days=1), number)
     elif ctx.future or ctx.forward:
