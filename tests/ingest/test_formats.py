@@ -199,3 +199,21 @@ def test_damaged_warc_record_is_reported_not_printed(
     assert any(isinstance(i, Skipped) and "damaged WARC" in i.reason for i in items)
     assert all("\n" not in i.reason for i in items if isinstance(i, Skipped))
     assert capsys.readouterr().err == ""
+
+
+def test_jsonl_line_in_a_legacy_encoding_is_skipped_alone(fixtures: Path, tmp_path: Path) -> None:
+    good = (fixtures / "articles.jsonl").read_bytes().splitlines(keepends=True)[0]
+    legacy = json.dumps({"id": "legacy", "text": "قصف على مدينة حلب وريفها"},
+                        ensure_ascii=False).encode("cp1256") + b"\n"
+    path = tmp_path / "mixed.jsonl"
+    path.write_bytes(legacy + good)
+    first, second = read_one(path)
+    assert isinstance(first, Skipped) and "not UTF-8" in first.reason
+    assert isinstance(second, ArticleMeta) and second.id == "sana-2023-0451"
+
+
+def test_jsonl_sniffed_without_extension(fixtures: Path, tmp_path: Path) -> None:
+    path = tmp_path / "export"
+    path.write_bytes((fixtures / "articles.jsonl").read_bytes())
+    assert [a.id for a in _articles(read_one(path))] == ["sana-2023-0451", id_from_url(
+        "https://www.beirut-daily.example/2024/10/01/strike")]

@@ -8,6 +8,7 @@ import html as html_entities
 import json
 import re
 from collections.abc import Iterator
+from pathlib import Path
 
 import feedparser
 
@@ -18,6 +19,7 @@ from hadath.ingest.records_json import record_from_json
 _TREC_DOC = re.compile(r"<DOC>(.*?)</DOC>", re.DOTALL)
 _TREC_FIELD = re.compile(r"<(DOCNO|URL|SRC|TITLE|TIME|DATE|TEXT|ABSTRACT)>(.*?)</\1>", re.DOTALL)
 MAX_LINE_ERROR = 80  # characters of a parser message kept in a Skipped reason
+MAX_JSONL_LINE_BYTES = 80 * 1024 * 1024  # one record: an article's HTML and its metadata
 
 
 def read_text(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
@@ -31,18 +33,37 @@ def read_html(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skip
 def read_jsonl(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """One JSON object a line; a bad line is skipped with its number, the rest still read."""
     for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{source}:{number}"
-        try:
-            item = json.loads(line)
-        except ValueError as exc:
-            yield Skipped(where, f"malformed JSON on line {number}: {_short(str(exc))}")
-            continue
-        try:
-            yield record_from_json(item, where, relpath, f"line{number}")
-        except InputProblem as problem:
-            yield Skipped(where, f"line {number}: {problem.reason}")
+        if line.strip():
+            yield _jsonl_record(line, number, source, relpath)
+
+
+def read_jsonl_file(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
+    """JSON Lines read a line at a time, so a crawl of any size never sits in memory whole."""
+    with path.open("rb") as stream:
+        for number, raw in enumerate(stream, start=1):
+            if len(raw) > MAX_JSONL_LINE_BYTES:
+                yield Skipped(f"{source}:{number}", f"line {number} too large "
+                                                    f"({len(raw) // 2**20} MB)")
+                continue
+            try:
+                line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
+            except UnicodeDecodeError as exc:
+                yield Skipped(f"{source}:{number}", f"line {number} is not UTF-8: {exc.reason}")
+                continue
+            if line.strip():
+                yield _jsonl_record(line, number, source, relpath)
+
+
+def _jsonl_record(line: str, number: int, source: str, relpath: str) -> RawRecord | Skipped:
+    where = f"{source}:{number}"
+    try:
+        item = json.loads(line)
+    except ValueError as exc:
+        return Skipped(where, f"malformed JSON on line {number}: {_short(str(exc))}")
+    try:
+        return record_from_json(item, where, relpath, f"line{number}")
+    except InputProblem as problem:
+        return Skipped(where, f"line {number}: {problem.reason}")
 
 
 def read_json(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:

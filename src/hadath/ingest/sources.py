@@ -19,6 +19,7 @@ from hadath.ingest.formats import (
     read_html,
     read_json,
     read_jsonl,
+    read_jsonl_file,
     read_text,
     read_trec,
 )
@@ -108,6 +109,9 @@ def _records(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skip
         return
     if kind == "zip":
         yield from read_zip(path, source, relpath)
+        return
+    if kind == "jsonl":
+        yield from read_jsonl_file(path, source, relpath)
         return
     if kind is None and size > MAX_ARTICLE_CHARS:
         raise InputProblem(f"too large: {size // 2**20} MB (limit "
