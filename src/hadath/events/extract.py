@@ -80,7 +80,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     etype = refine_type(trigger, actors.actor1, actors.actor2, place, site.frame.manner, victims)
     time = site.frame.times.get(trigger.start)
     ctx = ModalityContext(doc.text, trigger, etype, site.clause.start, site.mod_cues, claim,
-                          site.speaker, actors.actor1, time.value if time else None, doc.published)
+                          site.speaker, actors.actor1, time.value if time else None, doc.published,
+                          site.sentence.start)
     modality = modality_of(ctx)
     if modality is None:
         return None
@@ -234,7 +235,8 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
                  first.cue.prefix)
     time = frame.times.get(first.cue.start)
     ctx = ModalityContext(doc.text, pseudo, etype, site.clause.start, frame.mod_cues, site.claim,
-                          site.speaker, actor1, time.value if time else None, doc.published)
+                          site.speaker, actor1, time.value if time else None, doc.published,
+                          site.sentence.start)
     modality = modality_of(ctx)
     if modality is None:
         return None

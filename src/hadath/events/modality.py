@@ -37,6 +37,7 @@ class ModalityContext:
     actor1: Mention | None
     time_value: str | None
     published: date | None
+    sentence_start: int | None = None  # a sentence opened by "وكان" frames all its clauses
 
 
 def kind_of(m: Mention | None) -> str | None:
@@ -79,10 +80,14 @@ def is_background(ctx: ModalityContext) -> bool:
     """"وكانت الفصائل قد سيطرت", "سبق أن": the clause recalls an earlier event."""
     cue = _before(ctx, "background", _BACKGROUND_WINDOW)
     if cue is None:
-        return False
+        start = ctx.sentence_start if ctx.sentence_start is not None else ctx.clause_start
+        return any(c.value == "background" and c.form.startswith("و")
+                   and not ctx.text[start:c.start].strip() for c in ctx.cues)
     if cue.form.startswith("سبق"):
         return True
-    return " قد " in f" {ctx.text[cue.end:ctx.trigger.start]} "
+    # "وكان الجيش قد شن ...", or a sentence opened by "وكان": what had happened before
+    opens = not ctx.text[ctx.clause_start:cue.start].strip()
+    return opens or " قد " in f" {ctx.text[cue.end:ctx.trigger.start]} "
 
 
 def _claimed(ctx: ModalityContext) -> bool:
