@@ -159,12 +159,12 @@ def _kind_from_text(path: Path, text: str) -> str:
     head = text[:_SNIFF_BYTES].lstrip("\ufeff \t\r\n")
     if head.startswith("<DOC>"):
         return "trec"
+    if head.startswith("{") and path.suffix.lower() not in (".txt", ".md"):
+        return "jsonl"  # before the HTML check: a record's "html" field holds a page
     if _FEED_START.search(head[:1000]):
         return "feed"
     if _HTML_START.search(head[:1000]):
         return "html"
-    if head.startswith("{") and path.suffix.lower() not in (".txt", ".md"):
-        return "jsonl"
     if path.suffix.lower() == ".xml":
         raise InputProblem("XML file that is neither an RSS/Atom feed nor a TREC <DOC> file")
     return "text"
