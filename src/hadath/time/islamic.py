@@ -77,11 +77,14 @@ def hijri(g: Groups, ctx: Context) -> Resolved | None:
 
 
 def holiday(g: Groups, ctx: Context) -> Resolved | None:
+    """عيد الفطر, أول أيام عيد الأضحى, رمضان الماضي, عيد العمال: the occurrence meant."""
     form = g.get("hol") or ""
     hmonth, first, length = ctx.lex.holidays[form]
     if form in ctx.lex.ambiguous_hijri and not (ctx.cue_before or g.get("dir") or g.get("hyear")):
         return None  # رمضان alone may be a person's name
     gregorian_year = as_int(g.get("year"))
+    if form in ctx.lex.gregorian_holidays:
+        return _gregorian_holiday(g, ctx, hmonth, first, length, gregorian_year)
     if gregorian_year:
         middle = cal.hijri_year_of(date(gregorian_year, 7, 1)) or 0
         years = [middle - 1, middle, middle + 1]
@@ -112,6 +115,22 @@ def holiday(g: Groups, ctx: Context) -> Resolved | None:
         return cal.iso_day(chosen[0] + timedelta(days=int(ordinal) - 1)), 1
     precision = 1 if length == 1 else 2 if length <= 7 else 3
     return cal.iso_interval(*chosen), precision
+
+
+def _gregorian_holiday(
+    g: Groups, ctx: Context, month: int, first: int, length: int, year: int | None
+) -> Resolved | None:
+    if year:
+        years = [year]
+    elif ctx.ref:
+        years = [ctx.ref.year - 1, ctx.ref.year, ctx.ref.year + 1]
+    else:
+        return None
+    spans = [(d, d + timedelta(days=length - 1)) for y in years if (d := cal.safe_date(y, month, first))]
+    chosen = spans[0] if year and spans else _nearest_span(ctx, spans, direction_of(g, ctx.lex))
+    if chosen is None:
+        return None
+    return cal.iso_interval(*chosen), 1 if length == 1 else 2
 
 
 def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:

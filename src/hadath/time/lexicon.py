@@ -41,7 +41,8 @@ class TimeLexicon:
     hijri_months: dict[str, int]
     ambiguous_hijri: frozenset[str]
     weekdays: dict[str, int]
-    holidays: dict[str, tuple[int, int, int]]  # form → (hijri month, first day, days)
+    holidays: dict[str, tuple[int, int, int]]  # form → (month, first day, days)
+    gregorian_holidays: frozenset[str]  # forms dated in the Gregorian calendar (عيد العمال)
     rules: tuple[Rule, ...]
 
     def value(self, cls: str, form: str | None) -> str | None:
@@ -129,8 +130,11 @@ def load_lexicon() -> TimeLexicon:
         ),
         weekdays={normalize_key(r["form"]): int(r["weekday"]) for r in weekday_rows},
         holidays={
-            normalize_key(r["form"]): (int(r["hijri_month"]), int(r["first_day"]), int(r["days"]))
+            normalize_key(r["form"]): (int(r["month"]), int(r["first_day"]), int(r["days"]))
             for r in holiday_rows
         },
+        gregorian_holidays=frozenset(
+            normalize_key(r["form"]) for r in holiday_rows if r["calendar"] == "gregorian"
+        ),
         rules=rules,
     )
