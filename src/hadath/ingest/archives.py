@@ -27,7 +27,7 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 
 def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """HTML `response` records, each with its target URI and WARC-Date."""
-    if not _starts_as_warc(path):
+    if not is_warc_file(path):
         yield Skipped(source, "not a WARC file (it does not begin with a WARC/1.x record)")
         return
     count = 0
@@ -56,7 +56,8 @@ def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Ski
                                f"{type(exc).__name__}: {exc}"))
 
 
-def _starts_as_warc(path: Path) -> bool:
+def is_warc_file(path: Path) -> bool:
+    """Does the file, gzipped or not, begin with a WARC record?"""
     try:
         with path.open("rb") as stream:
             head = stream.read(2)

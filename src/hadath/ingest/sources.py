@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from hadath.ingest.archives import decode_html, read_warc, read_zip
+from hadath.ingest.archives import decode_html, is_warc_file, read_warc, read_zip
 from hadath.ingest.articles import MAX_ARTICLE_CHARS, build_article
 from hadath.ingest.decode import decode_bytes
 from hadath.ingest.formats import (
@@ -113,7 +113,7 @@ def _records(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skip
     if kind == "jsonl":
         yield from read_jsonl_file(path, source, relpath)
         return
-    if kind is None and size > MAX_ARTICLE_CHARS:
+    if kind is None and size > MAX_ARTICLE_CHARS and not _container_head(head):
         raise InputProblem(f"too large: {size // 2**20} MB (limit "
                            f"{MAX_ARTICLE_CHARS // 2**20} MB per article)")
     if size > MAX_CONTAINER_BYTES:
@@ -137,21 +137,17 @@ def _kind_from_bytes(path: Path, head: bytes) -> str | None:
     name = path.name.lower()
     if name.endswith((".warc", ".warc.gz", ".arc.gz")) or head.startswith(b"WARC/"):
         return "warc"
-    if head.startswith(b"\x1f\x8b") and _gzip_is_warc(path):
+    if head.startswith(b"\x1f\x8b") and is_warc_file(path):
         return "warc"
     if head.startswith(b"PK\x03\x04") and name.endswith(".zip"):
         return "zip"
     return _EXTENSION_KIND.get(path.suffix.lower())
 
 
-def _gzip_is_warc(path: Path) -> bool:
-    import gzip
-
-    try:
-        with gzip.open(path, "rb") as stream:
-            return stream.read(5) == b"WARC/"
-    except (OSError, EOFError):
-        return False
+def _container_head(head: bytes) -> bool:
+    """A TREC or feed file may hold many articles, so the one-article size cap is not for it."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    return start.startswith(b"<DOC>") or _FEED_START.search(head[:1000].decode("latin-1")) is not None
 
 
 def _kind_from_text(path: Path, text: str) -> str:
