@@ -77,7 +77,7 @@ def government_of(place: Mention) -> Mention | None:
 _CLAUSE_OPENERS = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|حيث|عندما|بعدما|حين)(?!\w)")
 
 
-def _clause_floor(text: str, start: int, pos: int) -> int:
+def clause_floor(text: str, start: int, pos: int) -> int:
     """Start of the innermost relative clause that `pos` sits in, within [start, pos)."""
     last = None
     for match in _CLAUSE_OPENERS.finditer(normalize(text[start:pos]).text):
@@ -139,7 +139,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if both is not None:
         return both
     agent = _agent(text, inside, trigger)
-    floor = _clause_floor(text, start, trigger.start)
+    floor = clause_floor(text, start, trigger.start)
     # civilians are the victims of violence, never its actor1 (ACLED)
     before = [m for m in inside if floor <= m.start and m.end <= trigger.start
               and m.kind != "civilians"]

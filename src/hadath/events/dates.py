@@ -50,17 +50,21 @@ def assign_times(text: str, clauses: list[Sentence], triggers: list[Cue],
             # "منذ مارس 2020، عندما توصلت روسيا وتركيا إلى اتفاق": the anchor dates this clause
             for t in inside:
                 owned.setdefault(t.start, previous_since)
-    # a day named in another clause dates a trigger only if it is recent: "the offensive that
-    # began in late April" does not date today's attack
-    anchored = [t for t in times if not _since_anchor(text, t, since)
-                and compare_to(t.value, published) == "now"]
+    anchored = [t for t in times if not _since_anchor(text, t, since)]
     for t in triggers:
         if t.start in owned:
             continue
         if free:
             owned[t.start] = free[0]
-        elif anchored:  # a day named elsewhere in the sentence dates it too
-            owned[t.start] = min(anchored, key=lambda x: abs(x.start - t.start))
+            continue
+        # a day named earlier in the sentence frames what follows ("وفي فبراير خطف ... في
+        # هجمات على قرى"); one named after it only if recent: "the offensive that began in
+        # late April" does not date today's attack
+        earlier = [x for x in anchored if x.end <= t.start]
+        later = [x for x in anchored if x.start >= t.end
+                 and compare_to(x.value, published) == "now"]
+        if earlier or later:
+            owned[t.start] = earlier[-1] if earlier else later[0]
     return owned
 
 

@@ -229,7 +229,11 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
                                      site.speaker)
     if actor1 is None and not any(f.side_kind in ("combatants", "civilians") for f in killed):
         return None  # "مقتل 3 أشخاص" with no side named: an accident as often as an attack
-    civilians_only = all(f.side_kind == "civilians" for f in killed)
+    # unarmed dead ("مدنيين", "أشخاص") killed by a named armed side: one-sided violence
+    unarmed = all(f.side_kind in ("civilians", "people") for f in killed) and (
+        actor2 is None or actor2.kind == "civilians")
+    civilians_only = all(f.side_kind == "civilians" for f in killed) or (
+        unarmed and actor1 is not None)
     etype = "attack_on_civilians" if civilians_only else "armed_clash"
     pseudo = Cue(first.cue.start, first.cue.end, first.cue.form, etype, "noun", "figure",
                  first.cue.prefix)

@@ -81,11 +81,11 @@ def is_background(ctx: ModalityContext) -> bool:
     cue = _before(ctx, "background", _BACKGROUND_WINDOW)
     if cue is None:
         start = ctx.sentence_start if ctx.sentence_start is not None else ctx.clause_start
-        return any(c.value == "background" and c.form.startswith("و")
-                   and not ctx.text[start:c.start].strip() for c in ctx.cues)
+        return any(c.value == "background" and not ctx.text[start:c.start].strip()
+                   for c in ctx.cues)
     if cue.form.startswith("سبق"):
         return True
-    # "وكان الجيش قد شن ...", or a sentence opened by "وكان": what had happened before
+    # "وكان الجيش قد شن ...", or a sentence opened by "وكان" or "يذكر أن": background
     opens = not ctx.text[ctx.clause_start:cue.start].strip()
     return opens or " قد " in f" {ctx.text[cue.end:ctx.trigger.start]} "
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from hadath.claims.sources import words_between
-from hadath.events.arguments import actor_mentions, pick_actors
+from hadath.events.arguments import actor_mentions, clause_floor, pick_actors
 from hadath.events.context import (
     Doc,
     Frame,
@@ -62,8 +62,9 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
     if claim is not None and claim.cue_start == trigger.start:
         return site.speaker, False  # the cue is the statement: "نفت تركيا"
     if claim is not None and claim.start <= trigger.start < claim.end:
-        if trigger.start >= _first_clause_end(doc, claim):
-            return None, False  # a statement reported in passing, not the news
+        if trigger.start >= _first_clause_end(doc, claim) or \
+                clause_floor(doc.text, claim.start, trigger.start) > claim.start:
+            return None, False  # a statement reported in passing ("المجموعات التي تدعمها")
         before = [m for m in actor_mentions(doc.text, doc.article.mentions, claim.start, trigger.start)
                   if not _channel(doc.text, m)]
         if before and words_between(doc.text, before[-1].end, trigger.start) <= 1:
