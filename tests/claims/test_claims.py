@@ -114,3 +114,11 @@ def test_matcher_finds_clitic_forms_and_maps_offsets_back() -> None:
     spans = [norm.original_span(h.start, h.end) for h in matcher.find(norm.text)]
     assert [text[s:e] for s, e in spans] == ["سيطرتَها", "وبالانسحاب"]
     assert matcher.find(normalize("السيطرات").text) == []
+
+
+def test_an_agency_relaying_a_source() -> None:
+    # "Reuters quoted the Syrian army as saying that ..."
+    text = "ونقلت رويترز عن الجيش السوري قوله إن الطائرات قصفت مواقع المسلحين."
+    [claim] = _claims(text)
+    assert claim.source == "Military Forces of Syria"
+    assert claim.via == "Reuters"

@@ -115,12 +115,27 @@ def _claim(text: str, cue: _Cue, speaker: Speaker | None, start: int, end: int) 
                  via=speaker.via if speaker else None, cue_start=cue.start, cue_end=cue.end)
 
 
+def _relayed(text: str, article: Article, outlet: Speaker, sentence: Sentence) -> Speaker | None:
+    """"نقلت وكالة رويترز عن مصادر أمنية": the sources speak, via the agency."""
+    if outlet.mention is None or outlet.mention.kind != "media":
+        return None
+    following = _WORD.search(text, outlet.end, sentence.end)
+    if following is None or normalize_key(following.group()) != "عن":
+        return None
+    source = source_after(text, article.mentions, following.end(), sentence.end)
+    if source is None:
+        return None
+    return Speaker(source.start, source.end, source.surface, source.canonical, source.mention,
+                   outlet.canonical)
+
+
 def _speaker_of(text: str, article: Article, cue: _Cue, sentence: Sentence,
                 previous: Speaker | None) -> tuple[Speaker | None, int]:
     """The speaker of a verb cue and where the words after it start."""
     after = source_after(text, article.mentions, cue.end, sentence.end)
     if after is not None:
-        return after, after.end
+        relayed = _relayed(text, article, after, sentence)
+        return (relayed, relayed.end) if relayed else (after, after.end)
     before = source_before(text, article.mentions, cue.start, sentence.start)
     if before is not None and cue.kind == "verb":
         return before, cue.end
