@@ -50,7 +50,8 @@ def shared_data_dir() -> Path:
 def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None = None) -> Path:
     """Compile every source into one gzip'd JSON file and return its path."""
     shared = shared or shared_data_dir()
-    builder = _Builder(_common_words(shared), _news_word_counts(shared))
+    common, ner_places = _ner_word_classes(shared)
+    builder = _Builder(common, ner_places, _news_word_counts(shared))
     cities = _load_cities()
     builder.add_countries()
     builder.add_admin1(cities)
@@ -65,12 +66,14 @@ def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None =
 
 
 class _Builder:
-    def __init__(self, common_words: frozenset[str], word_counts: Counter[str]) -> None:
+    def __init__(self, common_words: frozenset[str], ner_places: frozenset[str],
+                 word_counts: Counter[str]) -> None:
         self.entries: list[Entry] = []
         self.names: dict[str, list[int]] = defaultdict(list)
         self.adjectives: dict[str, str] = {}
         self.context_names: set[str] = set()
         self.common_words = common_words
+        self.ner_places = ner_places
         self.word_counts = word_counts
         self.stopwords = {normalize_key(r["word"]) for r in read_tsv("stopwords.tsv")}
         self.curated_keys: set[str] = set()
@@ -178,13 +181,13 @@ class _Builder:
             return False
         if key in self.common_words:
             return False
-        if " " in key:
+        if " " in key or key in self.ner_places:
             return True
         count = self.word_counts[key]
         if city["countrycode"] in KEEP_ALL_COUNTRIES:
             limit = 3 if population < 20_000 else 15 if population < 100_000 else 10**9
         else:
-            limit = 2 if population < 100_000 else 10 if population < 1_000_000 else 50
+            limit = 2 if population < 100_000 else 10 if population < 1_000_000 else 10**9
         return count < limit
 
     def _merge_into_curated(self, city: dict[str, Any], keys: list[str]) -> bool:
@@ -334,9 +337,10 @@ def _pycountry_arabic_names(iso2: str) -> list[str]:
     return [n for n in names if ARABIC_NAME.match(normalize_key(n))]
 
 
-def _common_words(shared: Path) -> frozenset[str]:
-    """Words that Arabic NER corpora tag as a location in under a fifth of 3+ occurrences, or
-    only ever as a person or organisation (الأحمدي، علاوي)."""
+def _ner_word_classes(shared: Path) -> tuple[frozenset[str], frozenset[str]]:
+    """Common words and place words by Arabic NER corpora: common = tagged as a location in under
+    a fifth of 3+ occurrences, or only ever as a person or organisation (الأحمدي، علاوي);
+    places = tagged as a location at least twice and mostly so."""
     files = [shared / "anercorp" / "ANERCorp_CamelLab_train.txt",
              shared / "aqmar" / "train.txt", shared / "newsfane" / "NewsFANE_Gold_2014_170K.txt"]
     seen: Counter[str] = Counter()
@@ -359,7 +363,8 @@ def _common_words(shared: Path) -> frozenset[str]:
                 as_name[key] += 1
     common = {w for w, n in seen.items() if n >= 3 and as_place[w] < 0.2 * n}
     people = {w for w, n in as_name.items() if as_place[w] == 0}
-    return frozenset(common | people)
+    places = {w for w, n in as_place.items() if n >= 2 and n >= 0.5 * seen[w]}
+    return frozenset(common | people), frozenset(places)
 
 
 def _news_word_counts(shared: Path) -> Counter[str]:

@@ -51,8 +51,9 @@ class Toponym:
     qualifiers: list[Qualifier]
     candidates: list[Place]
     explicit: set[str] = field(default_factory=set)  # countries named next to it
-    explicit_place: Place | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
+    locating: Toponym | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
     split_ids: frozenset[int] = frozenset()  # candidates read with the first letter a clitic
+    coordinated: Toponym | None = None  # the place before it in a list (حلب وإدلب)
     choice: Place | None = None
     located_only: bool = False  # placed at the unit that locates it, not at its own point
     reason: str = ""
@@ -67,7 +68,7 @@ def resolve_places(text: str) -> list[Mention]:
     toponyms = [t for hit in find_names(norm) if (t := _toponym(norm, hit, gazetteer))]
     _link_locating_units(toponyms, norm)
     _share_plural_qualifiers(toponyms, norm)
-    for t in toponyms:
+    for t in reversed(toponyms):  # a locating unit follows the place it locates
         _choose(t, Counter(), [])
     context = _country_context(toponyms)
     anchors = [t for t in toponyms if t.choice and _confident(t)
@@ -134,15 +135,17 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
         countries = {c.country for c in unit.candidates}
         if len(countries) == 1:
             place.explicit |= countries
-        big = [c for c in unit.candidates if c.kind in ("city", "admin1", "country", "region")]
-        if big and not unit.explicit:
-            place.explicit_place = max(big, key=lambda c: (c.kind == "city", c.population))
+        if any(c.kind in ("city", "admin1", "country", "region") for c in unit.candidates):
+            place.locating = unit
 
 
 def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
     """محافظتي حلب وإدلب، مدن الرمادي والفلوجة: a dual or plural qualifier covers every name
     coordinated with و after it."""
     for first, second in pairwise(toponyms):
+        gap = norm[first.end:second.hit.start - len(second.hit.prefix)].strip()
+        if second.hit.prefix.startswith("و") and gap in ("", "،", ","):
+            second.coordinated = first
         if second.qualifiers or not second.hit.prefix.startswith("و") or not first.qualifiers:
             continue
         word = first.qualifiers[-1].word
@@ -163,10 +166,9 @@ def _components(t: Toponym, place: Place, context: Counter[str],
         parts[f"qualifier {t.qualifiers[-1].word}"] = 1.0
     if place.country in t.explicit:
         parts[f"explicit country {place.country}"] = 2.0
-    if t.explicit_place and t.explicit_place.country == place.country:
-        km = distance_km(place, t.explicit_place)
-        if km < 60:
-            parts[f"located in {t.explicit_place.canonical}"] = 1.5
+    unit = _locating_place(t)
+    if unit and unit.country == place.country and distance_km(place, unit) < 60:
+        parts[f"located in {unit.canonical}"] = 1.5
     total = sum(context.values())
     if total and context[place.country]:
         parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
@@ -195,13 +197,21 @@ def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
         gains = {k: v - runner_up.get(k, 0.0) for k, v in parts.items()}
         decisive = max(gains, key=lambda k: gains[k])
     t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
-    unit = t.explicit_place
+    unit = _locating_place(t)
     if unit is not None and (place.country != unit.country or distance_km(place, unit) > 60) \
             and place.country not in t.explicit:
         # منطقة الزيتون في مدينة بنغازي: the only Zeitoun we know is in Gaza; the text says
         # Benghazi, so place it there, less precisely.
         t.choice, t.margin, t.located_only = unit, 0.0, True
         t.reason = f"unlisted place located in {unit.canonical}"
+
+
+def _locating_place(t: Toponym) -> Place | None:
+    """The place the text says `t` lies in, when that unit is a settlement or larger."""
+    if t.locating is None or t.locating.choice is None or t.locating.located_only:
+        return None
+    unit = t.locating.choice
+    return unit if unit.kind in ("city", "admin1", "country", "region") else None
 
 
 def _confident(t: Toponym) -> bool:
@@ -213,17 +223,23 @@ def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[
     qualifier, or a preposition plus a country named elsewhere in the text (or next to it)."""
     place = t.choice
     assert place is not None
-    needs_support = t.hit.key in gazetteer.context_names or "minor" in place.flags
+    needs_support = t.hit.key in gazetteer.context_names or all(
+        "minor" in c.flags for c in t.candidates)
     if not needs_support or t.qualifiers:
         return True
     following = next_word(norm, t.end)
     if following.startswith("ال") and following not in gazetteer.adjectives:
         return False  # construct state: حماة الديار، صور الأقمار
+    listed = t.coordinated is not None and t.coordinated.choice is not None \
+        and t.coordinated.choice.country == place.country
+    if listed:
+        return True  # إدلب، وحماه، واللاذقية: a list of places of one country
     if not has_place_preposition(norm, t.hit.start, t.hit.prefix):
         return False
     if place.kind == "country" or place.country in t.explicit:
         return True
-    if t.explicit_place is not None and t.explicit_place.country == place.country:
+    unit = _locating_place(t)
+    if unit is not None and unit.country == place.country:
         return True
     own = 1 if _confident(t) and (place.kind == "country" or place.country in HOME_COUNTRIES) else 0
     return context[place.country] - own > 0
