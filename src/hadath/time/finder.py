@@ -27,6 +27,7 @@ _LOOKBACK = 120
 # A future marker governs a time only within this many words before it ("ستعقد القمة يوم
 # الخميس"); further back it usually belongs to another clause.
 _FUTURE_WINDOW = 8
+_FUTURE_VERB_WINDOW = 5
 # Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
 _VETOED_GROUPS = ("dw", "wd", "ago", "ord")
 # Kinds whose day-precision values anchor a later "الشهر نفسه", "اليوم التالي".
@@ -171,11 +172,13 @@ def _sentence_before(text: str, start: int) -> str:
 
 def _has_future_marker(words: list[str], lex: TimeLexicon) -> bool:
     """سوف، المقرر، or a verb with the future prefix س (سيعقد، ستجري) earlier in the sentence."""
-    for word in words:
+    for distance, word in enumerate(reversed(words)):
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
         if lex.has("future_cue", word) or lex.has("future_cue", bare):
             return True
-        if _looks_like_future_verb(bare) and not lex.has("future_stop", bare):
+        # The س-prefix test also fires on foreign names (ستورجن), so it only counts close by.
+        near = distance < _FUTURE_VERB_WINDOW
+        if near and _looks_like_future_verb(bare) and not lex.has("future_stop", bare):
             return True
     return False
 

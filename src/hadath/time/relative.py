@@ -147,6 +147,8 @@ def within(g: Groups, ctx: Context) -> Resolved | None:
         sign = direction
     elif default == 0:
         return None  # "على مدى 3 أسابيع": how long, not when
+    elif default < 0 and count == 1 and not explicit:
+        return None  # "خلال شهر ونصف", "خلال اليوم": a length or "in the day", not a span
     else:
         sign = 1 if ctx.future else default
     if count and count > _MAX_SPAN.get(unit, count):
