@@ -150,3 +150,12 @@ def test_the_definite_noun_refers_back_to_the_strike_reported_before() -> None:
     [event] = _events(text, "2015-07-25")
     assert event["type"] == "air_strike" and len(event["evidence"]) == 2
     assert [f["count"] for f in event["fatalities"]] == [7]
+
+
+def test_a_protest_with_no_named_organiser_is_by_protesters_of_the_country() -> None:
+    # "Thousands of Iraqis went out in Baghdad today protesting corruption"
+    [event] = _events("خرج آلاف العراقيين اليوم الجمعة في بغداد احتجاجا على الفساد.", "2015-08-07")
+    assert event["type"] == "protest"
+    assert event["actor1"]["canonical"] == "Protesters (Iraq)"
+    assert event["actor1"]["kind"] == "protesters" and event["actor1"]["country"] == "IRQ"
+    assert event["location"]["canonical"] == "Baghdad" and event["date"] == "2015-08-07"

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue
+from hadath.events.places import Place
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
 from hadath.text.normalize import normalize, normalize_key
@@ -186,6 +187,20 @@ def _forces(m: Mention | None) -> Mention | None:
     if entry is None:
         return m
     return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country)
+
+
+def crowd_of(etype: str, place: Place | None) -> Mention | None:
+    """ACLED's generic side of a demonstration with no named organiser: "Protesters (Iraq)"."""
+    if place is None or not place.country:
+        return None
+    countries = table("events", "countries.tsv")
+    alpha3 = next((k for k, row in countries.items() if row["alpha2"] == place.country.upper()),
+                  None)
+    if alpha3 is None:
+        return None
+    kind = "rioters" if etype == "riot" else "protesters"
+    name = f"{kind.capitalize()} ({countries[alpha3]['name']})"
+    return Mention(place.start, place.start, "", "actor", name, kind, alpha3, source="pattern")
 
 
 def _allied(text: str, m: Mention, actor1: Mention | None) -> bool:
