@@ -26,8 +26,8 @@ def article_text(ref: str) -> str:
 
 def _ant_article(path: Path) -> str:
     raw = path.read_text(encoding="utf-8")
-    title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.S)
-    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.S)
+    title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.DOTALL)
+    body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
     return (title.group(1).strip() if title else "") + "\n" + (body.group(1).strip() if body else "")
 
 
