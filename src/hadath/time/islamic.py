@@ -134,7 +134,7 @@ def _gregorian_holiday(
 
 
 def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
-    """العشر الأواخر من رمضان, الأسبوع الأخير من شهر رمضان: a run of days at a month's edge."""
+    """العشر الأواخر من رمضان, الأسبوع الأول من الشهر الجاري: a run of days at a month's edge."""
     length = int(ctx.lex.value("stretch", g.get("stretch")) or 0)
     edge = ctx.lex.value("edge", g.get("edge"))
     if g.get("hmonth"):
@@ -142,9 +142,15 @@ def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
         years = _hijri_years(ctx, as_int(g.get("hyear")))
         spans = [s for y in years if (s := cal.hijri_month_span(y, month))]
         chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
+    elif g.get("cur"):  # الأسبوع الأول من الشهر الجاري
+        if ctx.ref is None:
+            return None
+        year, number = cal.shift_month(ctx.ref.year, ctx.ref.month, direction_of(g, ctx.lex) or 0)
+        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
     else:
         number = ctx.lex.months.get(g.get("month") or "")
-        year = year_of_month(g, ctx, number, None) if number else None
+        # "العشر الأواخر من ديسمبر الماضي": the direction after a month name is the month's.
+        year = year_of_month({**g, "mdir": g.get("dir")}, ctx, number, None) if number else None
         if number is None or year is None:
             return None
         chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
