@@ -21,11 +21,12 @@ RESOLVERS = {**ABSOLUTE, **ISLAMIC, **RELATIVE}
 _WORD = re.compile(r"\w+")
 _WORD_BEFORE = re.compile(r"(\w+)[ \t\"'(]+$")
 _WORD_AFTER = re.compile(r"[ \t\"')]+(\w+)")
-# How far back a future marker may sit and still govern the expression: within the sentence.
+# The context words a time looks back at (future markers, "منذ", cues) stay in its sentence.
 _SENTENCE_END = re.compile(r"[.!?؟\n]")
 _LOOKBACK = 120
 # A future marker governs a time only within this many words before it ("ستعقد القمة يوم
-# الخميس"); further back it usually belongs to another clause.
+# الخميس"); further back it usually belongs to another clause. A verb recognised only by its
+# future prefix س must be closer still.
 _FUTURE_WINDOW = 8
 _FUTURE_VERB_WINDOW = 5
 # Groups whose words may be vetoed by a neighbouring word (روسيا اليوم، أيام الأحد، على بعد).
@@ -173,6 +174,7 @@ def _sentence_before(text: str, start: int) -> str:
 def _has_future_marker(words: list[str], lex: TimeLexicon) -> bool:
     """سوف، المقرر، or a verb with the future prefix س (سيعقد، ستجري) earlier in the sentence."""
     for distance, word in enumerate(reversed(words)):
+        # A conjunction و/ف may be glued on: وسوف، فسيعقد.
         bare = word[1:] if word[:1] in ("و", "ف") and len(word) >= 4 else word
         if lex.has("future_cue", word) or lex.has("future_cue", bare):
             return True
