@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from hadath.claims.lexicon import table
 from hadath.events.arguments import actor_mentions, pick_actors
 from hadath.events.context import (
     Doc,
@@ -37,6 +38,7 @@ from hadath.events.places import assign_places, focus_place, place_mentions
 from hadath.events.records import Candidate, merge, to_record
 from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Mention, Sentence
+from hadath.text.normalize import normalize_key
 from hadath.text.sentences import split_clauses, split_sentences
 
 # Acts often reported with no perpetrator ("انفجار سيارة ملغومة"); any other event with no
@@ -72,8 +74,10 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     place, from_text = locate(doc, site, trigger.start)
     by_syntax = actors.actor1 is not None and actors.actor1 is not site.speaker
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
-    if trigger.strength == "weak" and not by_syntax and (not placed or trigger.value == "agreement"):
-        return None  # "هجوم" alone names no event; "اتفاق الطائف" names no parties
+    if trigger.strength == "weak" and not by_syntax and not placed:
+        return None  # "هجوم" alone names no event
+    if trigger.value == "agreement" and not _agreed(doc, site, trigger):
+        return None  # "التمسك باتفاق الطائف", "بعد تنفيذ اتفاق الوعر": an old agreement
     if trigger.strength == "vague" and not (by_syntax and placed):
         return None  # "خسائر كبيرة في معركتها ضد الإرهابيين": war in general
     victims = _victim_kind(doc, site.clause, trigger)
@@ -100,6 +104,17 @@ def _anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
     return any(c.value == "anaphora" and site.clause.start <= c.start
                and c.end <= trigger.start and not doc.text[c.end:trigger.start].strip()
                for c in site.mod_cues)
+
+
+def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
+    """An agreement is news when the clause says it was reached, signed or announced, or
+    names its two sides ("اتفاق بين قبيلتي التبو والطوارق")."""
+    roles = table("events", "roles.tsv")
+    words = normalize_key(doc.text[site.clause.start:trigger.start]).split()
+    if any(roles.get(w, {}).get("role") == "agree_verb" for w in words):
+        return True
+    after = normalize_key(doc.text[trigger.end:site.clause.end]).split()
+    return "بين" in after[:4]
 
 
 def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
