@@ -157,6 +157,8 @@ def _sentence_claims(text: str, article: Article, sentence: Sentence, cues: list
         explicit = speaker is not None and speaker is not previous
         if speaker is None or (opening is None and not explicit):
             continue  # "نقل الجرحى" (carried), "تابع" (followed): not reporting here
+        if not explicit and cue.kind == "verb" and words_between(text, cue.end, opening) > 1:
+            continue  # "نفت حركة حسم أن ...": a subject we cannot name is not the last speaker
         start = _skip_space(text, opening if opening is not None else pos, sentence.end)
         claim = _claim(text, cue, speaker, start, _content_end(text, cue, later, sentence))
         if claim is not None:

@@ -189,6 +189,17 @@ def _forces(m: Mention | None) -> Mention | None:
     return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country)
 
 
+def organisation_of(m: Mention | None) -> Mention | None:
+    """A person acts for an organisation (ACLED codes the organisation): a vice-president's
+    arms deliveries are his government's. Statements stay with the person who made them."""
+    if m is None or m.kind != "person" or not m.affiliation:
+        return m
+    entry = lookup_actor(m.affiliation)
+    if entry is None:
+        return m
+    return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country or m.country)
+
+
 def crowd_of(etype: str, place: Place | None) -> Mention | None:
     """ACLED's generic side of a demonstration with no named organiser: "Protesters (Iraq)"."""
     if place is None or not place.country:

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from hadath.events.arguments import armed_forces, crowd_of
+from hadath.events.arguments import armed_forces, crowd_of, organisation_of
 from hadath.events.cues import STATEMENT_TYPES
 from hadath.events.figures import Figure
 from hadath.events.modality import same_side
@@ -278,7 +278,10 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
                    and _actor_key(p.actor2) != _actor_key(actor1)), None)
     associates = {(_actor_key(m) or ""): m for p in event.parts for m in p.associates
                   if _actor_key(m) not in (_actor_key(actor1), _actor_key(actor2))}
-    actor1, actor2 = armed_forces(actor1, _event_type(event)), armed_forces(actor2, _event_type(event))
+    etype = _event_type(event)
+    if etype not in STATEMENT_TYPES:
+        actor1, actor2 = organisation_of(actor1), organisation_of(actor2)
+    actor1, actor2 = armed_forces(actor1, etype), armed_forces(actor2, etype)
     if actor1 is None and _event_type(event) in ("protest", "riot"):
         actor1 = crowd_of(_event_type(event), _place(event))
     place = _place(event)
