@@ -48,8 +48,12 @@ def weekday(g: Groups, ctx: Context) -> Resolved | None:
         found += timedelta(weeks=direction + 1)
     elif direction is not None and direction > 0:
         found = cal.weekday_on_or_after(ctx.ref + timedelta(days=1), number)
-    elif ctx.future or ctx.forward:
+    elif ctx.future:
         found = cal.weekday_on_or_after(ctx.ref, number)
+    elif ctx.forward:
+        # "اعتباراً من يوم الأحد" starts a period: the nearer Sunday, past ("باشرت اعتباراً
+        # من يوم الأحد") or coming ("تعود بداية من يوم الأربعاء").
+        found = cal.weekday_nearest(ctx.ref, number)
     else:
         found = cal.weekday_on_or_before(ctx.ref, number)
     return cal.iso_day(found), 1
