@@ -209,3 +209,20 @@ def test_militias_of_a_leader_are_his_forces() -> None:
 ])
 def test_bare_coalition_depends_on_the_country(text: str, surface: str, canonical: str) -> None:
     assert by_surface(text)[surface].canonical == canonical
+
+
+def test_feminine_perfect_verb_makes_a_state_act() -> None:
+    m = only("رفعت بريطانيا حالة التأهب الأمني عقب الهجوم")
+    assert (m.surface, m.canonical, m.reason) == ("بريطانيا", "Government of the United Kingdom",
+                                                  "metonym")
+
+
+def test_state_after_a_relative_clause_verb_is_its_object() -> None:
+    assert find_actors("الهجمات التي ضربت لندن ليلة السبت") == []
+    m = only("القصف الجوي الذي تقوده الولايات المتحدة في سوريا")
+    assert m.canonical == "Government of the United States"
+
+
+def test_title_after_a_named_person_describes_that_person() -> None:
+    mentions = find_actors("التقى الوفد عادل الجبير وزير الخارجية في الرياض")
+    assert [m.canonical for m in mentions] == ["Adel al-Jubeir"]

@@ -34,6 +34,8 @@ _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
+_RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي"})
+_NAME_PARTICLES = frozenset({"عبد", "ابو", "ابن", "بن", "ال", "ام", "بنت"})
 _TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد)\s*[،,]?\s*)?")
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
@@ -116,8 +118,23 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
     bare = before[1:] if len(before) > 2 and before[0] in "وف" else before
     if _PREPOSITIONS.intersection({before, bare}) or text[match.start - 1:match.start] in "بل":
         return False
-    return (is_verb(before, lex.cue_verbs) or before in lex.cue_nouns
-            or is_verb(_word_after(text, match.end), lex.cue_verbs))
+    if looks_like_verb(before, lex):
+        # "الهجمات التي ضربت لندن": after a relative clause's verb the state is the object,
+        # unless the verb carries the object itself ("الذي تقوده الولايات المتحدة")
+        if before.endswith(("ه", "ها", "هم")):
+            return True
+        return _word_before(text, match.start - len(before) - 1) not in _RELATIVES
+    return before in lex.cue_nouns or is_verb(_word_after(text, match.end), lex.cue_verbs)
+
+
+def looks_like_verb(word: str, lex: ActorLexicon) -> bool:
+    """A listed verb, or a feminine perfect verb by its ending: "صاغت كندا"، "رفعت بريطانيا"
+    (states are feminine), but not a plural noun in ات or a listed noun in ت (وقت)."""
+    if is_verb(word, lex.cue_verbs):
+        return True
+    bare = word[1:] if len(word) > 4 and word[0] in "وف" else word
+    return (4 <= len(bare) <= 7 and bare.endswith("ت") and not bare.endswith("ات")
+            and not bare.startswith("ال") and bare not in lex.not_verbs)
 
 
 def acting_capitals(text: str, matches: list[AliasMatch], lex: ActorLexicon) -> dict[int, bool]:
@@ -315,8 +332,7 @@ def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draf
             if merged is not None:
                 current = merged
                 continue
-        if (current is not None and current.kind == "person" and draft.role == CONTEXT_TITLE
-                and _joinable(text, current, draft)):
+        if current is not None and _apposition(current, draft) and _joinable(text, current, draft):
             continue  # "عادل الجبير وزير الخارجية": the title describes the name before it
         if current is not None and current.role != ORG_TITLE:
             out.append(current)
@@ -324,6 +340,15 @@ def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draf
     if current is not None and current.role != ORG_TITLE:
         out.append(current)
     return out
+
+
+def _apposition(name: Draft, title: Draft) -> bool:
+    """A title or second name right after a named person describes that person."""
+    if name.kind != "person" or name.source != "gazetteer":
+        return False
+    if title.canonical == name.canonical:
+        return True  # "محمد بن سلمان ولي ولي العهد"
+    return title.role == CONTEXT_TITLE or (title.kind == "person" and title.source == "pattern")
 
 
 def _joinable(text: str, left: Draft, right: Draft) -> bool:
@@ -379,6 +404,8 @@ def add_short_names(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[D
         if draft.kind != "person" or draft.source != "gazetteer" or len(words) < 2:
             continue
         last = words[-1]
+        if words[-2] in _NAME_PARTICLES:
+            continue  # "عبد العزيز"، "أبو مازن": the last word is half a name
         if len(last) >= 3 and last not in lex.short_name_stop and last not in lex.aliases:
             firsts.setdefault(last, draft)
     if not firsts:

@@ -100,6 +100,7 @@ class ActorLexicon:
     cue_verbs: frozenset[str] = frozenset()
     cue_nouns: frozenset[str] = frozenset()
     short_name_stop: frozenset[str] = frozenset()
+    not_verbs: frozenset[str] = frozenset()
 
     def add_alias(self, surface: str, target: AliasTarget) -> None:
         key = normalize_key(surface)
@@ -267,6 +268,7 @@ def _load_context_phrases(lex: ActorLexicon) -> None:
     cues = list(read_tsv("cues.tsv"))
     lex.cue_verbs = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "verb")
     lex.cue_nouns = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "noun")
+    lex.not_verbs = frozenset(normalize_key(r["word"]) for r in cues if r["type"] == "not_verb")
     lex.short_name_stop = frozenset(normalize_key(r["word"]) for r in read_tsv("short_name_stop.tsv"))
 
 
