@@ -77,6 +77,7 @@ class _Builder:
         self.word_counts = word_counts
         self.stopwords = {normalize_key(r["word"]) for r in read_tsv("stopwords.tsv")}
         self.curated_keys: set[str] = set()
+        self.qualifier_words = {normalize_key(r["word"]) for r in read_tsv("qualifiers.tsv")}
         self._admin_lookup = _AdminNames()
 
     def add(self, entry: Entry, names: Iterable[str], curated: bool) -> int:
@@ -165,6 +166,9 @@ class _Builder:
         keys = []
         for alt in city["alternatenames"]:
             key = normalize_key(alt)
+            head, _, rest = key.partition(" ")
+            if rest and head in self.qualifier_words:
+                key = rest  # "ولاية باتنة": the resolver reads the qualifier itself
             if not ARABIC_NAME.match(key) or key in self.stopwords:
                 continue
             if key in self.curated_keys or self._plausible_name(key, city):

@@ -38,7 +38,7 @@ ROLE_KINDS = {
     "neighbourhood": {"neighbourhood"}, "countryside": {"city", "admin1"},
     "near": {"city", "country", "admin1"}, "landmark": {"city"},
 }
-DEFAULT_POPULATION = 20000  # curated rows without a census figure: notable enough to be named
+DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
 LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "في ريف", "بمحافظه"])
 
@@ -54,6 +54,7 @@ class Toponym:
     locating: Toponym | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
     split_ids: frozenset[int] = frozenset()  # candidates read with the first letter a clitic
     coordinated: Toponym | None = None  # the place before it in a list (حلب وإدلب)
+    locates_town: bool = False  # a town is said to lie in it (مدينة العدوة في المنيا)
     choice: Place | None = None
     located_only: bool = False  # placed at the unit that locates it, not at its own point
     reason: str = ""
@@ -68,6 +69,7 @@ def resolve_places(text: str) -> list[Mention]:
     toponyms = [t for hit in find_names(norm) if (t := _toponym(norm, hit, gazetteer))]
     _link_locating_units(toponyms, norm)
     _share_plural_qualifiers(toponyms, norm)
+    _one_country_per_name(toponyms)
     for t in reversed(toponyms):  # a locating unit follows the place it locates
         _choose(t, Counter(), [])
     context = _country_context(toponyms)
@@ -137,6 +139,20 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
             place.explicit |= countries
         if any(c.kind in ("city", "admin1", "country", "region") for c in unit.candidates):
             place.locating = unit
+            roles = {q.role for q in place.qualifiers}
+            if "settlement" in roles or (not roles and all(c.kind == "city" for c in place.candidates)):
+                unit.locates_town = True
+
+
+def _one_country_per_name(toponyms: list[Toponym]) -> None:
+    """One sense per article: "سبق- عمان:" is the Amman that "العاصمة الأردنية عمان" names later."""
+    named: dict[str, set[str]] = {}
+    for t in toponyms:
+        if t.explicit:
+            named.setdefault(t.hit.key, set()).update(t.explicit)
+    for t in toponyms:
+        if not t.explicit and len(named.get(t.hit.key, ())) == 1:
+            t.explicit = set(named[t.hit.key])
 
 
 def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
@@ -156,7 +172,7 @@ def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
 
 def _components(t: Toponym, place: Place, context: Counter[str],
                 anchors: list[Toponym]) -> dict[str, float]:
-    population = place.population or DEFAULT_POPULATION
+    population = place.population or (1000 if "minor" in place.flags else DEFAULT_POPULATION)
     parts = {
         f"{place.kind} reading preferred": KIND_PRIOR.get(place.kind, 0.2),
         "population prior": math.log10(population) / 4,
@@ -169,6 +185,8 @@ def _components(t: Toponym, place: Place, context: Counter[str],
     unit = _locating_place(t)
     if unit and unit.country == place.country and distance_km(place, unit) < 60:
         parts[f"located in {unit.canonical}"] = 1.5
+    if t.locates_town and place.kind == "admin1" and not t.qualifiers:
+        parts["governorate of a town in it"] = 0.3
     total = sum(context.values())
     if total and context[place.country]:
         parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
