@@ -114,9 +114,16 @@ def date_fields(time: TimeExpr | None, modality: str, published: date | None
 def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
     """The place the text ties to the trigger at `anchor`; else the article's main place."""
     frame = site.frame
-    place = (best_place(frame.places.get(anchor, []), anchor)
-             or best_place(frame.free_places, anchor)
-             or best_place(inside(doc.places, site.clause), anchor))
+    # in reported speech, a place in the speaker's title ("قيادة التحالف في اليمن أن ...")
+    # is not where the reported act happened
+    floor = site.claim.start if site.claim and site.claim.start <= anchor else 0
+
+    def usable(places: list[Place]) -> list[Place]:
+        return [p for p in places if p.start >= floor]
+
+    place = (best_place(usable(frame.places.get(anchor, [])), anchor)
+             or best_place(usable(frame.free_places), anchor)
+             or best_place(usable(inside(doc.places, site.clause)), anchor))
     return (place, True) if place else (doc.focus, False)
 
 

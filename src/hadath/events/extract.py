@@ -74,7 +74,10 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     place, from_text = locate(doc, site, trigger.start)
     by_syntax = actors.actor1 is not None and actors.actor1 is not site.speaker
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
-    if trigger.strength == "weak" and not by_syntax and not placed:
+    # "الهجوم", "هذا الهجوم": a noun that refers back takes its arguments from the act it names
+    refers_back = trigger.pos == "noun" and (
+        "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
+    if trigger.strength == "weak" and not (by_syntax or placed or refers_back):
         return None  # "هجوم" alone names no event
     if trigger.value == "agreement" and not _agreed(doc, site, trigger):
         return None  # "التمسك باتفاق الطائف", "بعد تنفيذ اتفاق الوعر": an old agreement
@@ -93,9 +96,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
                      day, day_end, precision, source_name(claim), by_syntax)
-    # "الغارة", "هذا الهجوم" after a strike was reported: the noun refers back to it
-    cand.refers_back = trigger.pos == "noun" and (
-        "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
+    cand.refers_back = refers_back
     return cand
 
 
@@ -182,6 +183,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
             cand = _physical(doc, site, trigger, triggers)
         if cand is not None:
             out.append(cand)
+    out = _one_act_per_clause(out)
     claims = [c for c in doc.article.claims if sentence.start <= c.start < sentence.end]
     out.extend(threat_candidates(doc, frame, claims))
     figures = find_figures(doc.text, sentence.start, sentence.end,
@@ -189,6 +191,26 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
                            doc.article.mentions)
     _attach_figures(doc, frame, out, figures)
     return out
+
+
+_GENERIC_VIOLENCE = frozenset({"armed_clash"})
+_SPECIFIC_VIOLENCE = frozenset({"air_strike", "shelling", "explosion", "attack_on_civilians"})
+
+
+def _one_act_per_clause(cands: list[Candidate]) -> list[Candidate]:
+    """"لهجوم من قبل 3 زوارق انتحارية": a generic attack word and the specific act of the same
+    clause are one act, named by the specific word."""
+    kept: list[Candidate] = []
+    for cand in cands:
+        specific = next((k for k in cands if k is not cand and k.evidence == cand.evidence
+                         and k.type in _SPECIFIC_VIOLENCE and k.modality == cand.modality), None)
+        if cand.type in _GENERIC_VIOLENCE and cand.strength != "strong" and specific is not None:
+            specific.figures.extend(cand.figures)
+            if specific.actor1 is None:
+                specific.actor1, specific.actor1_from_syntax = cand.actor1, cand.actor1_from_syntax
+            continue
+        kept.append(cand)
+    return kept
 
 
 def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[Figure]) -> None:
