@@ -2,10 +2,17 @@
 from __future__ import annotations
 
 import importlib
+import os
+import sys
 
 import typer
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Arabic news to event data.")
+from hadath.errors import HadathError
+
+app = typer.Typer(
+    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    help="Arabic news to event data.",
+)
 train_app = typer.Typer(no_args_is_help=True, help="Rebuild trained models from public data.")
 build_app = typer.Typer(no_args_is_help=True, help="Rebuild compiled data (gazetteers).")
 app.add_typer(train_app, name="train")
@@ -18,6 +25,7 @@ STAGE_COMMANDS = [
     "hadath.time.cli",
     "hadath.mentions.cli",
     "hadath.ner.cli",
+    "hadath.geo.cli",
 ]
 
 
@@ -30,4 +38,18 @@ _register_stages()
 
 
 def main() -> None:
-    app()
+    """Run the command line; an unexpected error is one line on stderr, never a traceback
+    (set HADATH_DEBUG=1 to see it)."""
+    try:
+        app()
+    except HadathError as exc:
+        _die(str(exc))
+    except (OSError, ValueError, RuntimeError) as exc:
+        if os.environ.get("HADATH_DEBUG"):
+            raise
+        _die(f"{type(exc).__name__}: {exc}")
+
+
+def _die(message: str) -> None:
+    sys.stderr.write(f"hadath: error: {message}\n")
+    sys.exit(2)

@@ -60,8 +60,10 @@ def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None =
     builder.add_regions_of_countries()
     payload = builder.payload()
     out.parent.mkdir(parents=True, exist_ok=True)
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(payload, fh, ensure_ascii=False, separators=(",", ":"))
+    data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,
+                                              mtime=0) as fh:
+        fh.write(data)  # mtime=0: the same sources give the same bytes
     return out
 
 
