@@ -7,7 +7,7 @@ historical — from the cue words before its trigger, its date, and who reports 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from hadath.claims.sources import words_between
 from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue
@@ -21,7 +21,8 @@ _STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forc
                           "external_state_forces"})
 # ل before the verbal noun of these acts states an aim ("لتحرير المدن", "للسيطرة على")
 _PURPOSE_TYPES = frozenset({"territory_taken", "territory_regained", "agreement"})
-_PLANNED_WINDOW = 6  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
+_PLANNED_WINDOW = 6
+_RECENT = timedelta(days=3)  # background recalled within this many days is still news  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
 _BACKGROUND_WINDOW = 12  # "وكانت الفصائل ... قد سيطرت"
 
 
@@ -98,6 +99,16 @@ def _claimed(ctx: ModalityContext) -> bool:
     return ctx.event_type in COMBAT_TYPES or not own_side
 
 
+def _ended(ctx: ModalityContext) -> bool:
+    """The time named ended days before publication ("خلال شهر رمضان" in a report of the 21st);
+    "الليلة الماضية" or "يومي الجمعة والسبت الماضيين" are still the news."""
+    if ctx.time_value is None or ctx.published is None:
+        return False
+    return compare_to(ctx.time_value, ctx.published - _RECENT) == "past" or (
+        ctx.time_value.split("/")[-1] < (ctx.published - _RECENT).isoformat()[:10]
+        and len(ctx.time_value.split("/")[-1]) == 10)
+
+
 def modality_of(ctx: ModalityContext) -> str | None:
     statement = ctx.event_type in STATEMENT_TYPES
     if not statement and _before(ctx, "negation", 0):
@@ -116,6 +127,6 @@ def modality_of(ctx: ModalityContext) -> str | None:
     if (_before(ctx, "planned", _PLANNED_WINDOW) or "س" in ctx.trigger.prefix
             or when == "future" or purpose):
         return "planned"
-    if not statement and ctx.time_value is None and is_background(ctx):
+    if not statement and is_background(ctx) and (ctx.time_value is None or _ended(ctx)):
         return "historical"
     return "claimed" if _claimed(ctx) else "asserted"

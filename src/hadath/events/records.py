@@ -111,9 +111,9 @@ def _km(a: Place, b: Place) -> float:
 def _same_actors(event: Event, cand: Candidate) -> bool:
     """Two attackers fighting different enemies make two events even at one place and day;
     the two sides of one fight ("HTS and the army") are one."""
-    if cand.actor1 is None:
-        return True
-    firsts = [p.actor1 for p in event.parts if p.actor1 is not None]
+    if cand.actor1 is None or not cand.actor1_from_syntax:
+        return True  # "it", the speaker talking of its own side, names no second attacker
+    firsts = [p.actor1 for p in event.parts if p.actor1 is not None and p.actor1_from_syntax]
     if not firsts:
         return True
     seconds = [p.actor2 for p in event.parts if p.actor2 is not None]
