@@ -1,7 +1,7 @@
 """The actor dictionary as data: size, kinds, former names, the tagger's alias set."""
 from __future__ import annotations
 
-from hadath.mentions import actor_names, lookup_actor
+from hadath.mentions import actor_name_on, actor_names, lookup_actor
 from hadath.mentions.actor_build import check_actor_data
 from hadath.mentions.actor_lexicon import adjective_forms, load_lexicon
 from hadath.text.normalize import normalize_key
@@ -48,3 +48,10 @@ def test_adjective_forms_inflect_every_word() -> None:
     forms = adjective_forms("كوري شمالي")
     assert forms["al_f"] == ("الكورية الشمالية",)
     assert "الروسيين" in adjective_forms("روسي")["al_mp"]
+
+
+def test_name_on_a_day_uses_the_former_name_then_in_force() -> None:
+    assert actor_name_on("Hayat Tahrir al-Sham", "2014-05-01") == "Jabhat al-Nusra"
+    assert actor_name_on("Hayat Tahrir al-Sham", "2016-09-01") == "Jabhat Fateh al-Sham"
+    assert actor_name_on("Hayat Tahrir al-Sham", "2024-11-30") == "Hayat Tahrir al-Sham"
+    assert actor_name_on("Reuters", "2015-01-01") == "Reuters"

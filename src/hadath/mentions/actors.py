@@ -66,6 +66,16 @@ def lookup_actor(canonical: str) -> ActorEntry | None:
     return load_lexicon().entries.get(canonical)
 
 
+def actor_name_on(canonical: str, day: str) -> str:
+    """The name an actor bore on `day` (ISO date): "Jabhat al-Nusra" for Hayat Tahrir al-Sham
+    in 2014, the canonical name itself when no former name covers that day."""
+    entry = lookup_actor(canonical)
+    for former in entry.former if entry else ():
+        if former.start <= day[:10] < former.end:
+            return former.name
+    return canonical
+
+
 @lru_cache(maxsize=1)
 def actor_names() -> frozenset[str]:
     """Normalised alias forms of named actors (for the tagger's gazetteer features)."""
