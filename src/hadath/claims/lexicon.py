@@ -20,9 +20,9 @@ from hadath.text.normalize import normalize_key
 # Conjunctions and prepositions that attach to the next word ("وأعلن", "بمقتل", "للانسحاب").
 # The future prefix س is kept so that "ستقصف" is found and can be read as planned.
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "وبال", "س", "وس", "فس")
-# Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم"), and the accusative
-# alif of indefinite nouns ("رصد قصفا").
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ا")
+# Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم"), the accusative alif of
+# indefinite nouns ("رصد قصفا") and plural verb endings ("هاجموا", "يقصفون").
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ا", "وا", "ون")
 _WORD = re.compile(r"\w")
 
 
