@@ -23,6 +23,7 @@ from hadath.time.resolve import (
 
 # Thirds of a month by day (the same split as cal.month_phase), for Hijri months.
 _THIRDS = {"early": (1, 10), "mid": (11, 20), "late": (21, 30)}
+_YEAR_THIRDS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
 
 
 def _nearest_span(
@@ -59,6 +60,12 @@ def hijri(g: Groups, ctx: Context) -> Resolved | None:
     day = day_number(g, ctx.lex)
     form = g.get("hmonth")
     if form is None:
+        phase = ctx.lex.value("phase", g.get("phase"))
+        if phase and hyear:  # بداية عام 1436هـ: its first four months, as in a Gregorian year
+            first_month, last_month = _YEAR_THIRDS[phase]
+            start = cal.hijri_month_span(hyear, first_month)
+            end = cal.hijri_month_span(hyear, last_month)
+            return (cal.iso_interval(start[0], end[1]), 3) if start and end else None
         first = cal.hijri_year_span(as_int(g.get("hyear0")) or hyear) if hyear else None
         last = cal.hijri_year_span(hyear) if hyear else None
         return (cal.iso_interval(first[0], last[1]), 3) if first and last else None
@@ -105,6 +112,9 @@ def holiday(g: Groups, ctx: Context) -> Resolved | None:
     if chosen is None:
         return None
     phase = ctx.lex.value("phase", g.get("phase"))
+    if phase == "early" and length >= 29:
+        # "بداية شهر رمضان" names the day the month starts (the crescent, the first fast).
+        return cal.iso_day(chosen[0]), 1
     if phase and length >= 29:  # أواخر شهر رمضان: the month's last third
         first, last = _THIRDS[phase]
         start = chosen[0] + timedelta(days=first - 1)
@@ -179,9 +189,36 @@ def weekday_day_month(g: Groups, ctx: Context) -> Resolved | None:
     return cal.iso_day(min(fitting, key=lambda d: abs((d - ctx.ref).days))), 1
 
 
+def nth_weekday(g: Groups, ctx: Context) -> Resolved | None:
+    """الأحد الثاني من شهر أغسطس: the second Sunday of that month (الجمعة الأخيرة: the last)."""
+    weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    nth_value = ctx.lex.value("nth", g.get("nth"))
+    nth = int(nth_value) if nth_value else None
+    if weekday is None:
+        return None
+    if g.get("hmonth"):
+        month = ctx.lex.hijri_months[g["hmonth"] or ""]
+        spans = [s for y in _hijri_years(ctx, as_int(g.get("hyear"))) if (s := cal.hijri_month_span(y, month))]
+        chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
+    else:
+        number = ctx.lex.months.get(g.get("month") or "")
+        year = year_of_month({**g, "mdir": g.get("dir")}, ctx, number, None) if number else None
+        if number is None or year is None:
+            return None
+        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
+    if chosen is None or nth is None:
+        return None
+    if nth < 0:
+        found = cal.weekday_on_or_before(chosen[1], weekday)
+    else:
+        found = cal.weekday_on_or_after(chosen[0], weekday) + timedelta(weeks=nth - 1)
+    return (cal.iso_day(found), 1) if chosen[0] <= found <= chosen[1] else None
+
+
 ISLAMIC: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "hijri": hijri,
     "holiday": holiday,
     "edge_of_month": edge_of_month,
     "weekday_day_month": weekday_day_month,
+    "nth_weekday": nth_weekday,
 }

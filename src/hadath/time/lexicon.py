@@ -90,14 +90,21 @@ def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) ->
     return _PLACEHOLDER.sub(substitute, normalize(pattern).text)
 
 
+def _class_name(name: str) -> str:
+    """`not_after:الليلة` → `not_after:الليله`: a class keyed by a form uses its normal form."""
+    kind, sep, form = name.partition(":")
+    return f"{kind}{sep}{normalize_key(form)}" if sep else name
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> TimeLexicon:
     """Read and compile the time data files (once per process)."""
     classes: dict[str, dict[str, str]] = {}
     forms: dict[str, list[str]] = {}
     for row in _read_tsv("words.tsv"):
-        classes.setdefault(row["class"], {})[normalize_key(row["form"])] = row["value"]
-        forms.setdefault(row["class"], []).append(row["form"])
+        cls = _class_name(row["class"])
+        classes.setdefault(cls, {})[normalize_key(row["form"])] = row["value"]
+        forms.setdefault(cls, []).append(row["form"])
     month_rows = _read_tsv("months.tsv")
     hijri_rows = _read_tsv("hijri_months.tsv")
     weekday_rows = _read_tsv("weekdays.tsv")

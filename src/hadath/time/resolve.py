@@ -93,6 +93,8 @@ def calendar_date(g: Groups, ctx: Context) -> Resolved | None:
     if found is None:
         return None
     weekday = ctx.lex.weekdays.get(g.get("wd") or "")
+    if weekday is not None and found.weekday() != weekday and g.get("ord"):
+        return None  # "الأحد الثالث من أغسطس" on a Monday the 3rd: the third Sunday
     if weekday is not None and found.weekday() != weekday and ctx.ref:
         # "الثلاثاء 10 جانفي 2016" on a page of 12 January 2017: the weekday and the page
         # date agree on a year the writer mistyped; trust the two over the one.
