@@ -239,7 +239,7 @@ class _Builder:
         # A country spelled like a nationality adjective (سورية "Syrian") needs support too.
         self.context_names.update(k for k in self.adjectives if k in self.names)
         names = {}
-        for key, indices in self.names.items():
+        for key, indices in sorted(self.names.items()):
             ranked = sorted(indices, key=lambda i: -(self.entries[i][7] or 0))
             names[key] = ranked[:MAX_CANDIDATES_PER_NAME]
         return {
@@ -249,7 +249,7 @@ class _Builder:
                        "population", "geonameid", "flags"],
             "entries": self.entries,
             "names": names,
-            "adjectives": self.adjectives,
+            "adjectives": dict(sorted(self.adjectives.items())),
             "context_names": sorted(self.context_names),
             "blocked_forms": self.blocked_forms(),
         }
@@ -340,7 +340,7 @@ def _pycountry_arabic_names(iso2: str) -> list[str]:
     for attr in ("official_name", "common_name"):
         if hasattr(country, attr):
             names.add(arabic.gettext(getattr(country, attr)))
-    return [n for n in names if ARABIC_NAME.match(normalize_key(n))]
+    return sorted(n for n in names if ARABIC_NAME.match(normalize_key(n)))
 
 
 def _ner_word_classes(shared: Path) -> tuple[frozenset[str], frozenset[str]]:
