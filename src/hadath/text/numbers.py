@@ -164,7 +164,7 @@ def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberExp
             continue
         upper = None
         if not ordinal and not vague:
-            upper, j = _range_end(tokens, i, j)
+            upper, j = _range_end(text, tokens, i, j)
         figure = _figure(text, tokens, i, j, value, vague, ordinal)
         figure.max_value = upper
         if upper is not None and i > 0 and tokens[i - 1].norm == "بين":
@@ -182,9 +182,9 @@ def _single_value(tokens: list[Token], i: int) -> tuple[float | int, int] | None
     return _read_words(tokens, i)
 
 
-def _range_end(tokens: list[Token], i: int, j: int) -> tuple[float | int | None, int]:
+def _range_end(text: str, tokens: list[Token], i: int, j: int) -> tuple[float | int | None, int]:
     """The upper bound of "بين 20 و25", "من 20 إلى 25", "20 إلى 25"; (None, j) if none."""
-    if j >= len(tokens):
+    if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
         return None, j
     before = tokens[i - 1].norm if i > 0 else ""
     connector = tokens[j]
@@ -201,6 +201,12 @@ def _range_end(tokens: list[Token], i: int, j: int) -> tuple[float | int | None,
     return second
 
 
+def _adjacent(text: str, left: Token, right: Token) -> bool:
+    """Only spaces between two tokens: no punctuation, no line break (a figure's noun or
+    qualifier never lies across "2016. كما")."""
+    return text[left.end : right.start].strip(" ") == ""
+
+
 def _figure(
     text: str, tokens: list[Token], i: int, j: int, value: float, vague: bool, ordinal: bool
 ) -> NumberExpr:
@@ -208,12 +214,14 @@ def _figure(
     qualifier, first = (None, i) if ordinal else _qualifier_before(tokens, i)
     last = j
     noun = None
-    if not ordinal and j < len(tokens):
+    if not ordinal and j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]):
         nxt = tokens[j]
         if nxt.stem not in lex.function_words and not nxt.is_number and nxt.norm not in lex.words:
             noun, last = nxt.norm, j + 1
     # "200 على الأقل", "قتيلا على الأقل": a qualifier may also follow the figure or its noun
     after = _match_sequence(tokens, last, lex.qualifiers)
+    if after and not _adjacent(text, tokens[last - 1], tokens[last]):
+        after = 0
     if not ordinal and after and qualifier is None:
         qualifier = lex.qualifiers[tuple(t.norm for t in tokens[last : last + after])]
         last += after
