@@ -35,7 +35,7 @@ from hadath.events.modality import (
     same_side,
 )
 from hadath.events.places import assign_places, focus_place, place_mentions
-from hadath.events.records import Candidate, merge, to_record
+from hadath.events.records import Candidate, merge, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Mention, Sentence
 from hadath.text.normalize import normalize_key
@@ -305,8 +305,8 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
-    return [r for r in records
-            if r["actor1"] is not None or r["type"] in _UNCLAIMED_TYPES or r["fatalities"]]
+    return unique_ids([r for r in records if r["actor1"] is not None
+                       or r["type"] in _UNCLAIMED_TYPES or r["fatalities"]])
 
 
 def _headline_sentences(article: Article) -> int:

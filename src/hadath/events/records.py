@@ -264,9 +264,23 @@ def _event_type(event: Event) -> str:
     return min(types, key=_SPECIFICITY.index)
 
 
-def _event_id(article_id: str, etype: str, place: Place | None, day: str | None) -> str:
-    key = "|".join([article_id, etype, place.key if place else "", day or ""])
+def _event_id(article_id: str, etype: str, place: Place | None, day: str | None,
+              modality: str, actor1: Mention | None) -> str:
+    """Stable across runs: the article, type, place and day (ACLED's event key), with the
+    modality and actor that keep a plan and the act, or two attackers, apart."""
+    key = "|".join([article_id, etype, place.key if place else "", day or "", modality,
+                    _actor_key(actor1) or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+
+def unique_ids(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Suffix the rare id shared by two records (same key, different evidence)."""
+    seen: Counter[object] = Counter()
+    for record in records:
+        seen[record["id"]] += 1
+        if seen[record["id"]] > 1:
+            record["id"] = f"{record['id']}-{seen[record['id']]}"
+    return records
 
 
 def to_record(event: Event, article: Article) -> dict[str, object]:
@@ -287,7 +301,7 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
     place = _place(event)
     etype = _event_type(event)
     record: dict[str, object] = {
-        "id": _event_id(article.id, etype, place, head.date),
+        "id": _event_id(article.id, etype, place, head.date, _modality(event), actor1),
         "type": etype,
         "modality": _modality(event),
         "date": head.date,

@@ -65,11 +65,18 @@ def summarise(record: dict[str, Any]) -> str:
     verb = with_other.format(a2=_name(record["actor2"], "")) if record.get("actor2") else alone
     location = record.get("location") or {}
     where = f" in {location.get('canonical') or location.get('surface')}" if location else ""
-    when = f" on {record['date']}" if record.get("date") else ""
-    sources = [s for s in record.get("sources") or []]
-    according = f"According to {sources[0]}, " if sources and record["modality"] != "historical" else ""
+    day = str(record.get("date") or "")
+    when = f" on {day}" if len(day) == 10 else (f" in {day}" if day else "")
+    sources = list(record.get("sources") or [])
+    source = sources[0] if sources and record["modality"] != "historical" else None
     opener = _OPENERS.get(record["modality"], "")
-    if record["modality"] == "claimed" and sources:
-        according = f"{sources[0]} claimed that "
+    if source == actor1:  # "the army announced its withdrawal"
+        subject = f"{actor1} said it" if record["modality"] != "claimed" else f"{actor1} claimed it"
+        sentence = f"{opener}{subject} {verb}{where}{when}{_figures(record)}."
+        return sentence[0].upper() + sentence[1:]
+    according = ""
+    if source:
+        according = f"{source} claimed that " if record["modality"] == "claimed" \
+            else f"According to {source}, "
     sentence = f"{opener}{according}{actor1} {verb}{where}{when}{_figures(record)}."
     return sentence[0].upper() + sentence[1:]
