@@ -211,9 +211,11 @@ def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
         t.margin, decisive = 3.0, "only candidate"
     else:
         runner_up = scored[1][2]
-        t.margin = best - scored[1][0]
         gains = {k: v - runner_up.get(k, 0.0) for k, v in parts.items()}
         decisive = max(gains, key=lambda k: gains[k])
+        # A governorate and its seat share a point: only a rival elsewhere makes it uncertain.
+        rivals = [score for score, other, _ in scored[1:] if distance_km(place, other) > 25]
+        t.margin = best - rivals[0] if rivals else 3.0
     t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
     unit = _locating_place(t)
     if unit is not None and (place.country != unit.country or distance_km(place, unit) > 60) \
