@@ -97,6 +97,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
                      day, day_end, precision, source_name(claim), by_syntax)
     cand.refers_back = refers_back
+    # "الغارة" may open a report; "هذا الهجوم" always points back to one
+    cand.stands_alone = (by_syntax or placed or trigger.strength == "strong") and not \
+        _anaphoric(doc, site, trigger)
     if refers_back and not by_syntax:
         cand.actor1 = None  # "وقال الجيش إن الهجوم": the speaker of a back-reference is not its actor
     return cand

@@ -46,6 +46,7 @@ class Candidate:
     source: str | None
     actor1_from_syntax: bool = True
     refers_back: bool = False  # a definite noun ("الغارة") naming an act already reported
+    stands_alone: bool = True  # with nothing to refer back to, it still reports an act
     figures: list[tuple[Figure, str | None]] = field(default_factory=list)
 
 
@@ -179,11 +180,11 @@ def _merge_body(candidates: list[Candidate]) -> list[Event]:
         home = next((e for e in events if _same_event(e, cand)), None)
         if home is None and cand.refers_back:
             home = next((e for e in reversed(events) if _related(e, cand)), None)
-            if home is None:
+            if home is not None:  # it is where and what the act it refers to was
+                cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
+                cand.type = home.head.type
+            elif not cand.stands_alone:
                 continue  # "هذا الهجوم" with nothing before it to refer to
-            # it is where and what the act it refers to was
-            cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
-            cand.type = home.head.type
         if home is None:
             events.append(Event([cand]))
         else:
