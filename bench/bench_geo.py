@@ -1,0 +1,78 @@
+"""Speed of toponym resolution: places and articles per second on one core, gazetteer load cost.
+
+Usage: python bench/bench_geo.py [--articles N] [--repeat R]
+Times the first `load_gazetteer()` and automaton build (one-off, with the memory they take), then
+runs `resolve_places` over the first N ANT articles (international news, politics, local news,
+in file-name order) R times and reports places/s, articles/s and characters/s.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import resource
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+SHARED_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
+CATEGORIES = ("internationalNews", "politic", "localNews")
+
+
+def ant_texts(limit: int) -> list[str]:
+    """Headline and body of the first `limit` ANT articles of the news categories."""
+    texts: list[str] = []
+    for category in CATEGORIES:
+        for path in sorted((SHARED_DATA / "antcorpus" / category).glob("*.txt")):
+            raw = path.read_text(encoding="utf-8")
+            body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
+            title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.DOTALL)
+            if body:
+                texts.append((title.group(1) if title else "") + "\n" + body.group(1))
+            if len(texts) >= limit:
+                return texts
+    return texts
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    if not SHARED_DATA.exists():
+        print(f"no public data at {SHARED_DATA}", file=sys.stderr)
+        return 1
+    texts = ant_texts(args.articles)
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    from hadath.geo import load_gazetteer, resolve_places
+    from hadath.geo.matcher import find_names
+
+    gazetteer = load_gazetteer()
+    loaded = time.perf_counter() - started
+    find_names("حلب")  # builds the Aho-Corasick automaton
+    ready = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+
+    places = 0
+    started = time.perf_counter()
+    for _ in range(args.repeat):
+        for text in texts:
+            places += len(resolve_places(text))
+    elapsed = time.perf_counter() - started
+    chars = sum(len(t) for t in texts) * args.repeat
+    rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"gazetteer: {len(gazetteer.places)} places, {len(gazetteer.names)} names")
+    print(f"load: {loaded * 1000:.0f} ms; with automaton: {ready * 1000:.0f} ms; "
+          f"Python memory for both: {peak / 2**20:.1f} MB")
+    print(f"articles: {len(texts)} x {args.repeat}; places found: {places}")
+    print(f"places/s: {places / elapsed:,.0f}   articles/s: {len(texts) * args.repeat / elapsed:,.0f}"
+          f"   chars/s: {chars / elapsed:,.0f}")
+    print(f"peak RSS of the process: {rss_mb:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
