@@ -39,9 +39,9 @@ def main() -> None:
     t1 = time.perf_counter()
     tokens = 0
     for meta in metas:
-        norm = normalize(meta.text)
+        normalize(meta.text)
         split_sentences(meta.text)
-        tokens += len(tokenize(meta.text, norm))
+        tokens += len(tokenize(meta.text))
         find_numbers(meta.text)
     t2 = time.perf_counter()
     n = len(metas)

@@ -47,6 +47,7 @@ _DELETE_MARK = "\x00"
 _TABLE = str.maketrans({**_SUBSTITUTED, **{c: _DELETE_MARK for c in _DELETED}})
 _LETTER_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 # Presentation forms (FB50–FDFF, FE70–FEFF) decompose under NFKC into ordinary letters.
+_KEPT_RUN = re.compile("[^\x00]+")
 _PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
 
 
@@ -89,15 +90,25 @@ def _normalize_cached(ch: str) -> str:
     return "".join(c for c in ch.translate(_TABLE) if c != _DELETE_MARK)
 
 
+@lru_cache(maxsize=16)
 def normalize(text: str) -> NormText:
-    """Normalise Arabic `text`, keeping a map from every output character to its source."""
+    """Normalise Arabic `text`, keeping a map from every output character to its source.
+
+    Cached: the stages of one article all normalise the same text, and pay for it once.
+    """
+    return _normalize(text)
+
+
+def _normalize(text: str) -> NormText:
     if _PRESENTATION.search(text):
         return _normalize_slow(text)
     mapped = text.translate(_TABLE)
     if _DELETE_MARK not in mapped:
         return NormText(text, mapped, None)
-    keep = tuple(i for i, c in enumerate(mapped) if c != _DELETE_MARK)
-    return NormText(text, mapped.replace(_DELETE_MARK, ""), keep)
+    keep: list[int] = []
+    for run in _KEPT_RUN.finditer(mapped):  # extend by ranges: fast on long texts
+        keep.extend(range(run.start(), run.end()))
+    return NormText(text, mapped.replace(_DELETE_MARK, ""), tuple(keep))
 
 
 def _normalize_slow(text: str) -> NormText:
@@ -112,4 +123,4 @@ def _normalize_slow(text: str) -> NormText:
 
 def normalize_key(text: str) -> str:
     """The normalised form of a lexicon entry or query, for matching (no offsets kept)."""
-    return " ".join(normalize(text).text.split())
+    return " ".join(_normalize(text).text.split())

@@ -14,7 +14,7 @@ from importlib import resources
 from typing import Any
 
 from hadath.record import NumberExpr
-from hadath.text.normalize import normalize, normalize_key
+from hadath.text.normalize import normalize_key
 from hadath.text.tokens import Token, tokenize
 
 _MAX_CUE_WORDS = 4
@@ -137,7 +137,7 @@ def _qualifier_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
 
 def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberExpr]:
     """All figures of `text` in order, with offsets into `text` (`tokens`: its tokens, if known)."""
-    tokens = [t for t in (tokens if tokens is not None else tokenize(text, normalize(text))) if t.is_word]
+    tokens = [t for t in (tokens if tokens is not None else tokenize(text)) if t.is_word]
     lex = _lexicon()
     found: list[NumberExpr] = []
     i = 0

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from hadath.text.normalize import NormText, normalize
+from hadath.text.normalize import normalize
 from hadath.text.vocab import word_count
 
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\u0621-\u064aA-Za-z_]+|[^\s\w]", re.UNICODE)
@@ -111,9 +111,14 @@ def _proclitic_ok(rest: str, word: str) -> bool:
     return article is not None and word_count(bare) >= _MIN_STEM_COUNT
 
 
-def tokenize(text: str, norm: NormText | None = None) -> list[Token]:
-    """Tokens of `text`; `norm` may pass an already computed normalisation of it."""
-    norm = norm or normalize(text)
+def tokenize(text: str) -> list[Token]:
+    """Tokens of `text` (a fresh list; its tokens are shared with other callers: read only)."""
+    return list(_tokenize(text))
+
+
+@lru_cache(maxsize=8)
+def _tokenize(text: str) -> tuple[Token, ...]:
+    norm = normalize(text)
     tokens: list[Token] = []
     for match in _TOKEN.finditer(norm.text):
         n_start, n_end = match.span()
@@ -130,4 +135,4 @@ def tokenize(text: str, norm: NormText | None = None) -> list[Token]:
         stem_start = norm.original_span(n_start + head, n_end - tail)[0]
         stem_end = norm.original_span(n_start + head, n_end - tail)[1]
         tokens.append(Token(start, end, surface, word, prefixes, stem, suffix, stem_start, stem_end))
-    return tokens
+    return tuple(tokens)
