@@ -22,7 +22,8 @@ from hadath.text.normalize import normalize_key
 _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "وبال", "س", "وس", "فس")
 # Object and possessive pronouns ("انسحابه", "سيطرتها", "قواتهم"), the accusative alif of
 # indefinite nouns ("رصد قصفا") and plural verb endings ("هاجموا", "يقصفون").
-_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "ي", "نا", "كم", "ا", "وا", "ون")
+# ("ي", "my", is left out: it turns "أيد" (supported) into "أيدي" (hands).)
+_SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم", "ا", "وا", "ون")
 _WORD = re.compile(r"\w")
 
 
