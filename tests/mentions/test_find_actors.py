@@ -226,3 +226,10 @@ def test_state_after_a_relative_clause_verb_is_its_object() -> None:
 def test_title_after_a_named_person_describes_that_person() -> None:
     mentions = find_actors("التقى الوفد عادل الجبير وزير الخارجية في الرياض")
     assert [m.canonical for m in mentions] == ["Adel al-Jubeir"]
+
+
+def test_short_name_before_the_full_name_looks_ahead() -> None:
+    text = "وقال المرصد إن القصف مستمر. وأفاد المرصد السوري لحقوق الإنسان بمقتل 20 شخصا"
+    first = find_actors(text)[0]
+    assert (first.surface, first.canonical, first.reason) == (
+        "المرصد", "Syrian Observatory for Human Rights", "cataphor")

@@ -192,17 +192,10 @@ def _has_head(surface: str, heads: set[str]) -> bool:
 
 def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Draft],
              local: str | None, counts: Counter[str], lex: ActorLexicon) -> Draft | None:
-    row = lex.anaphors[target.detail[0] if target.detail[0] in lex.anaphors else match.key]
-    heads = {normalize_key(h) for h in row["heads"].split("|") if h}
-    kinds = set(row["kinds"].split("|"))
+    row = anaphor_row(match, target, lex)
     for prior in reversed(drafts):
-        if prior.kind not in kinds or prior.canonical is None or prior.role == GENERIC:
-            continue  # "التنظيم" points back to a named group, not to "مسلحان"
-        if heads and not _has_head(text[prior.start:prior.end], heads):
-            continue
-        return Draft(match.start, match.end, prior.canonical, prior.kind, prior.country,
-                     float(row["score"]), "pattern", prior.subkind, prior.affiliation,
-                     reason="anaphor", role=ANAPHOR)
+        if refers_to(text, row, prior):
+            return _pointing_to(match, prior, float(row["score"]), "anaphor")
     fallback = row["fallback"]
     if fallback == "none":
         return None
@@ -229,6 +222,39 @@ def sentence_country(text: str, match: AliasMatch, cues: list[tuple[int, str]]) 
     near = [(abs(pos - match.start), country) for pos, country in cues
             if start <= pos < end and pos != match.start]
     return min(near)[1] if near else None
+
+
+def anaphor_row(match: AliasMatch, target: AliasTarget, lex: ActorLexicon) -> dict[str, str]:
+    return lex.anaphors[target.detail[0] if target.detail[0] in lex.anaphors else match.key]
+
+
+def refers_to(text: str, row: dict[str, str], candidate: Draft) -> bool:
+    """`candidate` can be what the bare form of `row` stands for (kind, head word)."""
+    if candidate.kind not in row["kinds"].split("|") or candidate.canonical is None:
+        return False
+    if candidate.role == GENERIC:
+        return False  # "التنظيم" points back to a named group, not to "مسلحان"
+    heads = {normalize_key(h) for h in row["heads"].split("|") if h}
+    return not heads or _has_head(text[candidate.start:candidate.end], heads)
+
+
+def _pointing_to(match: AliasMatch, actor: Draft, score: float, reason: str) -> Draft:
+    return Draft(match.start, match.end, actor.canonical, actor.kind, actor.country, score,
+                 "pattern", actor.subkind, actor.affiliation, reason=reason, role=ANAPHOR)
+
+
+def resolve_cataphors(text: str, pending: list[tuple[AliasMatch, dict[str, str]]],
+                      drafts: list[Draft]) -> list[Draft]:
+    """A short name before the full one ("قال المرصد" … "المرصد السوري لحقوق الإنسان"), as
+    leads often do: the first later actor with the right head word."""
+    found = []
+    for match, row in pending:
+        if not row["heads"]:
+            continue  # only forms that name their head word (المرصد، الحركة) look ahead
+        later = [d for d in drafts if d.start >= match.end and refers_to(text, row, d)]
+        if later:
+            found.append(_pointing_to(match, later[0], float(row["score"]) - 0.1, "cataphor"))
+    return sorted(drafts + found, key=lambda d: d.start)
 
 
 def _named_fallback(match: AliasMatch, fallback: str, score: float, counts: Counter[str],
@@ -290,6 +316,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
     drafts: list[Draft] = []
     countries_seen: list[tuple[int, str]] = []
     acting = acting_capitals(text, matches, lex)
+    pending: list[tuple[AliasMatch, dict[str, str]]] = []
     cues = [(m.start, m.targets[0].country) for m in matches
             if m.targets[0].country and m.targets[0].role in _CONTEXT_WEIGHT]
     for match in matches:
@@ -307,6 +334,8 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
         elif target.role == ANAPHOR:
             local = sentence_country(text, match, cues)  # type: ignore[arg-type]
             draft = _anaphor(match, target, text, drafts, local, counts, lex)
+            if draft is None:
+                pending.append((match, anaphor_row(match, target, lex)))
         elif target.role == CONTEXT_TITLE:
             draft = _context_title(match, target, countries_seen, article_country, lex)
         elif target.role == ORG_TITLE:
@@ -316,6 +345,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
             countries_seen.append((match.start, target.country))
         if draft is not None:
             drafts.append(draft)
+    drafts = resolve_cataphors(text, pending, drafts)
     return add_short_names(text, merge_titles(text, drafts, lex), lex)
 
 
