@@ -6,6 +6,7 @@ them ACLED-style (one event per type, place and day) and returns SPEC event reco
 """
 from __future__ import annotations
 
+from datetime import date, timedelta
 from typing import Any
 
 from hadath.claims.lexicon import table
@@ -303,13 +304,35 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     if not article.sentences:
         article.sentences = split_sentences(text)
     places = place_mentions(text, article.mentions)
-    doc = Doc(article, text, find_cues(text), places, focus_place(places), published_day(article))
+    cues = find_cues(text)
+    doc = Doc(article, text, cues, places, focus_place(places),
+              report_day(article, published_day(article), cues.modality))
     candidates: list[Candidate] = []
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     return unique_ids([r for r in records if r["actor1"] is not None
                        or r["type"] in _UNCLAIMED_TYPES or r["fatalities"]])
+
+
+_REPORT_LAG = 2  # days a crawl or print edition may trail the day its "today" names
+
+
+def report_day(article: Article, published: date | None, cues: list[Cue]) -> date | None:
+    """The day the text calls today: "اليوم الأربعاء" in an edition stamped Thursday is
+    Wednesday, and undated acts of the report happened then."""
+    if published is None:
+        return None
+    todays = {c.start for c in cues if c.value == "today"}
+    for time in article.times:
+        if time.start in todays and len(time.value) == 10:
+            try:
+                day = date.fromisoformat(time.value)
+            except ValueError:
+                continue
+            if published - timedelta(days=_REPORT_LAG) <= day < published:
+                return day
+    return published
 
 
 def _headline_sentences(article: Article) -> int:
