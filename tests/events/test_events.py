@@ -159,3 +159,13 @@ def test_a_protest_with_no_named_organiser_is_by_protesters_of_the_country() -> 
     assert event["actor1"]["canonical"] == "Protesters (Iraq)"
     assert event["actor1"]["kind"] == "protesters" and event["actor1"]["country"] == "IRQ"
     assert event["location"]["canonical"] == "Baghdad" and event["date"] == "2015-08-07"
+
+
+def test_the_reports_today_dates_its_undated_acts() -> None:
+    # a print edition stamped Thursday 6 August whose text says "today, Wednesday"
+    text = ("قال المرصد السوري اليوم الأربعاء إن الوضع متوتر.\n"
+            "واندلعت اشتباكات بين الجيش السوري وهيئة تحرير الشام في حلب.")
+    clash = _one(_events(text, "2015-08-06"), "armed_clash")
+    assert clash["date"] == "2015-08-05"
+    assert clash["actor1"]["canonical"] == "Military Forces of Syria"
+    assert clash["actor2"]["canonical"] == "Hayat Tahrir al-Sham"
