@@ -233,3 +233,13 @@ def test_short_name_before_the_full_name_looks_ahead() -> None:
     first = find_actors(text)[0]
     assert (first.surface, first.canonical, first.reason) == (
         "المرصد", "Syrian Observatory for Human Rights", "cataphor")
+
+
+def test_quotes_around_an_outlet_stay_outside_the_span() -> None:
+    m = only('أكد مصدر أمني لـ«عكاظ» أن الهجوم فشل')
+    assert (m.surface, m.canonical) == ("عكاظ", "Okaz")
+
+
+def test_forces_of_an_actor_take_the_word_in() -> None:
+    m = only("نفذت قوات التحالف بقيادة السعودية غارات جديدة")
+    assert (m.surface, m.canonical) == ("قوات التحالف بقيادة السعودية", "Saudi-led Coalition")

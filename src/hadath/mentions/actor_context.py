@@ -363,7 +363,11 @@ def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draf
                 current = merged
                 continue
         if current is not None and _apposition(current, draft) and _joinable(text, current, draft):
-            continue  # "عادل الجبير وزير الخارجية": the title describes the name before it
+            # "عادل الجبير وزير الخارجية": the title describes the name before it; a second
+            # name of the same person ("خادم الحرمين الشريفين الملك سلمان") extends the span
+            if draft.canonical == current.canonical:
+                current = replace(current, end=draft.end)
+            continue
         if current is not None and current.role != ORG_TITLE:
             out.append(current)
         current = draft
@@ -393,8 +397,12 @@ def _joinable(text: str, left: Draft, right: Draft) -> bool:
 def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
     if title.role == ORG_TITLE and title.title:
         role, title_en = title.title.split("|", 1)
-        if role == "member":
-            return _members_of(title, name, lex)
+        if role in ("member", "forces"):
+            members = _members_of(title, name, lex)
+            # "قوات التحالف" names the forces: the span takes the word in; "عناصر من" does not
+            if role == "forces" and members is name:
+                return replace(name, start=title.start)
+            return members
         if name.kind == "person":
             # "المتحدث باسم الرئيس التركي": the title is someone else's; keep the person.
             return name

@@ -23,6 +23,7 @@ from hadath.mentions.actor_matcher import find_alias_matches
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
+_QUOTES = frozenset('"\'«»“”„‟‘’')
 # Alias roles that are context helpers, not names of an actor.
 _NOT_NAMES = frozenset({ANAPHOR, BLOCKER, CUE, GENERIC, ORG_TITLE})
 
@@ -89,6 +90,11 @@ def _to_mention(norm: NormText, draft: Draft, to_norm: list[int] | None) -> Ment
     if to_norm is not None:
         start, end = to_norm[start], to_norm[end - 1] + 1
     start, end = norm.original_span(start, end)
+    # quoted outlet names ("العربية"، «عكاظ») are matched with their quotes; the span is the name
+    while end - start > 1 and norm.original[start] in _QUOTES:
+        start += 1
+    while end - start > 1 and norm.original[end - 1] in _QUOTES:
+        end -= 1
     affiliation_kind = None
     if draft.affiliation:
         entry = lookup_actor(draft.affiliation)
