@@ -122,3 +122,23 @@ def test_an_agency_relaying_a_source() -> None:
     [claim] = _claims(text)
     assert claim.source == "Military Forces of Syria"
     assert claim.via == "Reuters"
+
+
+def test_a_name_after_anna_is_content_not_the_speaker() -> None:
+    # "The Observatory reported ... It also pointed out that the army announced ..."
+    text = ("ورصد المرصد السوري قصفا على أطراف مدينة حلب. كما أشارت إلى أن الجيش السوري "
+            "أعلن سيطرته على ست قرى جديدة.")
+    claims = _claims(text)
+    pointed = next(c for c in claims if c.cue == "أشارت")
+    assert pointed.source == "Syrian Observatory for Human Rights"
+    assert text[pointed.start:pointed.end].startswith("الجيش السوري أعلن")
+    announced = next(c for c in claims if c.cue == "أعلن")
+    assert announced.source == "Military Forces of Syria"
+
+
+def test_the_sources_are_the_sources_named_before() -> None:
+    text = ("وقالت مصادر بالجيش السوري لرويترز إن الجيش أغلق الطرق الرئيسية.\n"
+            "وقالت المصادر إن هذه الخطوة أغلقت المدينة فعليا.")
+    first, second = _claims(text)
+    assert second.source == first.source == "Military Forces of Syria sources"
+    assert second.via == "Reuters" and second.source_surface == "المصادر"

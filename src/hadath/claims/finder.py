@@ -68,6 +68,14 @@ def _opening(text: str, pos: int, limit: int) -> int | None:
     return mark.end() if mark else None
 
 
+def _words_before_content(text: str, start: int, end: int | None) -> int:
+    """Words between a cue and its content other than إلى/أن ("أشارت إلى أن" has none)."""
+    if end is None:
+        return 0
+    words = normalize_key(text[start:end]).split()
+    return sum(1 for w in words if w not in _COMPLEMENTISERS and w != "الي")
+
+
 def _skip_space(text: str, pos: int, limit: int) -> int:
     while pos < limit and (text[pos].isspace() or text[pos] in "،,:\"“”«»"):
         pos += 1
@@ -135,7 +143,15 @@ def _speaker_of(text: str, article: Article, cue: _Cue, sentence: Sentence,
     after = source_after(text, article.mentions, cue.end, sentence.end)
     if after is not None:
         relayed = _relayed(text, article, after, sentence)
-        return (relayed, relayed.end) if relayed else (after, after.end)
+        if relayed is not None:
+            return relayed, relayed.end
+        if (previous is not None and after.mention is None and previous.canonical
+                and previous.canonical.endswith(after.canonical or "\0")
+                and normalize_key(after.surface).startswith("ال")):
+            # "وقالت المصادر": the sources named before
+            return Speaker(after.start, after.end, after.surface, previous.canonical, None,
+                           previous.via), after.end
+        return after, after.end
     before = source_before(text, article.mentions, cue.start, sentence.start)
     if before is not None and cue.kind == "verb":
         return before, cue.end
@@ -157,7 +173,7 @@ def _sentence_claims(text: str, article: Article, sentence: Sentence, cues: list
         explicit = speaker is not None and speaker is not previous
         if speaker is None or (opening is None and not explicit):
             continue  # "نقل الجرحى" (carried), "تابع" (followed): not reporting here
-        if not explicit and cue.kind == "verb" and words_between(text, cue.end, opening) > 1:
+        if not explicit and cue.kind == "verb" and _words_before_content(text, cue.end, opening) > 0:
             continue  # "نفت حركة حسم أن ...": a subject we cannot name is not the last speaker
         start = _skip_space(text, opening if opening is not None else pos, sentence.end)
         claim = _claim(text, cue, speaker, start, _content_end(text, cue, later, sentence))

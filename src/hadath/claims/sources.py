@@ -16,6 +16,8 @@ from hadath.text.normalize import normalize_key
 SPEAKER_LABELS = frozenset({"actor", "person", "org"})
 _GAP_WORDS = 2  # words allowed between a verb and its subject ("قال اليوم الجيش")
 _WORD = re.compile(r"[\w\u0600-\u06ff]+")
+# "أشارت إلى أن المجموعات ...": a name after أن/إلى opens the content; it is not the speaker
+_COMPLEMENTISER = re.compile(r"(?<!\w)(?:ان|بان|انه|انها|الي)(?!\w)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +114,8 @@ def source_after(text: str, mentions: list[Mention], pos: int, limit: int) -> Sp
         return Speaker(start, end, text[start:end], name, owner,
                        via.canonical if via else None)
     for m in speakers:
-        if pos <= m.start < limit and words_between(text, pos, m.start) <= _GAP_WORDS:
+        if pos <= m.start < limit and words_between(text, pos, m.start) <= _GAP_WORDS \
+                and not _COMPLEMENTISER.search(normalize_key(text[pos:m.start])):
             via = _media_after(text, speakers, m.end)
             end = via.end if via else m.end
             return Speaker(m.start, end, text[m.start:end], _name(m), m,
