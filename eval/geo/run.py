@@ -3,7 +3,8 @@
 Reads each article from ../shared/data, resolves its places, and matches every gold toponym to
 the system mention that overlaps it. Prints: found, right country, within 15 km with the right
 country, right precision code, median error, and spurious mentions in the annotated sentences.
-Usage: python eval/geo/run.py [--errors]
+Usage: python eval/geo/run.py [testset.tsv | heldout.tsv] [--errors]
+testset.tsv (default) is the development set; heldout.tsv was annotated blind and never tuned on.
 """
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ from corpus import SHARED_DATA, article_text
 from hadath.geo import resolve_places
 from hadath.record import Mention
 
-TESTSET = Path(__file__).resolve().parent / "testset.tsv"
+HERE = Path(__file__).resolve().parent
 MAX_KM = 15.0
 
 
@@ -31,8 +32,8 @@ def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, h)))
 
 
-def load_items() -> list[dict[str, str]]:
-    with TESTSET.open(encoding="utf-8") as fh:
+def load_items(path: Path) -> list[dict[str, str]]:
+    with path.open(encoding="utf-8") as fh:
         lines = [line for line in fh if not line.startswith("#")]
     return list(csv.DictReader(lines, delimiter="\t"))
 
@@ -46,7 +47,8 @@ def main() -> None:
     if not SHARED_DATA.exists():
         sys.exit(f"the public data folder {SHARED_DATA} is missing; nothing to score")
     show_errors = "--errors" in sys.argv
-    items = load_items()
+    names = [a for a in sys.argv[1:] if not a.startswith("--")]
+    items = load_items(HERE / (names[0] if names else "testset.tsv"))
     by_ref: dict[str, list[dict[str, str]]] = defaultdict(list)
     for item in items:
         by_ref[item["ref"]].append(item)

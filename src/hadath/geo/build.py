@@ -236,8 +236,10 @@ class _Builder:
         return sorted(blocked)
 
     def payload(self) -> dict[str, Any]:
-        # A country spelled like a nationality adjective (سورية "Syrian") needs support too.
-        self.context_names.update(k for k in self.adjectives if k in self.names)
+        # A country spelled like a nationality adjective (سورية "Syrian") needs support too
+        # (السعودية after a definite noun is handled by the resolver; only indefinite forms here)
+        self.context_names.update(k for k in self.adjectives
+                                  if k in self.names and not k.startswith("ال"))
         names = {}
         for key, indices in sorted(self.names.items()):
             ranked = sorted(indices, key=lambda i: -(self.entries[i][7] or 0))

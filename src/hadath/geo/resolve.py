@@ -40,7 +40,10 @@ ROLE_KINDS = {
 }
 DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
-LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "في ريف", "بمحافظه"])
+LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "ب", "في ب", "، ب"])
+# Kinds a place can be located in, and the kinds that can be located in something larger.
+UNIT_KINDS = frozenset(["city", "admin1", "country", "region"])
+LOCATABLE_KINDS = frozenset(["city", "neighbourhood", "landmark", "admin2"])
 
 
 @dataclass
@@ -131,13 +134,15 @@ def _is_definite_noun(word: str) -> bool:
 def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
     """A place followed by a larger unit (X جنوب لبنان، حي X بحلب، X في سوريا) lies in it."""
     for place, unit in pairwise(toponyms):
-        gap = norm[place.end:unit.start].strip()
-        if gap not in LOCATING_GAPS:
+        # The unit's own clitic is part of the gap: حي الخالدية بمدينة حلب، رفح بشمال سيناء.
+        gap = " ".join(norm[place.end:unit.start].split())
+        if gap not in LOCATING_GAPS or unit.hit.prefix not in ("", "ب"):
             continue
         countries = {c.country for c in unit.candidates}
         if len(countries) == 1:
             place.explicit |= countries
-        if any(c.kind in ("city", "admin1", "country", "region") for c in unit.candidates):
+        if any(c.kind in UNIT_KINDS for c in unit.candidates) and any(
+                c.kind in LOCATABLE_KINDS for c in place.candidates):
             place.locating = unit
             roles = {q.role for q in place.qualifiers}
             if "settlement" in roles or (not roles and all(c.kind == "city" for c in place.candidates)):
@@ -183,7 +188,7 @@ def _components(t: Toponym, place: Place, context: Counter[str],
     if place.country in t.explicit:
         parts[f"explicit country {place.country}"] = 2.0
     unit = _locating_place(t)
-    if unit and unit.country == place.country and distance_km(place, unit) < 60:
+    if unit and unit.kind in ("city", "admin1") and _lies_in(place, unit):
         parts[f"located in {unit.canonical}"] = 1.5
     if t.locates_town and place.kind == "admin1" and not t.qualifiers:
         parts["governorate of a town in it"] = 0.3
@@ -218,12 +223,19 @@ def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
         t.margin = best - rivals[0] if rivals else 3.0
     t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
     unit = _locating_place(t)
-    if unit is not None and (place.country != unit.country or distance_km(place, unit) > 60) \
-            and place.country not in t.explicit:
+    if unit is not None and place.kind in LOCATABLE_KINDS and not _lies_in(place, unit):
         # منطقة الزيتون في مدينة بنغازي: the only Zeitoun we know is in Gaza; the text says
         # Benghazi, so place it there, less precisely.
         t.choice, t.margin, t.located_only = unit, 0.0, True
         t.reason = f"unlisted place located in {unit.canonical}"
+
+
+def _lies_in(place: Place, unit: Place) -> bool:
+    """Whether `place` can lie in `unit`: same country, and near enough for the unit's size."""
+    if place.country != unit.country:
+        return False
+    reach = {"city": 60.0, "admin1": 250.0}.get(unit.kind)
+    return reach is None or distance_km(place, unit) <= reach
 
 
 def _locating_place(t: Toponym) -> Place | None:
@@ -231,7 +243,9 @@ def _locating_place(t: Toponym) -> Place | None:
     if t.locating is None or t.locating.choice is None or t.locating.located_only:
         return None
     unit = t.locating.choice
-    return unit if unit.kind in ("city", "admin1", "country", "region") else None
+    if unit.kind == "city" and any(q.role in ("near", "countryside") for q in t.locating.qualifiers):
+        return None  # الرمادي (غرب بغداد): west of Baghdad, not in it
+    return unit if unit.kind in UNIT_KINDS else None
 
 
 def _confident(t: Toponym) -> bool:
@@ -287,7 +301,11 @@ def _mention(t: Toponym, nt: NormText, norm: str) -> Mention:
 def _kind_and_precision(t: Toponym, place: Place) -> tuple[str, int]:
     roles = {q.role for q in t.qualifiers}
     if t.located_only:
+        if place.kind != "city":  # only the country or the governorate is known
+            return "region", 3
         return ("neighbourhood" if "neighbourhood" in roles else "city"), 2
+    if t.hit.key.startswith("ريف ") and "admin1" not in roles:
+        return "region", 2  # ريف دمشق: the countryside of X is X with precision 2
     if roles & {"countryside", "near"}:
         if place.kind in ("country", "admin1", "region"):
             return "region", 3
