@@ -119,6 +119,7 @@ def _between(text: str, inside: list[Mention], trigger: Cue) -> Actors | None:
 
 
 def _agent(text: str, inside: list[Mention], trigger: Cue) -> Mention | None:
+    """"غارة نفذها الطيران", "لهجوم من قبل 3 زوارق تابعة للحوثيين": the agent phrase."""
     for m in inside:
         if m.start >= trigger.end and _role_before(text, m.start, trigger.end) == "agent_after":
             return m

@@ -200,6 +200,9 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
 
 
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
+_VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
+                      "territory_taken", "territory_regained", "riot", "protest"})
+_DETENTION = frozenset({"arrest", "abduction"})
 _SPECIFIC_VIOLENCE = frozenset({"air_strike", "shelling", "explosion", "attack_on_civilians"})
 
 
@@ -221,11 +224,13 @@ def _one_act_per_clause(cands: list[Candidate]) -> list[Candidate]:
 
 def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[Figure]) -> None:
     """Figures go to the sentence's act of violence; with none, they are its own clash."""
-    physical = [c for c in out if c.type not in STATEMENT_TYPES and c.modality != "historical"]
     orphans: list[Figure] = []
     for figure in figures:
         site = site_of(doc, frame, figure.number.start)
         source = source_name(site.claim) or doc.article.article.outlet
+        # the dead and wounded belong to violence, the detained to arrests and abductions
+        kinds = _DETENTION if figure.kind == "detained" else _VIOLENT
+        physical = [c for c in out if c.type in kinds and c.modality != "historical"]
         if physical:
             nearest = min(physical, key=lambda c: abs(c.evidence[0] - figure.number.start))
             nearest.figures.append((figure, source))
