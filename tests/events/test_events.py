@@ -169,3 +169,10 @@ def test_the_reports_today_dates_its_undated_acts() -> None:
     assert clash["date"] == "2015-08-05"
     assert clash["actor1"]["canonical"] == "Military Forces of Syria"
     assert clash["actor2"]["canonical"] == "Hayat Tahrir al-Sham"
+
+
+def test_a_future_day_in_another_clause_does_not_date_an_arrest() -> None:
+    text = ("واعتقلت الشرطة 16 شخصا في تونس، وسوف تستأنف المحاكمة في 18 أكتوبر.")
+    arrest = _one(_events(text, "2015-08-02"), "arrest")
+    assert arrest["modality"] == "asserted" and arrest["date"] == "2015-08-02"
+    assert [f["count"] for f in arrest["detained"]] == [16]

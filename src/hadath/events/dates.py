@@ -54,17 +54,17 @@ def assign_times(text: str, clauses: list[Sentence], triggers: list[Cue],
     for t in triggers:
         if t.start in owned:
             continue
-        if free:
-            owned[t.start] = free[0]
-            continue
         # a day named earlier in the sentence frames what follows ("وفي فبراير خطف ... في
         # هجمات على قرى"); one named after it only if recent: "the offensive that began in
-        # late April" does not date today's attack
+        # late April" or "the trial resumes on 18 October" does not date today's attack. A
+        # clause with no act of its own ("، اليوم السبت،") dates them first.
+        pool = [x for x in free if x.end <= t.start or compare_to(x.value, published) == "now"]
         earlier = [x for x in anchored if x.end <= t.start]
         later = [x for x in anchored if x.start >= t.end
                  and compare_to(x.value, published) == "now"]
-        if earlier or later:
-            owned[t.start] = earlier[-1] if earlier else later[0]
+        choice = pool[0] if pool else (earlier[-1] if earlier else (later[0] if later else None))
+        if choice is not None:
+            owned[t.start] = choice
     return owned
 
 
