@@ -32,11 +32,13 @@ _WORD = re.compile(r"\w+")
 # State actors weigh more than a bare adjective or a place name in the country context.
 _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
+_CUE_RANK = {FIXED: 3, CAPITAL: 2, CUE: 1}
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
 _RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي"})
 _NAME_PARTICLES = frozenset({"عبد", "ابو", "ابن", "بن", "ال", "ام", "بنت"})
-_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد)\s*[،,]?\s*)?")
+_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد)\s*[،,]?\s*)?"
+                        r"(?:(?:بن|ابن|ال)\s+(?:عبد\s*)?\w+\s*)*")
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
 
@@ -115,8 +117,7 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
     After a preposition it is a place ("في سوريا قال الأسد").
     """
     before = _word_before(text, match.start)
-    bare = before[1:] if len(before) > 2 and before[0] in "وف" else before
-    if _PREPOSITIONS.intersection({before, bare}) or text[match.start - 1:match.start] in "بل":
+    if _after_preposition(text, match):
         return False
     if looks_like_verb(before, lex):
         # "الهجمات التي ضربت لندن": after a relative clause's verb the state is the object,
@@ -125,6 +126,14 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
             return True
         return _word_before(text, match.start - len(before) - 1) not in _RELATIVES
     return before in lex.cue_nouns or is_verb(_word_after(text, match.end), lex.cue_verbs)
+
+
+def _after_preposition(text: str, match: AliasMatch) -> bool:
+    """"في دمشق"، "بالقصبة": a place, not an actor."""
+    before = _word_before(text, match.start)
+    bare = before[1:] if len(before) > 2 and before[0] in "وف" else before
+    return bool(_PREPOSITIONS.intersection({before, bare})) or (
+        match.start > 0 and text[match.start - 1] in "بل")
 
 
 def looks_like_verb(word: str, lex: ActorLexicon) -> bool:
@@ -214,14 +223,16 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
                  float(row["score"]) - 0.1, "pattern", reason="main state", role=ANAPHOR)
 
 
-def sentence_country(text: str, match: AliasMatch, cues: list[tuple[int, str]]) -> str | None:
-    """The state named nearest to `match` within its sentence (names, adjectives, actors)."""
+def sentence_country(text: str, match: AliasMatch,
+                     cues: list[tuple[int, str, int]]) -> str | None:
+    """The state named within `match`'s sentence: state actors first, then state names, then
+    adjectives ("بالزي الأفغاني" says little), the nearest among equals."""
     start = max(text.rfind(stop, 0, match.start) for stop in _SENTENCE_STOPS) + 1
     ends = [i for i in (text.find(stop, match.end) for stop in _SENTENCE_STOPS) if i >= 0]
     end = min(ends) if ends else len(text)
-    near = [(abs(pos - match.start), country) for pos, country in cues
+    near = [(-weight, abs(pos - match.start), country) for pos, country, weight in cues
             if start <= pos < end and pos != match.start]
-    return min(near)[1] if near else None
+    return min(near)[2] if near else None
 
 
 def anaphor_row(match: AliasMatch, target: AliasTarget, lex: ActorLexicon) -> dict[str, str]:
@@ -317,12 +328,15 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
     countries_seen: list[tuple[int, str]] = []
     acting = acting_capitals(text, matches, lex)
     pending: list[tuple[AliasMatch, dict[str, str]]] = []
-    cues = [(m.start, m.targets[0].country) for m in matches
-            if m.targets[0].country and m.targets[0].role in _CONTEXT_WEIGHT]
+    # Where a sentence is set: state actors, then place names, then adjectives; a state that
+    # acts ("أدانت تونس") is a speaker, not the place.
+    cues = [(m.start, m.targets[0].country, _CUE_RANK[m.targets[0].role]) for m in matches
+            if m.targets[0].country and m.targets[0].role in _CUE_RANK
+            and not acting.get(m.start)]
     for match in matches:
         target = choose_target(match, counts)
         draft: Draft | None = None
-        if target.role in (FIXED, METONYM):
+        if target.role == FIXED or (target.role == METONYM and not _after_preposition(text, match)):
             draft = _fixed(match, target)
             if target.role == METONYM:
                 draft.reason = "metonym"
@@ -345,8 +359,8 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
             countries_seen.append((match.start, target.country))
         if draft is not None:
             drafts.append(draft)
-    drafts = resolve_cataphors(text, pending, drafts)
-    return add_short_names(text, merge_titles(text, drafts, lex), lex)
+    drafts = add_short_names(text, resolve_cataphors(text, pending, drafts), lex)
+    return merge_titles(text, drafts, lex)
 
 
 def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
@@ -409,11 +423,19 @@ def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
         return Draft(title.start, name.end, f"{title_en} of {name.canonical}", "person",
                      name.country, min(name.score, 0.9), "pattern", affiliation=name.canonical,
                      reason="title", role=FIXED)
-    if title.kind == "person" and name.kind == "person" and title.source == "pattern":
+    if _is_title(title, lex) and name.kind == "person":
         # "الرئيس التركي رجب طيب أردوغان": the named person, with the title's affiliation
         # when the dictionary gives none.
         return replace(name, start=title.start, affiliation=name.affiliation or title.affiliation)
     return None
+
+
+def _is_title(draft: Draft, lex: ActorLexicon) -> bool:
+    """A person named by office only ("الرئيس التركي"), not by name."""
+    if draft.kind != "person" or draft.reason == "short name":
+        return False
+    entry = lex.entries.get(draft.canonical or "")
+    return entry is None or entry.subkind == "title"
 
 
 def _members_of(title: Draft, name: Draft, lex: ActorLexicon) -> Draft:
