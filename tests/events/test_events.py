@@ -176,3 +176,16 @@ def test_a_future_day_in_another_clause_does_not_date_an_arrest() -> None:
     arrest = _one(_events(text, "2015-08-02"), "arrest")
     assert arrest["modality"] == "asserted" and arrest["date"] == "2015-08-02"
     assert [f["count"] for f in arrest["detained"]] == [16]
+
+
+def test_a_nisba_adjective_names_the_giver_and_a_threat_is_conditional() -> None:
+    text = ("وقالت مصادر عسكرية لرويترز إن دمشق تلقت تعهدا بتقديم مساعدات عسكرية روسية إضافية.\n"
+            "وهددت تركيا القوات الكردية بالرد.")
+    events = _events(text)
+    aid = _one(events, "military_aid")
+    assert aid["actor1"]["canonical"] == "Government of Russia"
+    assert aid["actor1"]["surface"] == "روسية"
+    assert aid["modality"] == "planned"
+    threat = _one(events, "threaten")
+    assert threat["modality"] == "conditional"
+    assert threat["actor1"]["canonical"] == "Government of Turkey"

@@ -162,13 +162,20 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         # subject–verb: the clause's first actor is its subject ("قوات الأمن قتلت مسلحا
         # واعتقلت 16 آخرين": the police arrested, not the gunman)
         actor1 = before[0]
+    state = _gentilic_after(text, trigger, end) if trigger.pos == "noun" else None
+    if state is not None and (actor1 is None or actor1 in before):
+        # "دمشق تلقت تعهدا بتقديم مساعدات عسكرية روسية": Russia gives, Damascus receives
+        before = [m for m in before if m is not state]
+        actor1 = state
     if actor1 is None and speaker is not None and speaker.kind in _SELF_REPORTING_KINDS:
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
     victims = [m for m in inside if m.kind == "civilians" and m not in after]
     others = [m for m in after + before[::-1] + victims if not _same(m, actor1)]
     actor2 = others[0] if others else None
-    if _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
-        actor1, actor2 = actor2, actor1  # "دمشق تلقت مساعدات روسية": Russia gives
+    if state is not None and actor1 is state and before and _recipient_first(text, trigger, start):
+        actor2 = before[0]
+    elif _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
+        actor1, actor2 = actor2, actor1
     if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES:
         actor1, actor2 = actor2, None  # "اشتباكات مع الحوثيين": a clash has two first sides
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
@@ -213,6 +220,22 @@ def crowd_of(etype: str, place: Place | None) -> Mention | None:
     kind = "rioters" if etype == "riot" else "protesters"
     name = f"{kind.capitalize()} ({countries[alpha3]['name']})"
     return Mention(place.start, place.start, "", "actor", name, kind, alpha3, source="pattern")
+
+
+def _gentilic_after(text: str, trigger: Cue, end: int) -> Mention | None:
+    """A nisba adjective within two words after a noun trigger names the state behind it."""
+    gentilics = table("events", "gentilics.tsv")
+    for i, word in enumerate(re.finditer(r"\w+", text[trigger.end:end])):
+        if i >= _NEAR_WORDS + 1:
+            break
+        row = gentilics.get(normalize_key(word.group()))
+        entry = lookup_actor(row["actor"]) if row else None
+        start = trigger.end + word.start()
+        if entry is not None and _role_before(text, start, trigger.end) is None:
+            # "هجوم على فرقاطة سعودية": after a preposition it names the target, not the actor
+            return Mention(start, start + len(word.group()), word.group(), "actor",
+                           entry.canonical, entry.kind, entry.country, source="pattern")
+    return None
 
 
 def _allied(text: str, m: Mention, actor1: Mention | None) -> bool:

@@ -92,11 +92,16 @@ def is_background(ctx: ModalityContext) -> bool:
 
 
 def _claimed(ctx: ModalityContext) -> bool:
-    """A party's own account of the fight: its gains, the enemy's moves (SPEC: claimed)."""
-    if kind_of(ctx.speaker) not in PARTY_KINDS or ctx.event_type in STATEMENT_TYPES:
+    """A party's own account of the fight: its gains, the enemy's moves (SPEC: claimed). A
+    government speaking of a bombing in another country is no party to it."""
+    speaker = ctx.speaker
+    if kind_of(speaker) not in PARTY_KINDS or ctx.event_type in STATEMENT_TYPES:
         return False
-    own_side = same_side(ctx.actor1, ctx.speaker)
-    return ctx.event_type in COMBAT_TYPES or not own_side
+    own_side = same_side(ctx.actor1, speaker)
+    in_the_fight = own_side or bool(
+        speaker and speaker.country and ctx.actor1 is not None
+        and ctx.actor1.country == speaker.country)
+    return in_the_fight and (ctx.event_type in COMBAT_TYPES or not own_side)
 
 
 def _ended(ctx: ModalityContext) -> bool:
@@ -122,6 +127,8 @@ def modality_of(ctx: ModalityContext) -> str | None:
         return "historical"
     if _conditional_clause(ctx):
         return "conditional" if statement else None
+    if ctx.event_type == "threaten":
+        return "conditional"  # a threat is a pledge to act if its target does not yield
     purpose = ("ل" in ctx.trigger.prefix.removesuffix("ال")  # "لتحرير المدن", "للسيطرة"
                and ctx.event_type in _PURPOSE_TYPES)
     if (_before(ctx, "planned", _PLANNED_WINDOW) or "س" in ctx.trigger.prefix
