@@ -137,3 +137,29 @@ def test_article_country_context_picks_the_namesake() -> None:
 def test_offsets_survive_diacritics_and_tatweel() -> None:
     text = "قُتل ثلاثة في قصفٍ على حَلَب وإدلـــب"
     assert {m.canonical for m in places(text)} == {"Aleppo", "Idlib"}
+
+
+def test_unlisted_village_is_coded_at_its_countryside() -> None:
+    # "the opposition took the town of Kafr Nabouda in the northern Hama countryside"
+    village = only("سيطرت المعارضة على بلدة كفرنبودة في ريف حماة الشمالي", "بلدة كفرنبودة")
+    assert (village.country, village.canonical, village.geo_precision) == ("SY", "Hama", 2)
+    assert village.reason.startswith("unlisted place located in")
+
+
+def test_institutions_named_like_areas_are_not_places() -> None:
+    found = places("عثر أعوان منطقة الأمن الوطني بمنوبة على فتاة مفقودة")
+    assert [m.surface for m in found] == ["منوبة"]
+
+
+def test_a_locating_unit_after_ba_places_the_name() -> None:
+    # Egyptian Rafah, not the Gaza one: "in Rafah, in North Sinai"
+    m = only("استهداف مخزن للمواد المتفجرة في رفح بشمال سيناء", "رفح")
+    assert m.country == "EG"
+    hood = only("دارت اشتباكات في حي الخالدية بمدينة حلب", "حي الخالدية")
+    assert (hood.country, hood.geo_precision) == ("SY", 2)
+    assert abs(hood.lat - 36.2) < 0.1  # Aleppo, not the Khalidiya of Homs
+
+
+def test_a_route_between_two_cities_does_not_locate_one_in_the_other() -> None:
+    found = places("أطلقت الخطوط القطرية خط الدوحة نيويورك")
+    assert {(m.surface, m.country) for m in found} == {("الدوحة", "QA"), ("نيويورك", "US")}

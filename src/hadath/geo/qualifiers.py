@@ -35,6 +35,11 @@ def _qualifier_phrases() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_key(r["word"]).split()): r["role"] for r in read_tsv("qualifiers.tsv")}
 
 
+def qualifier_role(word: str) -> str | None:
+    """The role of a one-word qualifier ("قرية" → settlement), None if it is not one."""
+    return _qualifier_phrases().get((word,))
+
+
 def _words_before(norm: str, pos: int, count: int) -> list[tuple[str, int]]:
     """Up to `count` words ending before `pos`, nearest last, with their start offsets."""
     words: list[tuple[str, int]] = []

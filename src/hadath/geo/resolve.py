@@ -25,6 +25,7 @@ from hadath.geo.qualifiers import (
     previous_word_span,
     qualifiers_before,
 )
+from hadath.geo.unlisted import unlisted_before
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
@@ -36,7 +37,7 @@ PRECISION = {"country": 3, "admin1": 3, "region": 3, "admin2": 2, "city": 1,
 ROLE_KINDS = {
     "admin1": {"admin1"}, "admin2": {"admin2", "admin1"}, "settlement": {"city"},
     "neighbourhood": {"neighbourhood"}, "countryside": {"city", "admin1"},
-    "near": {"city", "country", "admin1"}, "landmark": {"city"},
+    "near": {"city", "country", "admin1"}, "landmark": {"city"}, "facility": {"city"},
 }
 DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
@@ -58,6 +59,7 @@ class Toponym:
     split_ids: frozenset[int] = frozenset()  # candidates read with the first letter a clitic
     coordinated: Toponym | None = None  # the place before it in a list (حلب وإدلب)
     locates_town: bool = False  # a town is said to lie in it (مدينة العدوة في المنيا)
+    locative: bool = False  # the locating unit follows في or ب (not just a comma or a dash)
     choice: Place | None = None
     located_only: bool = False  # placed at the unit that locates it, not at its own point
     reason: str = ""
@@ -80,11 +82,28 @@ def resolve_places(text: str) -> list[Mention]:
                and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")]
     for t in toponyms:
         _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
-    mentions = []
-    for t in toponyms:
-        if t.choice and _has_evidence(t, norm, gazetteer, context):
-            mentions.append(_mention(t, nt, norm))
-    return mentions
+    kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)]
+    kept += _unlisted_places(kept, norm)
+    return [_mention(t, nt, norm) for t in sorted(kept, key=lambda t: t.start)]
+
+
+def _unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
+    """قرية تل أعور في ريف إدلب: a village we do not list, coded at the unit that contains it."""
+    extra: list[Toponym] = []
+    for unit in toponyms:
+        place = unit.choice
+        if place is None or place.kind not in UNIT_KINDS or unit.located_only or (
+                place.kind == "city" and any(q.role == "near" for q in unit.qualifiers)):
+            continue
+        found = unlisted_before(norm, unit.start)
+        if found is None or any(found.start < t.end and t.start < found.end
+                                for t in toponyms + extra):
+            continue
+        hit = NameHit(found.name_start, found.end, norm[found.name_start:found.end], "")
+        village = Toponym(hit, found.start, found.end, [found.qualifier], [], choice=place,
+                          located_only=True, reason=f"unlisted place located in {place.canonical}")
+        extra.append(village)
+    return extra
 
 
 def _country_context(toponyms: list[Toponym]) -> Counter[str]:
@@ -144,6 +163,7 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
         if any(c.kind in UNIT_KINDS for c in unit.candidates) and any(
                 c.kind in LOCATABLE_KINDS for c in place.candidates):
             place.locating = unit
+            place.locative = "في" in gap or "ب" in gap or unit.hit.prefix == "ب"
             roles = {q.role for q in place.qualifiers}
             if "settlement" in roles or (not roles and all(c.kind == "city" for c in place.candidates)):
                 unit.locates_town = True
@@ -223,7 +243,8 @@ def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
         t.margin = best - rivals[0] if rivals else 3.0
     t.reason = "; ".join(dict.fromkeys(qualifier + [decisive]))
     unit = _locating_place(t)
-    if unit is not None and place.kind in LOCATABLE_KINDS and not _lies_in(place, unit):
+    if unit is not None and t.locative and place.kind in LOCATABLE_KINDS \
+            and not _lies_in(place, unit):
         # منطقة الزيتون في مدينة بنغازي: the only Zeitoun we know is in Gaza; the text says
         # Benghazi, so place it there, less precisely.
         t.choice, t.margin, t.located_only = unit, 0.0, True
@@ -243,7 +264,7 @@ def _locating_place(t: Toponym) -> Place | None:
     if t.locating is None or t.locating.choice is None or t.locating.located_only:
         return None
     unit = t.locating.choice
-    if unit.kind == "city" and any(q.role in ("near", "countryside") for q in t.locating.qualifiers):
+    if unit.kind == "city" and any(q.role == "near" for q in t.locating.qualifiers):
         return None  # الرمادي (غرب بغداد): west of Baghdad, not in it
     return unit if unit.kind in UNIT_KINDS else None
 
@@ -312,6 +333,8 @@ def _kind_and_precision(t: Toponym, place: Place) -> tuple[str, int]:
         return ("region" if "countryside" in roles else place.kind), 2
     if "landmark" in roles and place.kind != "landmark":
         return "landmark", 2
+    if "facility" in roles and place.kind == "city":
+        return "landmark", 1
     if "admin2" in roles and place.kind == "city":
         return "admin2", 2
     if "admin1" in roles and place.kind == "city":

@@ -1,0 +1,88 @@
+"""Villages and quarters the gazetteer does not list, placed in the unit the text puts them in.
+
+`unlisted_before(norm, unit_start)` looks left of a resolved place for "qualifier + unknown name +
+(في|ب|،)": قرية تل أعور في ريف إدلب، بلدة X بمحافظة حماة، حي السفارات في الرياض. It returns the
+span and qualifier of the unknown place, which the resolver codes at the unit (ACLED: the nearest
+known location, with a lower precision).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.geo.gazetteer import load_gazetteer
+from hadath.geo.matcher import PROCLITICS, is_word_char
+from hadath.geo.qualifiers import Qualifier, qualifier_role
+from hadath.text.normalize import normalize_key
+
+# Qualifiers that introduce a named settlement or part of one (not جامعة "league", سد "block",
+# قاعدة "rule": they name other things too often).
+SETTLEMENT_ROLES = frozenset(["settlement", "neighbourhood", "area"])
+FACILITY_WORDS = frozenset(normalize_key(w) for w in ("مستشفى", "مطار", "ميناء", "مخيم", "معبر"))
+MAX_NAME_WORDS = 3
+# Words that end a name rather than belong to it.
+NOT_NAME = frozenset(normalize_key(w) for w in (
+    "في", "من", "إلى", "الى", "على", "عن", "مع", "بين", "قرب", "التي", "الذي", "الواقعة",
+    "الواقع", "و", "او", "أو", "ثم", "حيث", "منذ", "بعد", "قبل", "خلال", "كل", "هذه", "هذا",
+    # institutions named like areas: منطقة الأمن الوطني (a police district), قيادة العمليات
+    "الأمن", "الوطني", "الشرطة", "الحرس", "الجيش", "العمليات", "القيادة", "الدفاع", "المدني",
+    "العسكرية", "الحكومة", "الداخلية", "الخارجية", "لوجستية", "صناعية", "تجارية", "حرة",
+))
+
+
+@dataclass(frozen=True, slots=True)
+class Unlisted:
+    start: int  # normalised span: qualifier + name
+    end: int
+    name_start: int
+    qualifier: Qualifier
+
+
+def _word_start(norm: str, pos: int) -> int:
+    while pos > 0 and is_word_char(norm[pos - 1]):
+        pos -= 1
+    return pos
+
+
+def _words_left(norm: str, pos: int, count: int) -> list[tuple[str, int, int]]:
+    words: list[tuple[str, int, int]] = []
+    i = pos
+    while len(words) < count:
+        while i > 0 and norm[i - 1] == " ":
+            i -= 1
+        end = i
+        i = _word_start(norm, i)
+        if i == end:
+            break
+        words.insert(0, (norm[i:end], i, end))
+    return words
+
+
+def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
+    """An unknown "qualifier + name" right before a unit that starts at `unit_start`."""
+    word_start = _word_start(norm, unit_start)
+    clitic = norm[word_start:unit_start]
+    pos = word_start
+    if clitic not in ("ب",):  # بريف إدلب، بمدينة حلب carry their own "in"
+        before = norm[:pos].rstrip()
+        if before.endswith(("،", ",")):
+            pos = len(before) - 1
+        elif before.endswith(" في") or before == "في":
+            pos = len(before) - 2
+        else:
+            return None
+    words = _words_left(norm, pos, MAX_NAME_WORDS + 1)
+    for k in range(len(words) - 2, -1, -1):  # qualifier at k, name = words[k+1:]
+        word, start, _ = words[k]
+        name = words[k + 1:]
+        if not name or any(w in NOT_NAME or not w.isalpha() or qualifier_role(w)
+                           or w in load_gazetteer().adjectives for w, _, _ in name):
+            return None
+        for prefix in sorted(PROCLITICS, key=len, reverse=True):
+            head = word[len(prefix):]
+            if word.startswith(prefix) and (qualifier_role(head) in SETTLEMENT_ROLES
+                                            or head in FACILITY_WORDS):
+                role = qualifier_role(head)
+                assert role is not None
+                qualifier = Qualifier(role, word[len(prefix):], start + len(prefix))
+                return Unlisted(qualifier.start, name[-1][2], name[0][1], qualifier)
+    return None
