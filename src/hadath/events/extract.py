@@ -42,9 +42,9 @@ from hadath.record import Article, Mention, Sentence
 from hadath.text.normalize import normalize_key
 from hadath.text.sentences import split_clauses, split_sentences
 
-# Acts often reported with no perpetrator ("انفجار سيارة ملغومة"); any other event with no
-# actor and no casualty figure is most often a war word in passing, not a report of an event.
-_UNCLAIMED_TYPES = frozenset({"explosion"})
+# Acts often reported with no perpetrator ("انفجار سيارة ملغومة", "محاولة اغتيال"); any other
+# event with no actor and no casualty figure is most often a war word in passing.
+_UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
 _GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
