@@ -71,10 +71,12 @@ def _qualified(text: str, m: Mention) -> Place:
 
 
 def _seat(text: str, m: Mention) -> bool:
-    """"المرصد ومقره بريطانيا": where the speaker is based."""
-    words = normalize_key(text[max(0, m.start - 12):m.start]).split()
-    return bool(words) and table("events", "place_qualifiers.tsv").get(words[-1], {}).get(
-        "role") == "seat"
+    """"المرصد ومقره بريطانيا", "صحيفة الرياض السعودية": where a speaker or an outlet is based."""
+    roles = table("events", "place_qualifiers.tsv")
+    words = normalize_key(text[max(0, m.start - 30):m.start]).split()
+    if words and roles.get(words[-1], {}).get("role") == "seat":
+        return True
+    return any(roles.get(w.lstrip("و"), {}).get("role") == "outlet" for w in words[-3:])
 
 
 def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
