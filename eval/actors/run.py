@@ -59,7 +59,7 @@ def article_text(ref: str) -> str:
 
 
 def _is_letter(ch: str) -> bool:
-    return ch.isalnum()
+    return ch.isalpha()  # digits glued to a word ("الشعبي87") end it
 
 
 def find_word(text: str, surface: str, start: int) -> int:
