@@ -265,7 +265,10 @@ def _fatality_sides(subjects: list[Mention], sides: list[Mention], speaker: Ment
 
 def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate | None:
     """SPEC: a fatality report naming no event stands as the fighting it is about."""
-    killed = [f for f in figures if f.kind == "fatalities"]
+    # a count of a noun we do not know as people ("15 متمردا" is, "15 ..." may not be) joins
+    # a reported act but does not make one
+    killed = [f for f in figures if f.kind == "fatalities"
+              and (f.side_kind is not None or not f.number.noun)]
     if not killed:
         return None
     first = killed[0]
@@ -317,7 +320,8 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     return unique_ids([r for r in records if r["actor1"] is not None
-                       or r["type"] in _UNCLAIMED_TYPES or r["fatalities"]])
+                       or r["type"] in _UNCLAIMED_TYPES
+                       or any(f["side"] for f in r["fatalities"])])
 
 
 _REPORT_LAG = 2  # days a crawl or print edition may trail the day its "today" names

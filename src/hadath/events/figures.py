@@ -42,9 +42,9 @@ def _counts_people(number: NumberExpr) -> str | None:
     row = victims.get(noun[0]) if noun else None
     if row is None and noun and noun[0][:1] in "وبل":
         row = victims.get(noun[0][1:])
-    if row is None or row["side_kind"] == "unit":
-        return None
-    return row["side_kind"]
+    if row is None:
+        return ""  # a killing word counts people, whatever noun they go by ("15 متمردا")
+    return None if row["side_kind"] == "unit" else row["side_kind"]
 
 
 def _unit_after(text: str, pos: int) -> bool:
