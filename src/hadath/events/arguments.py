@@ -23,6 +23,8 @@ ACTOR_LABELS = frozenset({"actor", "person", "org"})
 _SELF_REPORTING_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government",
                                    "police", "external_state_forces", "party", "protesters"})
 _NOT_ACTORS = frozenset({"media"})
+# A ministry reporting a bombing or a killing of civilians is not taken to have done it.
+_NEVER_SELF_REPORTED = frozenset({"explosion", "attack_on_civilians"})
 _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
 _VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
                             "attack_on_civilians", "territory_taken", "territory_regained"})
@@ -167,7 +169,8 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         # "دمشق تلقت تعهدا بتقديم مساعدات عسكرية روسية": Russia gives, Damascus receives
         before = [m for m in before if m is not state]
         actor1 = state
-    if actor1 is None and speaker is not None and speaker.kind in _SELF_REPORTING_KINDS:
+    if (actor1 is None and speaker is not None and speaker.kind in _SELF_REPORTING_KINDS
+            and trigger.value not in _NEVER_SELF_REPORTED):
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
     victims = [m for m in inside if m.kind == "civilians" and m not in after]
     others = [m for m in after + before[::-1] + victims if not _same(m, actor1)]
