@@ -1,7 +1,7 @@
 """Villages and quarters the gazetteer does not list, placed in the unit the text puts them in.
 
 `unlisted_before(norm, unit_start)` looks left of a resolved place for "qualifier + unknown name +
-(في|ب|،)": قرية تل أعور في ريف إدلب، بلدة X بمحافظة حماة، حي السفارات في الرياض. It returns the
+(في|ب)": قرية تل أعور في ريف إدلب، بلدة X بمحافظة حماة، حي السفارات في الرياض. It returns the
 span and qualifier of the unknown place, which the resolver codes at the unit (ACLED: the nearest
 known location, with a lower precision).
 """
@@ -57,16 +57,20 @@ def _words_left(norm: str, pos: int, count: int) -> list[tuple[str, int, int]]:
     return words
 
 
+def _not_a_name_word(word: str) -> bool:
+    bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    return (word in NOT_NAME or not word.isalpha() or bool(qualifier_role(bare))
+            or word in load_gazetteer().adjectives)
+
+
 def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
     """An unknown "qualifier + name" right before a unit that starts at `unit_start`."""
     word_start = _word_start(norm, unit_start)
     clitic = norm[word_start:unit_start]
     pos = word_start
-    if clitic not in ("ب",):  # بريف إدلب، بمدينة حلب carry their own "in"
+    if clitic != "ب":  # بريف إدلب، بمدينة حلب carry their own "in"
         before = norm[:pos].rstrip()
-        if before.endswith(("،", ",")):
-            pos = len(before) - 1
-        elif before.endswith(" في") or before == "في":
+        if before.endswith(" في") or before == "في":
             pos = len(before) - 2
         else:
             return None
@@ -74,8 +78,7 @@ def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
     for k in range(len(words) - 2, -1, -1):  # qualifier at k, name = words[k+1:]
         word, start, _ = words[k]
         name = words[k + 1:]
-        if not name or any(w in NOT_NAME or not w.isalpha() or qualifier_role(w)
-                           or w in load_gazetteer().adjectives for w, _, _ in name):
+        if not name or any(_not_a_name_word(w) for w, _, _ in name):
             return None
         for prefix in sorted(PROCLITICS, key=len, reverse=True):
             head = word[len(prefix):]
