@@ -32,12 +32,12 @@ _WORD = re.compile(r"\w+")
 # State actors weigh more than a bare adjective or a place name in the country context.
 _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
-_CUE_RANK = {FIXED: 3, CAPITAL: 2, CUE: 1}
+_LOCAL_WINDOW = 45  # characters after a bare form where its adjective may stand
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
 _RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي"})
 _NAME_PARTICLES = frozenset({"عبد", "ابو", "ابن", "بن", "ال", "ام", "بنت"})
-_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد)\s*[،,]?\s*)?"
+_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد|معزول|مخلوع|راحل|منتخب)\s*[،,]?\s*)?"
                         r"(?:(?:بن|ابن|ال)\s+(?:عبد\s*)?\w+\s*)*")
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
@@ -125,7 +125,7 @@ def acts(text: str, match: AliasMatch, lex: ActorLexicon) -> bool:
         if before.endswith(("ه", "ها", "هم")):
             return True
         return _word_before(text, match.start - len(before) - 1) not in _RELATIVES
-    return before in lex.cue_nouns or is_verb(_word_after(text, match.end), lex.cue_verbs)
+    return before in lex.cue_nouns or looks_like_verb(_word_after(text, match.end), lex)
 
 
 def _after_preposition(text: str, match: AliasMatch) -> bool:
@@ -212,7 +212,7 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
         return _named_fallback(match, fallback, float(row["score"]), counts, lex)
     kind = {"main_forces": "state_forces", "main_police": "police",
             "main_government": "government"}[fallback]
-    # The state named in the same sentence, else the one whose forces and government the
+    # The state of an adjective right after it, else the one whose forces and government the
     # article names most, else the one the article mentions most.
     state_counts = Counter(d.country for d in drafts if d.kind in _STATE_KINDS and d.country)
     country = local or main_country(state_counts) or main_country(counts)  # type: ignore[arg-type]
@@ -225,14 +225,13 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
 
 def sentence_country(text: str, match: AliasMatch,
                      cues: list[tuple[int, str, int]]) -> str | None:
-    """The state named within `match`'s sentence: state actors first, then state names, then
-    adjectives ("بالزي الأفغاني" says little), the nearest among equals."""
-    start = max(text.rfind(stop, 0, match.start) for stop in _SENTENCE_STOPS) + 1
+    """The state of a nationality adjective that closely follows `match` in its sentence
+    ("قوات الأمن ومدنيين بمدينة الجيزة المصرية"، "الحكومة والشعب السويدي"), else None: state
+    names and actors nearby mislead more than they help ("منع أفراد الجيش من السفر إلى تونس")."""
     ends = [i for i in (text.find(stop, match.end) for stop in _SENTENCE_STOPS) if i >= 0]
-    end = min(ends) if ends else len(text)
-    near = [(-weight, abs(pos - match.start), country) for pos, country, weight in cues
-            if start <= pos < end and pos != match.start]
-    return min(near)[2] if near else None
+    end = min([*ends, len(text), match.end + _LOCAL_WINDOW])
+    near = [(pos, country) for pos, country, _ in cues if match.end <= pos < end]
+    return min(near)[1] if near else None
 
 
 def anaphor_row(match: AliasMatch, target: AliasTarget, lex: ActorLexicon) -> dict[str, str]:
@@ -328,11 +327,8 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
     countries_seen: list[tuple[int, str]] = []
     acting = acting_capitals(text, matches, lex)
     pending: list[tuple[AliasMatch, dict[str, str]]] = []
-    # Where a sentence is set: state actors, then place names, then adjectives; a state that
-    # acts ("أدانت تونس") is a speaker, not the place.
-    cues = [(m.start, m.targets[0].country, _CUE_RANK[m.targets[0].role]) for m in matches
-            if m.targets[0].country and m.targets[0].role in _CUE_RANK
-            and not acting.get(m.start)]
+    cues = [(m.start, m.targets[0].country, 1) for m in matches
+            if m.targets[0].country and m.targets[0].role == CUE]
     for match in matches:
         target = choose_target(match, counts)
         draft: Draft | None = None
@@ -403,8 +399,8 @@ def _joinable(text: str, left: Draft, right: Draft) -> bool:
     """Only spaces, a comma or a modifier (السابق، المؤقت) between two mentions; after a title
     of an organisation also the ل of "الأمين العام لحزب"."""
     gap = text[left.end:right.start]
-    if left.role == ORG_TITLE and gap.strip() == "ل":
-        return True
+    if left.role == ORG_TITLE and gap.strip(' "') in ("", "ل"):
+        return True  # 'مراسل "الجوهرة أف أم"', "الأمين العام لحزب"
     return bool(_TITLE_GAP.fullmatch(gap))
 
 

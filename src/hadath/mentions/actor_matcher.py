@@ -48,7 +48,8 @@ def alias_automaton() -> ahocorasick.Automaton:
 
 
 def _is_word_char(ch: str) -> bool:
-    return ch.isalnum()
+    # Letters only: a figure glued to a name ("الحشد الشعبي87") does not extend the word.
+    return ch.isalpha()
 
 
 def _valid_match(text: str, start: int, end: int, lam_variant: bool) -> bool:
