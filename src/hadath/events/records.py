@@ -220,22 +220,24 @@ def _place(event: Event) -> Place | None:
 
 
 def _figures(event: Event, kind: str, article_id: str) -> list[dict[str, object]]:
-    rows: list[dict[str, object]] = []
-    seen: set[tuple[object, ...]] = set()
+    """One row per figure a source gave; a figure repeated (headline and body) counts once,
+    with the most specific side it was given."""
+    rows: dict[tuple[object, ...], dict[str, object]] = {}
     for part in event.parts:
         for figure, source in part.figures:
             if figure.kind != kind:
                 continue
             number = figure.number
             side = _actor_key(figure.side) or figure.side_kind
-            key = (number.value, side, source)
-            if key in seen:
-                continue  # the same figure repeated in the same article
-            seen.add(key)
-            rows.append({"count": int(number.value), "min": int(number.value) if number.min else None,
+            key = (number.value, source)
+            if key in rows and (rows[key]["side"] or not side):
+                if rows[key]["side"] == side or not side:
+                    continue
+                key = (number.value, source, side)  # two sides lost the same number
+            rows[key] = {"count": int(number.value), "min": int(number.value) if number.min else None,
                          "approx": number.approx, "vague": number.vague, "side": side,
-                         "source": source, "article_id": article_id})
-    return rows
+                         "source": source, "article_id": article_id}
+    return list(rows.values())
 
 
 def _sources(event: Event, outlet: str | None) -> list[str]:
