@@ -319,9 +319,20 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     for index, sentence in enumerate(article.sentences):
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
-    return unique_ids([r for r in records if r["actor1"] is not None
-                       or r["type"] in _UNCLAIMED_TYPES
-                       or any(f["side"] for f in r["fatalities"])])
+    today = doc.published.isoformat() if doc.published else None
+    return unique_ids([r for r in records if _reportable(r, today)])
+
+
+def _reportable(record: dict[str, Any], today: str | None) -> bool:
+    """Worth reporting: an actor, or a bombing or killing whose doers go unnamed; and for
+    background, a date the text gives (a past war named in passing is not coded)."""
+    if record["modality"] == "historical" and record["date"] == today:
+        return False
+    if record["actor1"] is not None:
+        return True
+    if record["modality"] not in ("asserted", "claimed"):
+        return False
+    return record["type"] in _UNCLAIMED_TYPES or any(f["side"] for f in record["fatalities"])
 
 
 _REPORT_LAG = 2  # days a crawl or print edition may trail the day its "today" names

@@ -32,6 +32,7 @@ from hadath.text.vocab import word_count
 _WORD = re.compile(r"\w+")
 _FUTURE_WORDS = frozenset({"سوف", "لن"})
 _CHANNEL_WORDS = frozenset({"عبر", "لسان", "بواسطه"})
+_VOICELESS_KINDS = frozenset({"media", "protesters", "rioters", "civilians"})
 _MIN_STEM_COUNT = 3  # "ستدافع" is future when "تدافع" is a word of news text
 
 
@@ -80,8 +81,8 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
 def statement_candidate(doc: Doc, site: Site, trigger: Cue, time: TimeExpr | None
                         ) -> Candidate | None:
     actor1, by_syntax = _speaker_actor(doc, site, trigger)
-    if actor1 is None or actor1.kind == "media":
-        return None
+    if actor1 is None or actor1.kind in _VOICELESS_KINDS:
+        return None  # an outlet, or a crowd's grievances, are not statement events (ACLED)
     after = [m for m in actor_mentions(doc.text, doc.article.mentions, trigger.end, site.clause.end)
              if (m.canonical or m.surface) != (actor1.canonical or actor1.surface)]
     ctx = ModalityContext(doc.text, trigger, trigger.value, site.clause.start, site.mod_cues,
