@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
 
+from hadath.mentions.actor_draft import Draft, state_actor
 from hadath.mentions.actor_lexicon import (
     ANAPHOR,
     BLOCKER,
@@ -26,6 +26,7 @@ from hadath.mentions.actor_lexicon import (
     AliasTarget,
 )
 from hadath.mentions.actor_matcher import AliasMatch
+from hadath.mentions.actor_titles import add_short_names, merge_titles
 from hadath.text.normalize import normalize_key
 
 _WORD = re.compile(r"\w+")
@@ -36,29 +37,8 @@ _LOCAL_WINDOW = 45  # characters after a bare form where its adjective may stand
 _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "بين", "داخل", "خارج",
                            "حول", "نحو", "ضد", "تجاه", "لدي", "عبر", "قرب", "وفي", "ومن"})
 _RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي"})
-_NAME_PARTICLES = frozenset({"عبد", "ابو", "ابن", "بن", "ال", "ام", "بنت"})
-_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد|معزول|مخلوع|راحل|منتخب)\s*[،,]?\s*)?"
-                        r"(?:(?:بن|ابن|ال)\s+(?:عبد\s*)?\w+\s*)*")
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
-
-
-@dataclass
-class Draft:
-    """A mention being built, in normalised offsets."""
-
-    start: int
-    end: int
-    canonical: str | None
-    kind: str | None
-    country: str | None
-    score: float
-    source: str
-    subkind: str | None = None
-    affiliation: str | None = None
-    reason: str | None = None
-    role: str = FIXED
-    title: str | None = None  # org-title role and English title, for merging
 
 
 def country_context(matches: list[AliasMatch]) -> Counter[str]:
@@ -184,15 +164,6 @@ def _generic(match: AliasMatch, target: AliasTarget, country: str | None,
                  reason="generic", role=GENERIC)
 
 
-def _state_actor(kind: str, country: str | None, lex: ActorLexicon) -> tuple[str, str] | None:
-    if not country or country not in lex.countries:
-        return None
-    name = lex.countries[country].name_en
-    canonical = {"state_forces": "Military Forces of {}", "police": "Police Forces of {}",
-                 "government": "Government of {}"}[kind].format(name)
-    return canonical, kind
-
-
 def _has_head(surface: str, heads: set[str]) -> bool:
     """The first word is one of `heads`, bare or with ال (or ل of للجيش): "القوات" → "قوات"."""
     first = surface.split()[0] if surface.split() else ""
@@ -216,7 +187,7 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
     # article names most, else the one the article mentions most.
     state_counts = Counter(d.country for d in drafts if d.kind in _STATE_KINDS and d.country)
     country = local or main_country(state_counts) or main_country(counts)  # type: ignore[arg-type]
-    state = _state_actor(kind, country, lex)
+    state = state_actor(kind, country, lex)
     if state is None:
         return None
     return Draft(match.start, match.end, state[0], kind, lex_country(state[0], lex),
@@ -359,120 +330,3 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
     return merge_titles(text, drafts, lex)
 
 
-def merge_titles(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
-    """Join titles to the names after them: "المتحدث باسم" + actor, "الرئيس التركي" + name.
-
-    A merged mention may take the next name too: "زعيم المتمردين عبد الملك الحوثي".
-    """
-    out: list[Draft] = []
-    current: Draft | None = None
-    for draft in drafts:
-        if current is not None and draft.canonical and _joinable(text, current, draft):
-            merged = _merge_pair(current, draft, lex)
-            if merged is not None:
-                current = merged
-                continue
-        if current is not None and _apposition(current, draft) and _joinable(text, current, draft):
-            # "عادل الجبير وزير الخارجية": the title describes the name before it; a second
-            # name of the same person ("خادم الحرمين الشريفين الملك سلمان") extends the span
-            if draft.canonical == current.canonical:
-                current = replace(current, end=draft.end)
-            continue
-        if current is not None and current.role != ORG_TITLE:
-            out.append(current)
-        current = draft
-    if current is not None and current.role != ORG_TITLE:
-        out.append(current)
-    return out
-
-
-def _apposition(name: Draft, title: Draft) -> bool:
-    """A title or second name right after a named person describes that person."""
-    if name.kind != "person" or name.source != "gazetteer":
-        return False
-    if title.canonical == name.canonical:
-        return True  # "محمد بن سلمان ولي ولي العهد"
-    return title.role == CONTEXT_TITLE or (title.kind == "person" and title.source == "pattern")
-
-
-def _joinable(text: str, left: Draft, right: Draft) -> bool:
-    """Only spaces, a comma or a modifier (السابق، المؤقت) between two mentions; after a title
-    of an organisation also the ل of "الأمين العام لحزب"."""
-    gap = text[left.end:right.start]
-    if left.role == ORG_TITLE and gap.strip(' "') in ("", "ل"):
-        return True  # 'مراسل "الجوهرة أف أم"', "الأمين العام لحزب"
-    return bool(_TITLE_GAP.fullmatch(gap))
-
-
-def _merge_pair(title: Draft, name: Draft, lex: ActorLexicon) -> Draft | None:
-    if title.role == ORG_TITLE and title.title:
-        role, title_en = title.title.split("|", 1)
-        if role in ("member", "forces"):
-            members = _members_of(title, name, lex)
-            # "قوات التحالف" names the forces: the span takes the word in; "عناصر من" does not
-            if role == "forces" and members is name:
-                return replace(name, start=title.start)
-            return members
-        if name.kind == "person":
-            # "المتحدث باسم الرئيس التركي": the title is someone else's; keep the person.
-            return name
-        return Draft(title.start, name.end, f"{title_en} of {name.canonical}", "person",
-                     name.country, min(name.score, 0.9), "pattern", affiliation=name.canonical,
-                     reason="title", role=FIXED)
-    if _is_title(title, lex) and name.kind == "person":
-        # "الرئيس التركي رجب طيب أردوغان": the named person, with the title's affiliation
-        # when the dictionary gives none.
-        return replace(name, start=title.start, affiliation=name.affiliation or title.affiliation)
-    return None
-
-
-def _is_title(draft: Draft, lex: ActorLexicon) -> bool:
-    """A person named by office only ("الرئيس التركي"), not by name."""
-    if draft.kind != "person" or draft.reason == "short name":
-        return False
-    entry = lex.entries.get(draft.canonical or "")
-    return entry is None or entry.subkind == "title"
-
-
-def _members_of(title: Draft, name: Draft, lex: ActorLexicon) -> Draft:
-    """"عناصر من هيئة تحرير الشام" is the group itself; "قوات الرئيس السوري" its state's forces."""
-    if name.kind != "person":
-        return name
-    backer = lex.entries.get(name.affiliation or "")
-    if backer is not None and backer.kind in ("armed_group", "state_forces", "external_forces"):
-        # "ميليشيات موالية للمخلوع علي صالح": the forces the person leads
-        return Draft(title.start, name.end, backer.canonical, backer.kind, backer.country,
-                     name.score, "pattern", backer.subkind, reason="forces of a leader",
-                     role=FIXED)
-    forces = _state_actor("state_forces", name.country, lex)
-    if forces is None or not name.affiliation or not name.affiliation.startswith("Government of"):
-        return name
-    return Draft(title.start, name.end, forces[0], "state_forces", name.country, name.score,
-                 "pattern", reason="forces of a head of state", role=FIXED)
-
-
-def add_short_names(text: str, drafts: list[Draft], lex: ActorLexicon) -> list[Draft]:
-    """After "علي عبد الله صالح", a bare "صالح" is the same person (news name a person in
-    full once, then by the last name)."""
-    firsts: dict[str, Draft] = {}
-    for draft in drafts:
-        words = text[draft.start:draft.end].split()
-        if draft.kind != "person" or draft.source != "gazetteer" or len(words) < 2:
-            continue
-        last = words[-1]
-        if words[-2] in _NAME_PARTICLES:
-            continue  # "عبد العزيز"، "أبو مازن": the last word is half a name
-        if len(last) >= 3 and last not in lex.short_name_stop and last not in lex.aliases:
-            firsts.setdefault(last, draft)
-    if not firsts:
-        return drafts
-    added = []
-    pattern = re.compile(r"(?<!\w)[وف]?(" + "|".join(map(re.escape, firsts)) + r")(?!\w)")
-    for found in pattern.finditer(text):
-        start, end = found.span(1)
-        first = firsts[found.group(1)]
-        if start < first.end or any(d.start < end and start < d.end for d in drafts):
-            continue
-        added.append(replace(first, start=start, end=end, score=0.7, source="pattern",
-                             reason="short name"))
-    return sorted(drafts + added, key=lambda d: d.start)
