@@ -33,7 +33,8 @@ _WORD = re.compile(r"\w+")
 _FUTURE_WORDS = frozenset({"سوف", "لن"})
 _CHANNEL_WORDS = frozenset({"عبر", "لسان", "بواسطه"})
 _VOICELESS_KINDS = frozenset({"media", "protesters", "rioters", "civilians"})
-_MIN_STEM_COUNT = 3  # "ستدافع" is future when "تدافع" is a word of news text
+_MIN_STEM_COUNT = 3
+_PREDICATE_WORDS = 5  # "عبر وزير خارجيتها عدم تورطها": the channel may come first  # "ستدافع" is future when "تدافع" is a word of news text
 
 
 def is_future_verb(word: str) -> bool:
@@ -52,6 +53,13 @@ def _channel(text: str, m: Mention) -> bool:
     return bool(words) and words[-1] in _CHANNEL_WORDS
 
 
+def _main_predicate(text: str, start: int, pos: int) -> bool:
+    """The statement word opens what the speaker says ("عدم تورطها", "بأنه انتهاك"), not a
+    clause further in ("منطقتنا تواجه مشكلة ... بإمكانها أن تهدد أمننا")."""
+    words = normalize_key(text[start:pos]).split()
+    return len(words) <= _PREDICATE_WORDS and not any(w in ("ان", "بان") for w in words[1:])
+
+
 def _first_clause_end(doc: Doc, claim: Claim) -> int:
     clauses = split_clauses(doc.text, Sentence(claim.start, claim.end))
     return clauses[0].end if clauses else claim.end
@@ -64,7 +72,8 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
         return site.speaker, False  # the cue is the statement: "نفت تركيا"
     if claim is not None and claim.start <= trigger.start < claim.end:
         if trigger.start >= _first_clause_end(doc, claim) or \
-                clause_floor(doc.text, claim.start, trigger.start) > claim.start:
+                clause_floor(doc.text, claim.start, trigger.start) > claim.start or \
+                not _main_predicate(doc.text, claim.start, trigger.start):
             return None, False  # a statement reported in passing ("المجموعات التي تدعمها")
         before = [m for m in actor_mentions(doc.text, doc.article.mentions, claim.start, trigger.start)
                   if not _channel(doc.text, m)]
