@@ -285,8 +285,9 @@ def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[
     following = next_word(norm, t.end)
     if following.startswith("ال") and following not in gazetteer.adjectives:
         return False  # construct state: حماة الديار، صور الأقمار
-    listed = t.coordinated is not None and t.coordinated.choice is not None \
-        and t.coordinated.choice.country == place.country
+    other = t.coordinated.choice if t.coordinated is not None else None
+    listed = other is not None and (other.country == place.country
+                                    or other.kind == place.kind == "country")
     if listed:
         return True  # إدلب، وحماه، واللاذقية: a list of places of one country
     if not has_place_preposition(norm, t.hit.start, t.hit.prefix):

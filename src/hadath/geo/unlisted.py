@@ -59,8 +59,9 @@ def _words_left(norm: str, pos: int, count: int) -> list[tuple[str, int, int]]:
 
 def _not_a_name_word(word: str) -> bool:
     bare = word[1:] if word[:1] in ("و", "ف") and len(word) > 3 else word
+    # a pronoun suffix marks a verb or a noun phrase (قرى تسكنها أغلبية شيعية), not a name
     return (word in NOT_NAME or not word.isalpha() or bool(qualifier_role(bare))
-            or word in load_gazetteer().adjectives)
+            or word in load_gazetteer().adjectives or word.endswith(("ها", "هم", "هما")))
 
 
 def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
