@@ -128,6 +128,14 @@ def _agent(text: str, inside: list[Mention], trigger: Cue) -> Mention | None:
     return None
 
 
+def _undergoes(text: str, m: Mention, trigger: Cue) -> bool:
+    """"تعرضت فرقاطة سعودية ... لهجوم": the subject of "suffered" is the target."""
+    roles = table("events", "roles.tsv")
+    words = normalize_key(text[m.end:trigger.start]).split()
+    lead = normalize_key(text[max(0, m.start - 12):m.start]).split()[-1:]
+    return any(roles.get(w, {}).get("role") == "undergo_subject" for w in words + lead)
+
+
 def _recipient_first(text: str, trigger: Cue, span_start: int) -> bool:
     words = normalize_key(text[span_start:trigger.start]).split()
     roles = table("events", "roles.tsv")
@@ -147,6 +155,8 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     # civilians are the victims of violence, never its actor1 (ACLED)
     before = [m for m in inside if floor <= m.start and m.end <= trigger.start
               and m.kind != "civilians"]
+    undergone = [m for m in before if _undergoes(text, m, trigger)]
+    before = [m for m in before if m not in undergone]
     after = [m for m in inside if m.start >= trigger.end]
     # a name that starts with the trigger says who acted: "هجوما روسيا", "قصف مصري"
     named_by_trigger = [m for m in inside if m.start == trigger.start and m.kind != "civilians"]
@@ -172,7 +182,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if (actor1 is None and speaker is not None and speaker.kind in _SELF_REPORTING_KINDS
             and trigger.value not in _NEVER_SELF_REPORTED):
         actor1 = speaker  # the speaker talks of itself: "أعلن الجيش انسحابه"
-    victims = [m for m in inside if m.kind == "civilians" and m not in after]
+    victims = [m for m in inside if m.kind == "civilians" and m not in after] + undergone
     others = [m for m in after + before[::-1] + victims if not _same(m, actor1)]
     actor2 = others[0] if others else None
     if state is not None and actor1 is state and before and _recipient_first(text, trigger, start):
@@ -231,7 +241,8 @@ def _gentilic_after(text: str, trigger: Cue, end: int) -> Mention | None:
     for i, word in enumerate(re.finditer(r"\w+", text[trigger.end:end])):
         if i >= _NEAR_WORDS + 1:
             break
-        row = gentilics.get(normalize_key(word.group()))
+        key = normalize_key(word.group())
+        row = gentilics.get(key) or (gentilics.get(key[2:]) if key.startswith("ال") else None)
         entry = lookup_actor(row["actor"]) if row else None
         start = trigger.end + word.start()
         if entry is not None and _role_before(text, start, trigger.end) is None:

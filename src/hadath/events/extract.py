@@ -80,6 +80,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
     if trigger.strength == "weak" and not (by_syntax or placed or refers_back):
         return None  # "هجوم" alone names no event
+    if trigger.value == "movement_restriction" and trigger.strength == "weak" and \
+            not _shuts_passage(doc, site, trigger):
+        return None  # "تغلق أطول جسر زجاجي": a closure, but of nothing people move through
     if trigger.value == "agreement" and not _agreed(doc, site, trigger):
         return None  # "التمسك باتفاق الطائف", "بعد تنفيذ اتفاق الوعر": an old agreement
     if trigger.strength == "vague" and not (by_syntax and placed):
@@ -111,6 +114,16 @@ def _anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
     return any(c.value == "anaphora" and site.clause.start <= c.start
                and c.end <= trigger.start and not doc.text[c.end:trigger.start].strip()
                for c in site.mod_cues)
+
+
+def _shuts_passage(doc: Doc, site: Site, trigger: Cue) -> bool:
+    """"أغلقت الطرق المؤدية إلى المدينة": the thing closed is a road, border or crossing."""
+    roles = table("events", "roles.tsv")
+    words = normalize_key(doc.text[trigger.end:site.clause.end]).split()[:_OBJECT_WORDS]
+    words = [w[1:] if w[:1] in "وب" and w[1:] in roles else w for w in words]
+    return any(roles.get(w, {}).get("role") == "closure_object" for w in words) or any(
+        roles.get(" ".join(words[i:i + 2]), {}).get("role") == "closure_object"
+        for i in range(len(words) - 1))
 
 
 def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
@@ -199,6 +212,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
     return out
 
 
+_OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
 _VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
                       "territory_taken", "territory_regained", "riot", "protest"})
