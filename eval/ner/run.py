@@ -26,7 +26,7 @@ def main() -> int:
         return 1
     sentences = anercorp_test(args.data)
     tagger = load_model(args.model)
-    predicted = [tagger.tag([word for word, _ in s]) for s in sentences]
+    predicted = tagger.tag_document([[word for word, _ in s] for s in sentences])
     gold = [[label for _, label in s] for s in sentences]
     print(f"ANERcorp test (CAMeL split): {len(sentences)} sentences, "
           f"{sum(len(s) for s in sentences)} tokens")

@@ -34,9 +34,9 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
     except (OSError, UnicodeDecodeError) as exc:
         _fail(f"cannot read {path}: {exc}")
     tagger = load_model(model)
+    predictions = tagger.tag_document([[token for token, _ in s] for s in sentences])
     out: list[str] = []
-    for sentence in sentences:
-        predicted = tagger.tag([token for token, _ in sentence])
+    for sentence, predicted in zip(sentences, predictions, strict=True):
         out += [f"{token}\t{gold}\t{label}" for (token, gold), label in zip(sentence, predicted)]
         out.append("")
     typer.echo("\n".join(out), nl=False)

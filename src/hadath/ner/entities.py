@@ -6,7 +6,7 @@ probability of the entity's labels, so one doubtful word makes a doubtful name).
 """
 from __future__ import annotations
 
-from hadath.ner.model import tag_with_marginals
+from hadath.ner.model import tag_document_with_marginals
 from hadath.ner.scoring import entity_spans
 from hadath.ner.words import split_words
 from hadath.record import Mention
@@ -19,17 +19,21 @@ _MAX_WORDS = 200  # a run-on "sentence" (a list, a table) is tagged in pieces
 
 def find_entities(text: str) -> list[Mention]:
     """Persons, organisations and places in `text`; `text[m.start:m.end] == m.surface`."""
-    mentions: list[Mention] = []
+    pieces: list[list[tuple[int, int]]] = []
     for sentence in split_sentences(text):
         spans = [(sentence.start + s, sentence.start + e)
                  for s, e in split_words(text[sentence.start: sentence.end])]
-        for first in range(0, len(spans), _MAX_WORDS):
-            mentions += _tag_words(text, spans[first: first + _MAX_WORDS])
+        pieces += [spans[i: i + _MAX_WORDS] for i in range(0, len(spans), _MAX_WORDS)]
+    # the whole article is tagged at once: a two-pass model reads it as one document
+    tagged = tag_document_with_marginals([[text[s:e] for s, e in p] for p in pieces])
+    mentions: list[Mention] = []
+    for spans, (labels, probabilities) in zip(pieces, tagged, strict=True):
+        mentions += _mentions(text, spans, labels, probabilities)
     return mentions
 
 
-def _tag_words(text: str, spans: list[tuple[int, int]]) -> list[Mention]:
-    labels, probabilities = tag_with_marginals([text[s:e] for s, e in spans])
+def _mentions(text: str, spans: list[tuple[int, int]], labels: list[str],
+              probabilities: list[float]) -> list[Mention]:
     found: list[Mention] = []
     for kind, first, last in entity_spans(labels):
         label = MENTION_LABELS.get(kind)

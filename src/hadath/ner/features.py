@@ -35,6 +35,9 @@ class FeatureConfig:
     # broad MISC, NewsFANE's missing MISC) keep their quirks in their own copies; tagging
     # adds the copies of `target_domain`.
     target_domain: str | None = None
+    # > 0: a second pass that sees the first pass's types for the same word in the sentences
+    # this many before and after (`hadath.ner.document`).
+    doc_window: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -44,7 +47,8 @@ class FeatureConfig:
         return cls(version=data["version"], window=data["window"],
                    affix_lengths=tuple(data["affix_lengths"]), clusters=data["clusters"],
                    gazetteers=tuple(data["gazetteers"]),
-                   target_domain=data.get("target_domain"))
+                   target_domain=data.get("target_domain"),
+                   doc_window=data.get("doc_window", 0))
 
 
 def _shape(word: str) -> str:
@@ -92,46 +96,79 @@ def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool
     return _WordFeatures(norm, tuple(own), tuple(near), tuple(far))
 
 
-def sentence_features(words: list[str], config: FeatureConfig,
-                      domain: str | None = None) -> list[list[str]]:
+@dataclass(frozen=True, slots=True)
+class _WordView:
+    """A word's features in its own position and, prefixed by the offset, as a neighbour
+    sees it; with the domain copies already made (cached: words repeat)."""
+
+    norm: str
+    own: tuple[str, ...]
+    seen_at: dict[int, tuple[str, ...]]
+
+
+@lru_cache(maxsize=300_000)
+def _word_view(word: str, config: FeatureConfig, domain: str | None) -> _WordView:
+    base = _word_features(word, config.affix_lengths, config.clusters)
+    own = ("bias", *base.own)
+    seen_at = {d: tuple(f"{d}:{f}" for f in (base.near if abs(d) == 1 else base.far))
+               for d in range(-config.window, config.window + 1) if d}
+    if domain is not None:
+        own += tuple(f"{domain}|{f}" for f in own)
+        seen_at = {d: v + tuple(f"{domain}|{f}" for f in v) for d, v in seen_at.items()}
+    return _WordView(base.norm, own, seen_at)
+
+
+def normalized_words(words: list[str], config: FeatureConfig) -> list[str]:
+    """The normalised form of every word, as the features see it."""
+    return [_word_features(w, config.affix_lengths, config.clusters).norm for w in words]
+
+
+def sentence_features(words: list[str], config: FeatureConfig, domain: str | None = None,
+                      memory: list[list[str]] | None = None) -> list[list[str]]:
     """One list of feature strings for every word of one sentence.
 
-    `domain` names the training corpus of the sentence (None when tagging: the target's).
+    `domain` names the training corpus of the sentence (None when tagging: the target's);
+    `memory` holds each word's document-memory features from a first pass.
     """
-    rows = _plain_features(words, config)
-    domain = domain or config.target_domain
-    if domain is not None and config.target_domain is not None:
-        rows = [row + [f"{domain}|{f}" for f in row] for row in rows]
-    return rows
-
-
-def _plain_features(words: list[str], config: FeatureConfig) -> list[list[str]]:
-    infos = [_word_features(w, config.affix_lengths, config.clusters) for w in words]
-    n = len(infos)
-    gaz = gazetteer_tags([i.norm for i in infos], config.gazetteers) if config.gazetteers else None
+    domain = (domain or config.target_domain) if config.target_domain is not None else None
+    views = [_word_view(w, config, domain) for w in words]
+    n = len(views)
+    gaz = gazetteer_tags([v.norm for v in views], config.gazetteers) if config.gazetteers else None
     rows: list[list[str]] = []
-    for i, info in enumerate(infos):
-        row = ["bias", *info.own]
-        if i == 0:
-            row.append("BOS")
-        if i == n - 1:
-            row.append("EOS")
+    for i, view in enumerate(views):
+        row = list(view.own)
+        extra = _position_features(i, n, config.window, views, gaz)
+        if memory is not None:
+            extra += memory[i]
+            if i > 0:
+                extra += [f"-1:{f}" for f in memory[i - 1]]
+            if i + 1 < n:
+                extra += [f"1:{f}" for f in memory[i + 1]]
+        row += extra
+        if domain is not None:
+            row += [f"{domain}|{f}" for f in extra]
         for d in range(-config.window, config.window + 1):
-            j = i + d
-            if d == 0:
-                continue
-            if not 0 <= j < n:
-                row.append(f"{d}:pad")
-                continue
-            seen = infos[j].near if abs(d) == 1 else infos[j].far
-            row += [f"{d}:{f}" for f in seen]
-            if gaz is not None and abs(d) == 1:
-                row += [f"{d}:{g}" for g in gaz[j]]
-        if i > 0:
-            row.append(f"bi-1={infos[i - 1].norm}|{info.norm}")
-        if i < n - 1:
-            row.append(f"bi+1={info.norm}|{infos[i + 1].norm}")
-        if gaz is not None:
-            row += gaz[i]
+            if d and 0 <= i + d < n:
+                row += views[i + d].seen_at[d]
         rows.append(row)
     return rows
+
+
+def _position_features(i: int, n: int, window: int, views: list[_WordView],
+                       gaz: list[list[str]] | None) -> list[str]:
+    """Features that depend on the word's place in the sentence, not on the word alone."""
+    extra = [f"{d}:pad" for d in range(-window, window + 1) if d and not 0 <= i + d < n]
+    if i == 0:
+        extra.append("BOS")
+    else:
+        extra.append(f"bi-1={views[i - 1].norm}|{views[i].norm}")
+    if i == n - 1:
+        extra.append("EOS")
+    else:
+        extra.append(f"bi+1={views[i].norm}|{views[i + 1].norm}")
+    if gaz is not None:
+        extra += gaz[i]
+        for d in (-1, 1):
+            if 0 <= i + d < n:
+                extra += [f"{d}:{g}" for g in gaz[i + d]]
+    return extra

@@ -1,29 +1,35 @@
 """Training the CRF tagger on the public gold corpora.
 
-`train_crf(sentences, out_dir, config, ...)` writes `ner.crfsuite` and `ner_model.json` (the
-feature configuration, corpora, sizes and licences) into `out_dir`; `train_default(data_dir,
-out_dir)` trains on ANERcorp train, NewsFANE and AQMAR — never on the ANERcorp test split.
+`train_crf(corpora, out_dir, config, ...)` writes `ner.crfsuite` and `ner_model.json` (the
+feature configuration, corpora, sizes and licences). With `config.doc_window > 0` it trains
+two passes: the first pass's labels on the training text come from k-fold jackknifing, so the
+second pass learns how far to trust a first pass that has not seen the sentence.
+`train_default(data_dir, out_dir)` trains the shipped model; never on the ANERcorp test split.
 """
 from __future__ import annotations
 
 import json
+import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import pycrfsuite
 
 from hadath.ner.corpora import TaggedSentence, training_corpora
-from hadath.ner.features import FeatureConfig, sentence_features
+from hadath.ner.document import memory_features
+from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
 from hadath.ner.gazetteers import available_gazetteers
-from hadath.ner.model import META_FILE, MODEL_FILE
+from hadath.ner.model import FIRST_PASS_FILE, META_FILE, MODEL_FILE
 
 LICENCES = {
     "anercorp_train": "ANERcorp (Benajiba, Rosso & Benedí 2007), CAMeL Lab split; free for research",
     "newsfane": "NewsFANE Gold (Alotaibi & Lee, COLING 2014); CC BY-SA 3.0",
     "aqmar": "AQMAR Arabic Wikipedia NER (Mohit et al. 2012); CC BY-SA 3.0",
 }
+Corpora = dict[str, list[TaggedSentence]]
+Memory = dict[str, list[list[list[str]]]]  # corpus → sentence → word → features
 
 
 @dataclass(frozen=True)
@@ -32,35 +38,75 @@ class CrfParams:
     c2: float = 0.01
     max_iterations: int = 150
     min_freq: int = 1
+    folds: int = 2  # jackknife folds for a two-pass model
+    first_pass_iterations: int = 60  # the first pass only needs to find the obvious names
 
 
-def train_crf(corpora: dict[str, list[TaggedSentence]], out_dir: Path, config: FeatureConfig,
-              params: CrfParams = CrfParams(), extra_meta: dict[str, Any] | None = None,
-              verbose: bool = False) -> dict[str, Any]:
-    """Train on the sentences of `corpora` (by name) and save the model with its metadata."""
-    started = time.monotonic()
+def _fit(corpora: Corpora, path: Path, config: FeatureConfig, params: CrfParams,
+         memory: Memory | None = None, verbose: bool = False) -> None:
     trainer = pycrfsuite.Trainer(verbose=verbose)
-    sentences = [s for corpus in corpora.values() for s in corpus]
     for name, corpus in corpora.items():
-        for sentence in corpus:
+        for k, sentence in enumerate(corpus):
             words = [w for w, _ in sentence]
-            trainer.append(sentence_features(words, config, name),
+            extra = memory[name][k] if memory is not None else None
+            trainer.append(sentence_features(words, config, name, extra),
                            [label for _, label in sentence])
     trainer.set_params({"c1": params.c1, "c2": params.c2, "max_iterations": params.max_iterations,
                         "feature.minfreq": params.min_freq,
                         "feature.possible_transitions": True})
+    trainer.train(str(path))
+
+
+def _fold(corpus: list[TaggedSentence], fold: int, folds: int) -> tuple[int, int]:
+    # contiguous folds keep an article's sentences together, as they are at tagging time
+    return len(corpus) * fold // folds, len(corpus) * (fold + 1) // folds
+
+
+def _jackknife_memory(corpora: Corpora, config: FeatureConfig, params: CrfParams,
+                      scratch: Path) -> Memory:
+    """Document memory of every training sentence from first passes that never saw it."""
+    first: dict[str, list[list[str]]] = {name: [[] for _ in c] for name, c in corpora.items()}
+    for fold in range(params.folds):
+        spans = {name: _fold(c, fold, params.folds) for name, c in corpora.items()}
+        rest = {name: c[: spans[name][0]] + c[spans[name][1]:] for name, c in corpora.items()}
+        _fit(rest, scratch / FIRST_PASS_FILE, config, params)
+        tagger = pycrfsuite.Tagger()
+        tagger.open(str(scratch / FIRST_PASS_FILE))
+        for name, corpus in corpora.items():
+            for k in range(*spans[name]):
+                first[name][k] = list(tagger.tag(sentence_features(
+                    [w for w, _ in corpus[k]], config, name)))
+        tagger.close()
+    return {name: memory_features([normalized_words([w for w, _ in s], config) for s in c],
+                                  first[name], config.doc_window)
+            for name, c in corpora.items()}
+
+
+def train_crf(corpora: Corpora, out_dir: Path, config: FeatureConfig,
+              params: CrfParams = CrfParams(), extra_meta: dict[str, Any] | None = None,
+              verbose: bool = False) -> dict[str, Any]:
+    """Train on the sentences of `corpora` (by name) and save the model with its metadata."""
+    started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
-    trainer.train(str(out_dir / MODEL_FILE))
-    meta = {
-        "model": "python-crfsuite linear-chain CRF (L-BFGS)",
-        "features": config.to_dict(),
-        "params": {"c1": params.c1, "c2": params.c2, "max_iterations": params.max_iterations,
-                   "min_freq": params.min_freq},
-        "sentences": len(sentences),
-        "tokens": sum(len(s) for s in sentences),
+    meta: dict[str, Any] = {"model": "python-crfsuite linear-chain CRF (L-BFGS)",
+                            "features": config.to_dict(), "params": asdict(params)}
+    memory = None
+    if config.doc_window > 0:
+        first_config = replace(config, doc_window=0)
+        first_params = replace(params, max_iterations=params.first_pass_iterations)
+        with tempfile.TemporaryDirectory() as scratch:
+            memory = _jackknife_memory(corpora, first_config, first_params, Path(scratch))
+        _fit(corpora, out_dir / FIRST_PASS_FILE, first_config, first_params, verbose=verbose)
+        meta["first_pass"] = {"file": FIRST_PASS_FILE, "features": first_config.to_dict()}
+    else:
+        (out_dir / FIRST_PASS_FILE).unlink(missing_ok=True)
+    _fit(corpora, out_dir / MODEL_FILE, config, params, memory, verbose)
+    meta.update({
+        "sentences": sum(len(c) for c in corpora.values()),
+        "tokens": sum(len(s) for c in corpora.values() for s in c),
         "train_seconds": round(time.monotonic() - started, 1),
         **(extra_meta or {}),
-    }
+    })
     (out_dir / META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
                                      encoding="utf-8")
     return meta
