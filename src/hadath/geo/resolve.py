@@ -264,6 +264,8 @@ def _locating_place(t: Toponym) -> Place | None:
     if t.locating is None or t.locating.choice is None or t.locating.located_only:
         return None
     unit = t.locating.choice
+    if not t.locating.qualifiers and any(f in unit.flags for f in ("context", "qualified", "minor")):
+        return None  # في حديثه "in his talk": a doubtful name locates nothing
     if unit.kind == "city" and any(q.role == "near" for q in t.locating.qualifiers):
         return None  # الرمادي (غرب بغداد): west of Baghdad, not in it
     return unit if unit.kind in UNIT_KINDS else None
@@ -280,7 +282,11 @@ def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[
     assert place is not None
     needs_support = t.hit.key in gazetteer.context_names or all(
         "minor" in c.flags for c in t.candidates)
-    if not needs_support or t.qualifiers:
+    if t.qualifiers:
+        return True
+    if "qualified" in place.flags:
+        return False  # حديثة is "his talk" unless a qualifier says town, dam or district
+    if not needs_support:
         return True
     following = next_word(norm, t.end)
     if following.startswith("ال") and following not in gazetteer.adjectives:
