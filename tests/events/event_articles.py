@@ -29,6 +29,7 @@ ACTORS = {
     "حركة طالبان": ("Taliban", "armed_group", "AFG"),
     "مقتدى الصدر": ("Muqtada al-Sadr", "person", "IRQ"),
     "الشرطة": ("Police Forces of Tunisia", "police", "TUN"),
+    "الحكومة الأفغانية": ("Government of Afghanistan", "government", "AFG"),
 }
 # canonical, country (alpha-2), precision, lat, lon
 PLACES = {

@@ -189,3 +189,13 @@ def test_a_nisba_adjective_names_the_giver_and_a_threat_is_conditional() -> None
     threat = _one(events, "threaten")
     assert threat["modality"] == "conditional"
     assert threat["actor1"]["canonical"] == "Government of Turkey"
+
+
+def test_the_accused_did_the_act_the_accuser_made_the_statement() -> None:
+    text = "واتهمت الحكومة الأفغانية حركة طالبان بتفجير سيارة مفخخة في قندهار."
+    events = _events(text, "2015-07-26")
+    bombing = _one(events, "explosion")
+    assert bombing["actor1"]["canonical"] == "Taliban"
+    accusation = _one(events, "accuse")
+    assert accusation["actor1"]["canonical"] == "Government of Afghanistan"
+    assert accusation["actor2"]["canonical"] == "Taliban"

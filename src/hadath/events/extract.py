@@ -63,6 +63,13 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     claim = site.claim
     start = max(site.clause.start, claim.start) if claim and claim.start <= trigger.start \
         else site.clause.start
+    # "اتهمت الوزارة الإخوان بالوقوف خلف التفجير": the accused, not the accuser, did it
+    accusations = [o for o in triggers if o.value == "accuse" and start <= o.start < trigger.start]
+    if accusations:
+        start = accusations[-1].end
+        accuser = actor_mentions(doc.text, doc.article.mentions, start, trigger.start)[:1]
+        if accuser and not doc.text[start:accuser[0].start].strip():
+            start = accuser[0].end  # "اتهمت الحكومة حركة طالبان": the verb's subject first
     actors = pick_actors(doc.text, trigger, start, site.clause.end, doc.article.mentions,
                          site.speaker)
     if actors.actor1 is None or actors.actor1 is site.speaker:
