@@ -7,6 +7,7 @@ by canonical name (`ActorEntry`) and every normalised alias with what it stands 
 from __future__ import annotations
 
 import csv
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -103,16 +104,27 @@ class ActorLexicon:
     not_verbs: frozenset[str] = frozenset()
 
     def add_alias(self, surface: str, target: AliasTarget) -> None:
-        key = normalize_key(surface)
-        if not key:
-            return
-        targets = self.aliases.setdefault(key, [])
-        if target not in targets:
-            targets.append(target)
+        for variant in spelling_variants(surface):
+            key = normalize_key(variant)
+            if not key:
+                continue
+            targets = self.aliases.setdefault(key, [])
+            if target not in targets:
+                targets.append(target)
 
     def add_entry(self, entry: ActorEntry) -> None:
         # Generated state actors never overwrite a curated row of the same name.
         self.entries.setdefault(entry.canonical, entry)
+
+
+_FINAL_HAMZA_ON_YA = re.compile(r"ئ(?=\s|$)")
+
+
+def spelling_variants(surface: str) -> tuple[str, ...]:
+    """The alias and the spellings normalisation does not merge: a final ئ is often written
+    ىء ("قوات الطوارئ" / "قوات الطوارىء")."""
+    variant = _FINAL_HAMZA_ON_YA.sub("ىء", surface)
+    return (surface,) if variant == surface else (surface, variant)
 
 
 def label_for(kind: str | None) -> str:

@@ -13,7 +13,7 @@ from hadath.mentions.actor_draft import Draft, state_actor
 from hadath.mentions.actor_lexicon import CONTEXT_TITLE, FIXED, ORG_TITLE, ActorLexicon
 
 _NAME_PARTICLES = frozenset({"عبد", "ابو", "ابن", "بن", "ال", "ام", "بنت"})
-_TITLE_GAP = re.compile(r"\s*[،,]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد|معزول|مخلوع|راحل|منتخب)\s*[،,]?\s*)?"
+_TITLE_GAP = re.compile(r'\s*[،,"]?\s*(?:(?:ال)?(?:سابق|اسبق|موقت|حالي|جديد|معزول|مخلوع|راحل|منتخب)\s*[،,]?\s*)?'
                         r"(?:(?:بن|ابن|ال)\s+(?:عبد\s*)?\w+\s*)*")
 
 
