@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hadath.claims.lexicon import matcher
-from hadath.text.normalize import normalize
+from hadath.text.normalize import NormText, normalize
 
 STATEMENT_TYPES = frozenset(
     {"threaten", "accuse", "reject_deny", "support_statement", "request_appeal", "meeting"}
@@ -39,8 +39,9 @@ class ArticleCues:
     manner: list[Cue]  # how an attack was made ("جوية", "طائرات")
 
 
-def _find(name: str, column: str, norm_text: str, norm) -> list[Cue]:  # type: ignore[no-untyped-def]
+def _find(name: str, column: str, norm: NormText) -> list[Cue]:
     cues = []
+    norm_text = norm.text
     for hit in matcher("events", name).find(norm_text):
         start, end = norm.original_span(hit.start, hit.end)
         written = norm_text[hit.start:hit.end]
@@ -54,9 +55,9 @@ def find_cues(text: str) -> ArticleCues:
     """All trigger, figure, modality and victim words of `text`, in text order."""
     norm = normalize(text)
     return ArticleCues(
-        triggers=_find("triggers.tsv", "type", norm.text, norm),
-        figures=_find("figures.tsv", "figure", norm.text, norm),
-        modality=_find("modality_cues.tsv", "cue", norm.text, norm),
-        victims=_find("victims.tsv", "side_kind", norm.text, norm),
-        manner=_find("type_cues.tsv", "cue", norm.text, norm),
+        triggers=_find("triggers.tsv", "type", norm),
+        figures=_find("figures.tsv", "figure", norm),
+        modality=_find("modality_cues.tsv", "cue", norm),
+        victims=_find("victims.tsv", "side_kind", norm),
+        manner=_find("type_cues.tsv", "cue", norm),
     )
