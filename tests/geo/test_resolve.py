@@ -163,3 +163,17 @@ def test_a_locating_unit_after_ba_places_the_name() -> None:
 def test_a_route_between_two_cities_does_not_locate_one_in_the_other() -> None:
     found = places("أطلقت الخطوط القطرية خط الدوحة نيويورك")
     assert {(m.surface, m.country) for m in found} == {("الدوحة", "QA"), ("نيويورك", "US")}
+
+
+def test_villages_in_x_make_x_a_governorate() -> None:
+    # "shells on villages with a Shia majority in Idlib and Aleppo"
+    found = places("أطلقت الفصائل قذائف على قرى تسكنها أغلبية شيعية في إدلب وحلب")
+    assert [(m.surface, m.kind, m.geo_precision) for m in found] == [
+        ("إدلب", "admin1", 3), ("حلب", "admin1", 3)]
+
+
+def test_names_that_need_a_qualifier() -> None:
+    # حجة is a Yemeni governorate and "pretext"; حديثة an Iraqi town and "his talk"
+    assert places("رفض الطلب بحجة الأمن وقال في حديثه إن الوضع هادئ") == []
+    found = places("قصفت المدفعية شمال محافظتي حجة وصعدة اليمنيتين")
+    assert [m.canonical for m in found] == ["Hajjah Governorate", "Saada Governorate"]

@@ -39,6 +39,8 @@ ROLE_KINDS = {
     "neighbourhood": {"neighbourhood"}, "countryside": {"city", "admin1"},
     "near": {"city", "country", "admin1"}, "landmark": {"city"}, "facility": {"city"},
 }
+# Plural nouns for settlements and areas: "X في Y" after them makes Y a governorate.
+AREA_PLURALS = frozenset(["قري", "مناطق", "مدن", "بلدات", "ارياف", "انحاء", "مخيمات", "احياء"])
 DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
 LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "ب", "في ب", "، ب"])
@@ -75,6 +77,7 @@ def resolve_places(text: str) -> list[Mention]:
     _link_locating_units(toponyms, norm)
     _share_plural_qualifiers(toponyms, norm)
     _one_country_per_name(toponyms)
+    _mark_areas_of_many_places(toponyms, norm)
     for t in reversed(toponyms):  # a locating unit follows the place it locates
         _choose(t, Counter(), [])
     context = _country_context(toponyms)
@@ -167,6 +170,18 @@ def _link_locating_units(toponyms: list[Toponym], norm: str) -> None:
             roles = {q.role for q in place.qualifiers}
             if "settlement" in roles or (not roles and all(c.kind == "city" for c in place.candidates)):
                 unit.locates_town = True
+
+
+def _mark_areas_of_many_places(toponyms: list[Toponym], norm: str) -> None:
+    """قرى تسكنها أغلبية شيعية في إدلب وحلب: villages (plural) in X make X the governorate."""
+    for t in toponyms:
+        before = norm[max(0, t.start - 40):t.start].split()
+        if t.hit.prefix == "ب" or (before and before[-1] == "في"):
+            window = before[-6:-1] if before and before[-1] == "في" else before[-5:]
+            if any(w.lstrip("وب") in AREA_PLURALS for w in window):
+                t.locates_town = True
+        elif t.coordinated is not None and t.coordinated.locates_town:
+            t.locates_town = True
 
 
 def _one_country_per_name(toponyms: list[Toponym]) -> None:
