@@ -45,7 +45,7 @@ DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a
 
 def fail(message: str) -> None:
     """Print one line to stderr and exit 1, with no traceback."""
-    err.print(f"hadath: error: {message}", markup=False, highlight=False)
+    sys.stderr.write(f"hadath: error: {message}\n")  # plain: Rich would wrap a long path
     raise typer.Exit(1)
 
 
@@ -84,7 +84,7 @@ def extract(
     if not written:
         fail(f"{skipped[0].source}: {skipped[0].reason}" if skipped else f"{path}: no article found")
     for item in skipped:
-        err.print(f"hadath: skipped {item.source}: {item.reason}", markup=False, highlight=False)
+        sys.stderr.write(f"hadath: skipped {item.source}: {item.reason}\n")
 
 
 def run(
