@@ -81,8 +81,9 @@ def _seat(text: str, m: Mention) -> bool:
 
 def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     """Every resolved place of the article, qualified, plus vague places such as borders."""
-    places = [_qualified(text, m) for m in mentions
-              if m.label == "place" and not _seat(text, m)]
+    # a name the tagger calls a place but no gazetteer resolves ("المدينة") places nothing
+    places = [_qualified(text, m) for m in mentions if m.label == "place"
+              and (m.canonical or m.lat is not None) and not _seat(text, m)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
         if hit.row["role"] == "vague":
