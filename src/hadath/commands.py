@@ -106,7 +106,7 @@ def run(
     problems: list[tuple[str, str, str]] = []
     with Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(), console=err, transient=False,
+        TimeElapsedColumn(), console=err, transient=True,
     ) as progress:
         task = progress.add_task("extracting", total=None)
         for item in read_inputs(paths, IngestDefaults(published=published, outlet=outlet, url=url)):

@@ -6,11 +6,19 @@ A duplicate article keeps its metadata and is not extracted again.
 """
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 
+from hadath.claims import find_claims
+from hadath.countries import alpha3
+from hadath.events import extract_events
+from hadath.geo import resolve_places
+from hadath.mentions import find_actors
+from hadath.ner import find_entities
 from hadath.record import Article, ArticleMeta, Mention
 from hadath.text.numbers import find_numbers
 from hadath.text.sentences import split_sentences
+from hadath.time import find_times
 
 
 def process(meta: ArticleMeta) -> Article:
@@ -21,9 +29,9 @@ def process(meta: ArticleMeta) -> Article:
     article.sentences = split_sentences(text)
     article.numbers = find_numbers(text)
     article.mentions = find_mentions(text)
-    article.times = _find_times(text, reference_date(meta))
-    article.claims = _find_claims(article)
-    article.events = _extract_events(article)
+    article.times = find_times(text, reference_date(meta))
+    article.claims = find_claims(article)
+    article.events = extract_events(article)
     return article
 
 
@@ -38,20 +46,28 @@ def reference_date(meta: ArticleMeta) -> date | None:
 
 
 def find_mentions(text: str) -> list[Mention]:
-    """Actors and places from the gazetteers, then tagger entities that no gazetteer covers."""
-    from hadath.geo import resolve_places
-    from hadath.mentions import find_actors
+    """Actors and places from the gazetteers, then tagger entities that no gazetteer covers.
 
-    actors = find_actors(text)
-    places = [p for p in resolve_places(text) if not _acts_as_actor(p, actors)]
+    Places come first: the country most of them lie in tells the actors stage whose army,
+    police or ministry a bare "قوات الأمن" or "وزارة الداخلية" is.
+    """
+    places = resolve_places(text)
+    actors = find_actors(text, country=main_country(places))
+    places = [p for p in places if not _acts_as_actor(p, actors)]
     mentions = _without_overlaps(actors + places)
-    try:
-        from hadath.ner import find_entities
-    except ImportError:  # the tagger's model is optional at run time
-        return mentions
     covered = [(m.start, m.end) for m in mentions]
     extra = [e for e in find_entities(text) if not any(s < e.end and e.start < t for s, t in covered)]
     return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
+
+
+def main_country(places: list[Mention]) -> str | None:
+    """ISO alpha-3 of the country the article's places mostly lie in (first named on a tie)."""
+    counts = Counter(p.country for p in places if p.country)
+    if not counts:
+        return None
+    best = max(counts.values())
+    first = next(p.country for p in places if p.country and counts[p.country] == best)
+    return alpha3(first)
 
 
 def _acts_as_actor(place: Mention, actors: list[Mention]) -> bool:
@@ -66,21 +82,3 @@ def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
         if not any(k.start < m.end and m.start < k.end for k in kept):
             kept.append(m)
     return sorted(kept, key=lambda m: (m.start, -m.end))
-
-
-def _find_times(text: str, ref: date | None):  # type: ignore[no-untyped-def]
-    from hadath.time import find_times
-
-    return find_times(text, ref)
-
-
-def _find_claims(article: Article):  # type: ignore[no-untyped-def]
-    from hadath.claims import find_claims
-
-    return find_claims(article)
-
-
-def _extract_events(article: Article):  # type: ignore[no-untyped-def]
-    from hadath.events import extract_events
-
-    return extract_events(article)
