@@ -45,7 +45,7 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
     for m in mentions:
         if not (start <= m.start and m.end <= end):
             continue
-        if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS:
+        if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS and (m.kind or m.canonical):
             found.append(m)
         elif m.label == "place" and m.kind == "country" and not _locative(text, m):
             government = government_of(m)
