@@ -48,6 +48,7 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
 _GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
+_CALLED_FOR_TYPES = frozenset({"protest"})
 
 
 def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
@@ -58,7 +59,8 @@ def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
 
 
 def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candidate | None:
-    if _governed(trigger, triggers, site.clause):
+    called_for = _governed(trigger, triggers, site.clause)
+    if called_for and trigger.value not in _CALLED_FOR_TYPES:
         return None
     claim = site.claim
     start = max(site.clause.start, claim.start) if claim and claim.start <= trigger.start \
@@ -103,6 +105,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     modality = modality_of(ctx)
     if modality is None:
         return None
+    if called_for:
+        modality = "planned"  # "يدعو لتحرك احتجاجي": a protest called for is a protest planned
     day, day_end, precision = date_fields(time, modality, doc.published)
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,

@@ -22,7 +22,8 @@ _STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forc
 # ل before the verbal noun of these acts states an aim ("لتحرير المدن", "للسيطرة على")
 _PURPOSE_TYPES = frozenset({"territory_taken", "territory_regained", "agreement"})
 _PLANNED_WINDOW = 6
-_RECENT = timedelta(days=3)  # background recalled within this many days is still news  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
+_RECENT = timedelta(days=3)
+_THEN_WORDS = frozenset({"انذاك", "حينها", "حينذاك"})  # background recalled within this many days is still news  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
 _BACKGROUND_WINDOW = 12  # "وكانت الفصائل ... قد سيطرت"
 
 
@@ -79,6 +80,9 @@ def _conditional_clause(ctx: ModalityContext) -> bool:
 
 def is_background(ctx: ModalityContext) -> bool:
     """"وكانت الفصائل قد سيطرت", "سبق أن": the clause recalls an earlier event."""
+    if any(c.value == "background" and c.form in _THEN_WORDS
+           and ctx.clause_start <= c.start for c in ctx.cues):
+        return True  # "وقد قتل آنذاك خمسة جنود": "at that time" anywhere in the clause
     cue = _before(ctx, "background", _BACKGROUND_WINDOW)
     if cue is None:
         start = ctx.sentence_start if ctx.sentence_start is not None else ctx.clause_start

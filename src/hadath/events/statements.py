@@ -71,6 +71,8 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
     if claim is not None and claim.cue_start == trigger.start:
         return site.speaker, False  # the cue is the statement: "نفت تركيا"
     if claim is not None and claim.start <= trigger.start < claim.end:
+        if trigger.value == "meeting" and trigger.pos == "noun":
+            return None, False  # "إن المؤتمر سيتقدم": a meeting word is no speaker's predicate
         if trigger.start >= _first_clause_end(doc, claim) or \
                 clause_floor(doc.text, claim.start, trigger.start) > claim.start or \
                 not _main_predicate(doc.text, claim.start, trigger.start):
