@@ -74,7 +74,7 @@ def _seat(text: str, m: Mention) -> bool:
     """"المرصد ومقره بريطانيا", "صحيفة الرياض السعودية": where a speaker or an outlet is based."""
     roles = table("events", "place_qualifiers.tsv")
     words = normalize_key(text[max(0, m.start - 30):m.start]).split()
-    if words and roles.get(words[-1], {}).get("role") == "seat":
+    if words and roles.get(words[-1], {}).get("role") in ("seat", "neighbour"):
         return True
     return any(roles.get(w.lstrip("و"), {}).get("role") == "outlet" for w in words[-3:])
 
