@@ -49,6 +49,8 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 _GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
 _CALLED_FOR_TYPES = frozenset({"protest"})
+_MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
+                  "historical": 2}
 
 
 def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
@@ -345,7 +347,11 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
         candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     today = doc.published.isoformat() if doc.published else None
-    return unique_ids([r for r in records if _reportable(r, today)])
+    kept = [r for r in records if _reportable(r, today)]
+    # what happened first, then what is planned or threatened, then the background; each in
+    # the order the text first reports it
+    kept.sort(key=lambda r: _MODALITY_RANK.get(str(r["modality"]), 1))
+    return unique_ids(kept)
 
 
 def _reportable(record: dict[str, Any], today: str | None) -> bool:
