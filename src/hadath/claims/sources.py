@@ -1,6 +1,6 @@
 """The speaker of a reporting cue: a named actor, or an unnamed source ("مصادر عسكرية").
 
-`source_after(article, pos, limit)` and `source_before(...)` read the words next to a cue and
+`source_after(text, mentions, pos, limit)` and `source_before(...)` read the words by a cue and
 return a `Speaker` with its canonical name, its span, the actor it stands for and the outlet it
 came through ("مصادر عسكرية لرويترز" → military sources, via Reuters).
 """

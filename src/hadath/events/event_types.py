@@ -1,8 +1,8 @@
 """The SPEC event type of a trigger once its actor and place are known.
 
-`refine_type(trigger, actor1, place)` applies ACLED's distinctions that a word alone cannot
-make: territory taken by a non-state actor vs regained by a government, and an "attack" by a
-foreign state's forces on another country, which ACLED codes as remote violence (air strike).
+`refine_type(trigger, actor1, actor2, place, manner, victims)` applies ACLED's distinctions a
+word alone cannot make: territory taken by rebels or regained by a government, shelling from
+the air, a foreign state's "attack" (remote violence), violence against unarmed people.
 """
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Where an event happened: the most precise place the text ties its trigger to.
 
-`pick_place(...)` looks in the trigger's clause, then its sentence, for resolved place mentions
-(SPEC: the most precise settlement; "ريف X"/"قرب X" is X with precision 2); `focus_place`
-is the article's main place, used for reports that name no place of their own.
+`place_mentions` qualifies resolved places ("ريف X"/"قرب X" is X with precision 2, SPEC);
+`assign_places` ties each to the trigger of its clause and `best_place` picks the most precise;
+`focus_place` is the article's main place, for reports that name no place of their own.
 """
 from __future__ import annotations
 
