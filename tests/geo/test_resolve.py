@@ -177,3 +177,10 @@ def test_names_that_need_a_qualifier() -> None:
     assert places("رفض الطلب بحجة الأمن وقال في حديثه إن الوضع هادئ") == []
     found = places("قصفت المدفعية شمال محافظتي حجة وصعدة اليمنيتين")
     assert [m.canonical for m in found] == ["Hajjah Governorate", "Saada Governorate"]
+
+
+def test_unknown_town_found_by_how_it_sounds_in_its_state() -> None:
+    # "two people were shot during a march in the city of Ferguson, Missouri"
+    town = only("أصيب شخصان خلال مسيرة في مدينة فيرجسون بولاية ميزوري الأمريكية", "مدينة فيرجسون")
+    assert (town.canonical, town.country, town.geo_precision) == ("Ferguson", "US", 1)
+    assert abs(town.lat - 38.74) < 0.05 and town.reason.startswith("sounds like")

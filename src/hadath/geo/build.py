@@ -15,7 +15,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from hadath.geo.build_sounds import write_sound_table
 from hadath.geo.gazetteer import DATA_DIR, GAZETTEER_FILE, HOME_COUNTRIES, read_tsv
+from hadath.geo.sounds import SOUNDS_FILE
 from hadath.text.normalize import normalize_key
 
 # Where Arabic news reports at village level every GeoNames place with an Arabic name is kept;
@@ -59,6 +61,7 @@ def build_gazetteer(out: Path = DATA_DIR / GAZETTEER_FILE, shared: Path | None =
     builder.add_geonames(cities)
     builder.add_regions_of_countries()
     payload = builder.payload()
+    write_sound_table(cities, out.parent / SOUNDS_FILE)
     out.parent.mkdir(parents=True, exist_ok=True)
     data = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     with out.open("wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9,

@@ -25,6 +25,7 @@ from hadath.geo.qualifiers import (
     previous_word_span,
     qualifiers_before,
 )
+from hadath.geo.sounds import find_by_sound
 from hadath.geo.unlisted import unlisted_before
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
@@ -98,15 +99,29 @@ def _unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
         if place is None or place.kind not in UNIT_KINDS or unit.located_only or (
                 place.kind == "city" and any(q.role == "near" for q in unit.qualifiers)):
             continue
-        found = unlisted_before(norm, unit.start)
+        unit_qualified = any(q.role in ("admin1", "settlement") for q in unit.qualifiers)
+        found = unlisted_before(norm, unit.start, unit_qualified)
         if found is None or any(found.start < t.end and t.start < found.end
                                 for t in toponyms + extra):
             continue
-        hit = NameHit(found.name_start, found.end, norm[found.name_start:found.end], "")
-        village = Toponym(hit, found.start, found.end, [found.qualifier], [], choice=place,
-                          located_only=True, reason=f"unlisted place located in {place.canonical}")
+        name = norm[found.name_start:found.end]
+        village = Toponym(NameHit(found.name_start, found.end, name, ""), found.start, found.end,
+                          [found.qualifier], [], choice=place, located_only=True,
+                          reason=f"unlisted place located in {place.canonical}")
+        town = _town_by_sound(name, place, found.qualifier.role)
+        if town is not None:
+            village.choice, village.located_only = town, False
+            village.reason = f"sounds like {town.canonical}, located in {place.canonical}"
         extra.append(village)
     return extra
+
+
+def _town_by_sound(name: str, unit: Place, role: str) -> Place | None:
+    """فيرجسون بولاية ميزوري: a GeoNames town of the unit's country spelled the way it sounds."""
+    if role not in ("settlement", "area"):
+        return None
+    reach = {"city": 60.0, "admin1": 400.0}.get(unit.kind)
+    return find_by_sound(name, unit.country, unit if reach else None, reach or 0.0)
 
 
 def _country_context(toponyms: list[Toponym]) -> Counter[str]:

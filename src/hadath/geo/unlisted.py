@@ -64,8 +64,9 @@ def _not_a_name_word(word: str) -> bool:
             or word in load_gazetteer().adjectives or word.endswith(("ها", "هم", "هما")))
 
 
-def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
-    """An unknown "qualifier + name" right before a unit that starts at `unit_start`."""
+def unlisted_before(norm: str, unit_start: int, unit_qualified: bool = False) -> Unlisted | None:
+    """An unknown "qualifier + name" right before a unit that starts at `unit_start`; with
+    `unit_qualified` (بولاية ميزوري) also "في + name" (في فيرجسون بولاية ميزوري)."""
     word_start = _word_start(norm, unit_start)
     clitic = norm[word_start:unit_start]
     pos = word_start
@@ -76,6 +77,11 @@ def unlisted_before(norm: str, unit_start: int) -> Unlisted | None:
         else:
             return None
     words = _words_left(norm, pos, MAX_NAME_WORDS + 1)
+    if unit_qualified and clitic == "ب" and len(words) >= 2 and words[-2][0] == "في" \
+            and not _not_a_name_word(words[-1][0]):
+        name_word = words[-1]
+        return Unlisted(name_word[1], name_word[2], name_word[1],
+                        Qualifier("area", "", name_word[1]))
     for k in range(len(words) - 2, -1, -1):  # qualifier at k, name = words[k+1:]
         word, start, _ = words[k]
         name = words[k + 1:]
