@@ -1,7 +1,7 @@
 """What the events stage reads from one article, and where in it a trigger sits.
 
 `Doc` holds the article with its cues, places and publication day, computed once; `site_of`
-gives a position's sentence, clause, enclosing claim and speaker; helpers turn those into
+gives a position's sentence, clause, enclosing claim and speaker; its functions turn those into
 the place, dates, evidence span and source name of an event candidate.
 """
 from __future__ import annotations
