@@ -143,8 +143,9 @@ def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
     """An agreement is news when the clause says it was reached, signed or announced, or
     names its two sides ("اتفاق بين قبيلتي التبو والطوارق")."""
     roles = table("events", "roles.tsv")
-    words = normalize_key(doc.text[site.clause.start:trigger.start]).split()
-    if any(roles.get(w, {}).get("role") == "agree_verb" for w in words):
+    # "وأعلنت قيادة التحالف، الأحد، عن هدنة": the verb may sit clauses before the word
+    words = normalize_key(doc.text[site.sentence.start:trigger.start]).split()
+    if any(roles.get(w.lstrip("و"), {}).get("role") == "agree_verb" for w in words):
         return True
     after = normalize_key(doc.text[trigger.end:site.clause.end]).split()
     return "بين" in after[:4]
