@@ -199,3 +199,11 @@ def test_the_accused_did_the_act_the_accuser_made_the_statement() -> None:
     accusation = _one(events, "accuse")
     assert accusation["actor1"]["canonical"] == "Government of Afghanistan"
     assert accusation["actor2"]["canonical"] == "Taliban"
+
+
+def test_the_subject_of_a_light_verb_did_the_act() -> None:
+    # "the Taliban, who face an army offensive, shelled positions in Kandahar"
+    text = "وقامت حركة طالبان التي تواجه هجوما للجيش بقصف مواقع في قندهار."
+    shelling = _one(_events(text, "2015-07-26"), "shelling")
+    assert shelling["actor1"]["canonical"] == "Taliban"
+    assert shelling["location"]["canonical"] == "Kandahar"
