@@ -99,9 +99,11 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     if trigger.strength == "vague" and not (by_syntax and placed):
         return None  # "خسائر كبيرة في معركتها ضد الإرهابيين": war in general
     victims = _victim_kind(doc, site.clause, trigger)
+    # how an attack was made is said after it in its clause ("القصف ... بالاشتراك مع سلاح
+    # الجو") or just before it ("الطائرات الحربية قصفت")
     manner = [c for c in site.frame.manner if site.clause.start <= c.start < site.clause.end
-              and len(doc.text[min(c.end, trigger.end):max(c.start, trigger.start)].split())
-              <= _MANNER_WORDS]
+              and (c.start >= trigger.start
+                   or len(doc.text[c.end:trigger.start].split()) <= _MANNER_WORDS)]
     etype = refine_type(trigger, actors.actor1, actors.actor2, place, manner, victims)
     time = site.frame.times.get(trigger.start)
     ctx = ModalityContext(doc.text, trigger, etype, site.clause.start, site.mod_cues, claim,
@@ -229,7 +231,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
     return out
 
 
-_MANNER_WORDS = 6  # "قصفت الطائرات الحربية": how an attack was made is said next to it
+_MANNER_WORDS = 6
 _OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
 _VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
