@@ -58,7 +58,7 @@ def _words_before(norm: str, pos: int, count: int) -> list[tuple[str, int]]:
 
 def _word_after(norm: str, pos: int) -> tuple[str, int, int]:
     i = pos
-    while i < len(norm) and norm[i] == " ":
+    while i < len(norm) and norm[i] in ' "\'()':  # مدينة "أليكونت" الإسبانية
         i += 1
     j = i
     while j < len(norm) and is_word_char(norm[j]):

@@ -25,8 +25,8 @@ from hadath.geo.qualifiers import (
     previous_word_span,
     qualifiers_before,
 )
-from hadath.geo.sounds import find_by_sound
-from hadath.geo.unlisted import unlisted_before
+from hadath.geo.sounds import arabic_skeleton, find_by_sound
+from hadath.geo.unlisted import Unlisted, qualified_unknowns, unlisted_before
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
@@ -88,6 +88,7 @@ def resolve_places(text: str) -> list[Mention]:
         _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
     kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)]
     kept += _unlisted_places(kept, norm)
+    kept += _towns_by_sound(kept, nt, context)
     return [_mention(t, nt, norm) for t in sorted(kept, key=lambda t: t.start)]
 
 
@@ -113,6 +114,45 @@ def _unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
             village.choice, village.located_only = town, False
             village.reason = f"sounds like {town.canonical}, located in {place.canonical}"
         extra.append(village)
+    return extra
+
+
+def _looks_like_a_name(nt: NormText, found: Unlisted) -> bool:
+    """Not مدينة بالفضل "indebted to", بلده ومسقط "his country and", but مدينة هرقلة."""
+    name = nt.text[found.name_start:found.end]
+    if name.startswith(("بال", "لل")) or (name[:1] == "و" and name[1:2] not in ("ا", "و", "ي")):
+        return False  # a clitic-led phrase (بالقوة، ومراكز); واغادوغو is a name
+    _, q_end = nt.original_span(found.qualifier.start,
+                                found.qualifier.start + len(found.qualifier.word))
+    # بلدة "town" and بلده "his country" normalise alike: only the first is a qualifier
+    return not found.qualifier.word.endswith("ه") or nt.original[q_end - 1:q_end] == "ة"
+
+
+def _towns_by_sound(toponyms: list[Toponym], nt: NormText, context: Counter[str]) -> list[Toponym]:
+    """إقليم شرناق، مدينة هرقلة: a qualified name the gazetteer lacks, looked up by sound in the
+    countries the article is about (longest reading first)."""
+    norm = nt.text
+    extra: list[Toponym] = []
+    for found in sorted(qualified_unknowns(norm), key=lambda u: u.start - u.end):
+        if any(found.start < t.end and t.start < found.end for t in toponyms + extra):
+            continue
+        name = norm[found.name_start:found.end]
+        if len(arabic_skeleton(name.replace(" ", ""))) < 4 or not _looks_like_a_name(nt, found):
+            continue  # short skeletons match too many towns without a unit to narrow them
+        adjective = adjective_country(norm, found.end)
+        countries = [adjective] if adjective else [cc for cc, _ in context.most_common(2)]
+        if found.qualifier.role == "admin1":
+            # a province shares its skeleton with some town far too often (جيانغسو، Guangzhou);
+            # only where provinces are named after their seats
+            countries = [cc for cc in countries if cc in HOME_COUNTRIES]
+        for country in countries:
+            town = find_by_sound(name, country)
+            if town is not None:
+                hit = NameHit(found.name_start, found.end, name, "")
+                extra.append(Toponym(hit, found.start, found.end, [found.qualifier], [],
+                                     choice=town, reason=f"sounds like {town.canonical} "
+                                     f"(country context {country})"))
+                break
     return extra
 
 

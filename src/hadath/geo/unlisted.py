@@ -7,6 +7,7 @@ known location, with a lower precision).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from hadath.geo.gazetteer import load_gazetteer
@@ -27,6 +28,9 @@ NOT_NAME = frozenset(normalize_key(w) for w in (
     "الأمن", "الوطني", "الشرطة", "الحرس", "الجيش", "العمليات", "القيادة", "الدفاع", "المدني",
     "العسكرية", "الحكومة", "الداخلية", "الخارجية", "لوجستية", "صناعية", "تجارية", "حرة",
 ))
+
+
+_WORD = re.compile(r"[\w\u0621-\u064a]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,3 +100,23 @@ def unlisted_before(norm: str, unit_start: int, unit_qualified: bool = False) ->
                 qualifier = Qualifier(role, word[len(prefix):], start + len(prefix))
                 return Unlisted(qualifier.start, name[-1][2], name[0][1], qualifier)
     return None
+
+
+def qualified_unknowns(norm: str) -> list[Unlisted]:
+    """Every "settlement or province qualifier + one or two words" (مدينة هرقلة، إقليم شرناق)."""
+    found: list[Unlisted] = []
+    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
+    for k, (word, start, _) in enumerate(words[:-1]):
+        for prefix in sorted(PROCLITICS, key=len, reverse=True):
+            head = word[len(prefix):]
+            role = qualifier_role(head) if word.startswith(prefix) else None
+            if role in ("settlement", "admin1"):
+                name = words[k + 1:k + 3]
+                if _not_a_name_word(name[0][0]):
+                    break
+                qualifier = Qualifier(role, head, start + len(prefix))
+                found.append(Unlisted(qualifier.start, name[0][2], name[0][1], qualifier))
+                if len(name) == 2 and not _not_a_name_word(name[1][0]):
+                    found.append(Unlisted(qualifier.start, name[1][2], name[0][1], qualifier))
+                break
+    return found
