@@ -207,3 +207,13 @@ def test_the_subject_of_a_light_verb_did_the_act() -> None:
     shelling = _one(_events(text, "2015-07-26"), "shelling")
     assert shelling["actor1"]["canonical"] == "Taliban"
     assert shelling["location"]["canonical"] == "Kandahar"
+
+
+def test_the_day_of_a_statement_dates_the_statement_not_the_act() -> None:
+    # "The Observatory said on Saturday that the army shelled Idlib": the shelling is undated
+    text = "وقال المرصد السوري السبت إن الجيش السوري قصف مواقع في إدلب.\nونفت تركيا الجمعة تورطها."
+    events = _events(text, "2024-11-30")
+    shelling = _one(events, "shelling")
+    assert shelling["date"] == "2024-11-30" and shelling["time_precision"] == 2
+    denial = _one(events, "reject_deny")
+    assert denial["date"] == "2024-11-29"

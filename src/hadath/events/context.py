@@ -40,6 +40,7 @@ class Frame:
     times: dict[int, TimeExpr]  # trigger (or figure word) start → its time expression
     places: dict[int, list[Place]]  # trigger start → places its clause ties to it
     free_places: list[Place]  # places of the sentence's clauses that have no trigger
+    speech_times: list[TimeExpr]  # "ذكر مسؤول السبت أن": when a statement was made
 
 
 @dataclass(frozen=True)

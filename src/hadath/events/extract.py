@@ -200,11 +200,17 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
     since = [c for c in mod_cues if c.value == "since"]
     # figure words take part in dating so that "مقتل 5 أمس" is dated even with no trigger
     timed = sorted(triggers + inside(doc.cues.figures, sentence), key=lambda c: c.start)
-    times = assign_times(text, clauses, timed, inside(doc.article.times, sentence), since,
-                         doc.published)
+    # "ذكر مسؤول حكومي السبت أن ...": a day between a reporting verb and what is reported dates
+    # the statement, not the act
+    said_on = [(c.cue_start, c.start) for c in doc.article.claims
+               if c.cue_start is not None and c.cue_start < c.start]
+    speech = [t for t in inside(doc.article.times, sentence)
+              if any(a <= t.start < b for a, b in said_on)]
+    times_here = [t for t in inside(doc.article.times, sentence) if t not in speech]
+    times = assign_times(text, clauses, timed, times_here, since, doc.published)
     owned, free = assign_places(clauses, timed, inside(doc.places, sentence))
     return Frame(index, sentence, clauses, mod_cues, inside(doc.cues.manner, sentence), times,
-                 owned, free)
+                 owned, free, speech)
 
 
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:

@@ -91,6 +91,8 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
 
 def statement_candidate(doc: Doc, site: Site, trigger: Cue, time: TimeExpr | None
                         ) -> Candidate | None:
+    # a statement is dated by the day it was made ("قال الرئيس السبت إن")
+    time = time or next(iter(site.frame.speech_times), None)
     actor1, by_syntax = _speaker_actor(doc, site, trigger)
     if actor1 is None or actor1.kind in _VOICELESS_KINDS:
         return None  # an outlet, or a crowd's grievances, are not statement events (ACLED)
