@@ -12,7 +12,8 @@ EXAMPLE = REPO / "examples" / "aleppo_2024-11-30.txt"
 
 def hadath(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "hadath", *args], capture_output=True, text=True, cwd=cwd, timeout=300
+        [sys.executable, "-m", "hadath", *args],
+        capture_output=True, text=True, cwd=cwd, timeout=300, check=False,
     )
 
 
