@@ -237,13 +237,15 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
     return out
 
 
-_MANNER_WORDS = 6
+_MANNER_WORDS = 10
 _OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
 _VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
                       "territory_taken", "territory_regained", "riot", "protest"})
 _DETENTION = frozenset({"arrest", "abduction"})
-_SPECIFIC_VIOLENCE = frozenset({"air_strike", "shelling", "explosion", "attack_on_civilians"})
+_SPECIFIC_VIOLENCE = frozenset({"air_strike", "shelling", "explosion", "attack_on_civilians",
+                                "riot", "protest"})
+_CROWD_TYPES = frozenset({"riot", "protest"})
 
 
 def _one_act_per_clause(cands: list[Candidate]) -> list[Candidate]:
@@ -253,7 +255,13 @@ def _one_act_per_clause(cands: list[Candidate]) -> list[Candidate]:
     for cand in cands:
         specific = next((k for k in cands if k is not cand and k.evidence == cand.evidence
                          and k.type in _SPECIFIC_VIOLENCE and k.modality == cand.modality), None)
-        if cand.type in _GENERIC_VIOLENCE and cand.strength != "strong" and specific is not None:
+        crowd = next((k for k in cands if k is not cand and k.evidence == cand.evidence
+                      and k.type in _CROWD_TYPES and k.modality == cand.modality), None)
+        if cand.type in _GENERIC_VIOLENCE | {"attack_on_civilians"} and crowd is not None:
+            specific = crowd  # "أعمال شغب ومواجهات بين محتجين والشرطة": one riot
+        elif not (cand.type in _GENERIC_VIOLENCE and cand.strength != "strong"):
+            specific = None
+        if specific is not None:
             specific.figures.extend(cand.figures)
             if specific.actor1 is None:
                 specific.actor1, specific.actor1_from_syntax = cand.actor1, cand.actor1_from_syntax

@@ -40,7 +40,8 @@ class Place:
 
     def contains(self, other: Place) -> bool:
         """A country or governorate holds the town named in another report of the event."""
-        if self.is_country:
+        if self.is_country or (self.geo_precision >= 3 and not self.admin1):
+            # a country, or a vaguer region of it ("شمال غرب سوريا")
             return bool(self.country and self.country == other.country)
         return bool(self.geo_precision >= 3 and self.admin1 and self.admin1 == other.admin1
                     and self.country == other.country)
