@@ -100,8 +100,8 @@ def run(
         fail(f"{missing[0]}: no such file or folder")
     store = Store(db)
     dedup = Deduplicator()
-    for article_id, text in store.stored_texts():
-        dedup.add(article_id, text)
+    for article_id, text, published_at in store.stored_texts():
+        dedup.add(article_id, text, published_at)
     tally: Counter[str] = Counter()
     problems: list[tuple[str, str, str]] = []
     with Progress(

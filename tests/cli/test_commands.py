@@ -93,3 +93,20 @@ def test_events_without_a_store_is_a_clear_error(tmp_path: Path) -> None:
     result = hadath("events", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 1
     assert "no store" in result.stderr
+
+
+def test_run_marks_a_copy_as_duplicate_and_resumes(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "a.txt").write_bytes(EXAMPLE.read_bytes())
+    db = str(tmp_path / "events.db")
+    assert hadath("run", str(inputs), "--db", db, "--published", "2024-11-30").returncode == 0
+    # a second crawl brings the same page again under another name, and one new input
+    (inputs / "b_copy.txt").write_bytes(EXAMPLE.read_bytes())
+    result = hadath("run", str(inputs), "--db", db, "--published", "2024-11-30")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split("│")[1].strip(): line.split("│")[2].strip()
+            for line in result.stdout.splitlines() if line.count("│") == 3}
+    assert rows["unchanged"] == "1"
+    assert rows["duplicate"] == "1"
+    assert rows["new"] == "0"

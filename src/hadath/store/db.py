@@ -126,13 +126,15 @@ class Store:
             conn.execute(insert(schema.skips).values(source=source, reason=reason, at=_now()))
 
     # -- reading -----------------------------------------------------------------------------
-    def stored_texts(self) -> Iterator[tuple[str, str]]:
-        """(id, text) of every stored original (not duplicate) article, to seed deduplication."""
-        query = select(schema.articles.c.id, schema.articles.c.text).where(
+    def stored_texts(self) -> Iterator[tuple[str, str, str | None]]:
+        """(id, text, published) of every stored original article, to seed deduplication."""
+        query = select(
+            schema.articles.c.id, schema.articles.c.text, schema.articles.c.published
+        ).where(
             schema.articles.c.duplicate_of.is_(None)
         )
         with self.engine.connect() as conn:
-            yield from ((row.id, row.text) for row in conn.execute(query))
+            yield from ((row.id, row.text, row.published) for row in conn.execute(query))
 
     def events(
         self,
