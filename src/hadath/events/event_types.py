@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from hadath.claims.lexicon import table
 from hadath.events.cues import Cue
+from hadath.events.modality import STATE_KINDS
 from hadath.events.places import Place
 from hadath.record import Mention
 
-_STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
-                          "external_state_forces"})
-_NON_STATE_KINDS = frozenset({"armed_group", "rioters", "protesters"})
+_NONSTATE_KINDS = frozenset({"armed_group", "rioters", "protesters"})
 _GENERIC_ATTACKS = frozenset({"هجوم", "هجوما", "هجمات", "هاجم", "هاجمت"})
 
 
@@ -40,11 +39,11 @@ def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
     if etype == "shelling" and any(c.value == "air" for c in manner):
         return "air_strike"
     if etype.startswith("territory_"):
-        if kind in _STATE_KINDS:
+        if kind in STATE_KINDS:
             return "territory_regained"
-        if kind in _NON_STATE_KINDS:
+        if kind in _NONSTATE_KINDS:
             return "territory_taken"
-    if trigger.form in _GENERIC_ATTACKS and kind in _STATE_KINDS and is_foreign(actor1, place):
+    if trigger.form in _GENERIC_ATTACKS and kind in STATE_KINDS and is_foreign(actor1, place):
         return "air_strike"
     if etype == "armed_clash" and (_kind(actor2) == "civilians" or victims == "civilians"):
         return "attack_on_civilians"  # "هجوم على سياح": one-sided violence (ACLED)

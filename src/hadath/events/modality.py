@@ -17,7 +17,7 @@ from hadath.record import Claim, Mention
 # Parties to a fight: their claims about the fight are "claimed", not "asserted".
 PARTY_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government", "police",
                          "external_state_forces"})
-_STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
+STATE_KINDS = frozenset({"state_forces", "government", "police", "external_forces",
                           "external_state_forces"})
 # ل before the verbal noun of these acts states an aim ("لتحرير المدن", "للسيطرة على")
 _PURPOSE_TYPES = frozenset({"territory_taken", "territory_regained", "agreement"})
@@ -57,7 +57,7 @@ def same_side(a: Mention | None, b: Mention | None) -> bool:
     if a.kind == "person" and a.affiliation and a.affiliation == b.canonical:
         return True
     return bool(a.country and a.country == b.country
-                and kind_of(a) in _STATE_KINDS and kind_of(b) in _STATE_KINDS)
+                and kind_of(a) in STATE_KINDS and kind_of(b) in STATE_KINDS)
 
 
 def _before(ctx: ModalityContext, kind: str, window: int) -> Cue | None:

@@ -15,7 +15,7 @@ from datetime import date
 from hadath.events.arguments import armed_forces, crowd_of, organisation_of
 from hadath.events.cues import STATEMENT_TYPES
 from hadath.events.figures import Figure
-from hadath.events.modality import same_side
+from hadath.events.modality import STATE_KINDS, same_side
 from hadath.events.places import Place
 from hadath.events.summary import summarise
 from hadath.record import Article, Mention
@@ -299,8 +299,11 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
     if etype not in STATEMENT_TYPES:
         actor1, actor2 = organisation_of(actor1), organisation_of(actor2)
     actor1, actor2 = armed_forces(actor1, etype), armed_forces(actor2, etype)
-    if actor1 is None and _event_type(event) in ("protest", "riot"):
-        actor1 = crowd_of(_event_type(event), _place(event))
+    if etype in ("protest", "riot") and actor1 is not None and actor1.kind in STATE_KINDS:
+        # "السلطات اعتقلت ... بعد احتجاجات": the state met the protest, it did not protest
+        actor1, actor2 = None, actor2 or actor1
+    if actor1 is None and etype in ("protest", "riot"):
+        actor1 = crowd_of(etype, _place(event))
     place = _place(event)
     etype = _event_type(event)
     record: dict[str, object] = {
