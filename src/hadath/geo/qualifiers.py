@@ -35,6 +35,11 @@ def _qualifier_phrases() -> dict[tuple[str, ...], str]:
     return {tuple(normalize_key(r["word"]).split()): r["role"] for r in read_tsv("qualifiers.tsv")}
 
 
+def all_qualifier_words() -> list[str]:
+    """Every one-word qualifier, normalised."""
+    return [words[0] for words in _qualifier_phrases() if len(words) == 1]
+
+
 def qualifier_role(word: str) -> str | None:
     """The role of a one-word qualifier ("قرية" → settlement), None if it is not one."""
     return _qualifier_phrases().get((word,))

@@ -73,18 +73,20 @@ def latin_skeleton(name: str) -> str:
     return _collapse(codes)
 
 
+_Town = tuple[str, str, float, float, int, int]  # name, country, lat, lon, population, id
+
+
 @lru_cache(maxsize=1)
-def _index() -> dict[tuple[str, str], list[Place]]:
+def _index() -> dict[tuple[str, str], list[_Town]]:
     path = DATA_DIR / SOUNDS_FILE
-    index: dict[tuple[str, str], list[Place]] = defaultdict(list)
+    index: dict[tuple[str, str], list[_Town]] = defaultdict(list)
     if not path.exists():
         return index
     with gzip.open(path, "rt", encoding="utf-8") as fh:
         for row in csv.reader(io.StringIO(fh.read()), delimiter="\t"):
-            skeleton, name, cc, admin1, lat, lon, population, geonameid = row
-            index[(cc, skeleton)].append(Place(
-                -1, name, "city", cc, admin1 or None, None, float(lat), float(lon),
-                int(population), int(geonameid), "sound"))
+            skeleton, name, cc, _, lat, lon, population, geonameid = row
+            index[(cc, skeleton)].append(
+                (name, cc, float(lat), float(lon), int(population), int(geonameid)))
     return index
 
 
@@ -94,7 +96,8 @@ def find_by_sound(name: str, country: str, near: Place | None = None,
     skeleton = arabic_skeleton(name.replace(" ", ""))
     if len(skeleton) < MIN_CONSONANTS:
         return None
-    towns = _index().get((country, skeleton), [])
+    towns = [Place(-1, name, "city", cc, None, None, lat, lon, population, geonameid, "sound")
+             for name, cc, lat, lon, population, geonameid in _index().get((country, skeleton), [])]
     if near is not None:
         towns = [t for t in towns if _km(t, near) <= reach_km]
     return max(towns, key=lambda t: t.population, default=None)

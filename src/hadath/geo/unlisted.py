@@ -3,16 +3,18 @@
 `unlisted_before(norm, unit_start)` looks left of a resolved place for "qualifier + unknown name +
 (في|ب)": قرية تل أعور في ريف إدلب، بلدة X بمحافظة حماة، حي السفارات في الرياض. It returns the
 span and qualifier of the unknown place, which the resolver codes at the unit (ACLED: the nearest
-known location, with a lower precision).
+known location, with a lower precision). `qualified_unknowns(norm)` lists every "مدينة/إقليم + name"
+for the lookup by sound.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.geo.gazetteer import load_gazetteer
 from hadath.geo.matcher import PROCLITICS, is_word_char
-from hadath.geo.qualifiers import Qualifier, qualifier_role
+from hadath.geo.qualifiers import Qualifier, all_qualifier_words, qualifier_role
 from hadath.text.normalize import normalize_key
 
 # Qualifiers that introduce a named settlement or part of one (not جامعة "league", سد "block",
@@ -102,21 +104,27 @@ def unlisted_before(norm: str, unit_start: int, unit_qualified: bool = False) ->
     return None
 
 
+@lru_cache(maxsize=1)
+def _qualified_name_pattern() -> re.Pattern[str]:
+    """A settlement or province qualifier (with clitics) and the one or two words after it."""
+    heads = sorted((w for w in all_qualifier_words()
+                    if qualifier_role(w) in ("settlement", "admin1")), key=len, reverse=True)
+    clitics = "|".join(sorted((c for c in PROCLITICS if c), key=len, reverse=True))
+    word = r"[\w\u0621-\u064a]+"
+    return re.compile(rf"(?<![\w\u0621-\u064a])(?:{clitics})?({'|'.join(heads)}) ({word})(?: ({word}))?")
+
+
 def qualified_unknowns(norm: str) -> list[Unlisted]:
     """Every "settlement or province qualifier + one or two words" (مدينة هرقلة، إقليم شرناق)."""
     found: list[Unlisted] = []
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(norm)]
-    for k, (word, start, _) in enumerate(words[:-1]):
-        for prefix in sorted(PROCLITICS, key=len, reverse=True):
-            head = word[len(prefix):]
-            role = qualifier_role(head) if word.startswith(prefix) else None
-            if role in ("settlement", "admin1"):
-                name = words[k + 1:k + 3]
-                if _not_a_name_word(name[0][0]):
-                    break
-                qualifier = Qualifier(role, head, start + len(prefix))
-                found.append(Unlisted(qualifier.start, name[0][2], name[0][1], qualifier))
-                if len(name) == 2 and not _not_a_name_word(name[1][0]):
-                    found.append(Unlisted(qualifier.start, name[1][2], name[0][1], qualifier))
-                break
+    for m in _qualified_name_pattern().finditer(norm):
+        head, first = m.group(1), m.group(2)
+        if _not_a_name_word(first):
+            continue
+        role = qualifier_role(head)
+        assert role is not None
+        qualifier = Qualifier(role, head, m.start(1))
+        found.append(Unlisted(qualifier.start, m.end(2), m.start(2), qualifier))
+        if m.group(3) and not _not_a_name_word(m.group(3)):
+            found.append(Unlisted(qualifier.start, m.end(3), m.start(2), qualifier))
     return found
