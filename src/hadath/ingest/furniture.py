@@ -11,7 +11,7 @@ from functools import lru_cache
 from typing import Literal
 
 from hadath.ingest.datafiles import read_rows
-from hadath.text.normalize import normalize_key
+from hadath.text.normalize import normalize, normalize_key
 
 Where = Literal["anywhere", "tail", "edge"]
 _PLACES: tuple[Where, ...] = ("anywhere", "tail", "edge")
@@ -31,6 +31,8 @@ class _Patterns:
 class FurniturePatterns:
     by_place: dict[str, _Patterns]  # "anywhere", "tail" and "edge"
     max_words: int  # no furniture line is longer than this
+    # trailers: furniture appended to the end of the last paragraph ("رابط الخبر بصحيفة X: …")
+    trailers: tuple[tuple[re.Pattern[str], int], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -39,17 +41,20 @@ def furniture_patterns() -> FurniturePatterns:
     whole: dict[str, list[str]] = {place: [] for place in _PLACES}
     prefixes: dict[str, list[tuple[re.Pattern[str], int]]] = {place: [] for place in _PLACES}
     longest = 3
+    trailers: list[tuple[re.Pattern[str], int]] = []
     for kind, where, max_words, pattern, _note in read_rows("furniture.tsv"):
         if where not in whole:
             raise ValueError(f"furniture.tsv: unknown place {where!r} (one of {_PLACES})")
         pattern = normalize_key(pattern)
         if kind == "line":
             whole[where].append(f"(?:{pattern})")
+        elif kind == "trailer":
+            trailers.append((re.compile(pattern, re.IGNORECASE), int(max_words)))
         elif kind == "prefix":
             prefixes[where].append((re.compile(pattern, re.IGNORECASE), int(max_words)))
             longest = max(longest, int(max_words))
         else:
-            raise ValueError(f"furniture.tsv: unknown kind {kind!r} (expected line or prefix)")
+            raise ValueError(f"furniture.tsv: unknown kind {kind!r} (line, prefix or trailer)")
     return FurniturePatterns(
         by_place={
             where: _Patterns(
@@ -59,6 +64,7 @@ def furniture_patterns() -> FurniturePatterns:
             for where in whole
         },
         max_words=longest,
+        trailers=tuple(trailers),
     )
 
 
@@ -92,3 +98,14 @@ def is_furniture(line: str, at_edge: bool = True) -> bool:
     `at_edge` says whether it stands above the article's first paragraph or below its last."""
     place = furniture_place(line)
     return place in ("anywhere", "tail") or (place == "edge" and at_edge)
+
+
+def trailer_start(line: str) -> int | None:
+    """Where furniture appended to the end of `line` begins (its index in `line`), if any:
+    "… للعلاج. رابط الخبر بصحيفة الوئام: <headline>" → the index of "رابط"."""
+    norm = normalize(line)
+    for pattern, max_words in furniture_patterns().trailers:
+        for match in pattern.finditer(norm.text):
+            if len(_WORD.findall(norm.text[match.start():])) <= max_words:
+                return norm.original_span(match.start(), match.end())[0]
+    return None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from hadath.ingest.furniture import furniture_key, furniture_place
+from hadath.ingest.furniture import furniture_key, furniture_place, trailer_start
 
 # Punctuation that ends or splits sentences; a site name has none of it.
 _SENTENCE_PUNCTUATION = re.compile(r"[.!?؟،؛:\"“”«»()\d٠-٩]")
@@ -82,6 +82,9 @@ def _real_lines(page_text: str) -> list[_Line]:
             continue
         blank_after = i + 1 >= len(raw) or not raw[i + 1].strip()
         lines.append(_Line(stripped, blank_after))
+    if lines and (cut := trailer_start(lines[-1].text)) is not None:
+        body = lines[-1].text[:cut].rstrip()
+        lines[-1:] = [_Line(body, lines[-1].blank_after)] if body else []
     return lines
 
 
