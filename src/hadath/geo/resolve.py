@@ -8,8 +8,11 @@ place. The winner becomes a `Mention` (label "place") whose `reason` names what 
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
 from itertools import pairwise
 
 from hadath.geo.gazetteer import HOME_COUNTRIES, Gazetteer, Place, load_gazetteer
@@ -28,7 +31,9 @@ from hadath.geo.qualifiers import (
 from hadath.geo.sounds import arabic_skeleton, find_by_sound
 from hadath.geo.unlisted import Unlisted, qualified_unknowns, unlisted_before
 from hadath.record import Mention
-from hadath.text.normalize import NormText, normalize
+from hadath.text.normalize import NormText, normalize, normalize_key
+
+_WORDS = re.compile(r"[\u0621-\u064a]+")
 
 KIND_PRIOR = {"country": 0.8, "landmark": 0.5, "region": 0.45, "city": 0.3, "admin2": 0.2,
               "admin1": 0.15, "neighbourhood": 0.1}
@@ -81,12 +86,13 @@ def resolve_places(text: str) -> list[Mention]:
     _mark_areas_of_many_places(toponyms, norm)
     for t in reversed(toponyms):  # a locating unit follows the place it locates
         _choose(t, Counter(), [])
-    context = _country_context(toponyms)
+    context = _country_context(toponyms, norm)
     anchors = [t for t in toponyms if t.choice and _confident(t)
                and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")]
     for t in toponyms:
         _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
-    kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)]
+    kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)
+            and not _inside_non_place_phrase(t, norm)]
     kept += _unlisted_places(kept, norm)
     kept += _towns_by_sound(kept, nt, context)
     return [_mention(t, nt, norm) for t in sorted(kept, key=lambda t: t.start)]
@@ -164,10 +170,36 @@ def _town_by_sound(name: str, unit: Place, role: str) -> Place | None:
     return find_by_sound(name, unit.country, unit if reach else None, reach or 0.0)
 
 
-def _country_context(toponyms: list[Toponym]) -> Counter[str]:
-    """Countries the article is about: named countries, and confidently placed home-region names
-    (a town abroad says less: Arabic spellings of foreign towns collide with small namesakes)."""
+def _inside_non_place_phrase(t: Toponym, norm: str) -> bool:
+    """صلاة المغرب is the sunset prayer: a name inside a listed phrase is no place."""
+    pattern = non_place_phrases()
+    if pattern is None:
+        return False
+    window_start = max(0, t.start - 40)
+    return any(m.start() + window_start <= t.start and t.end <= m.end() + window_start
+               for m in pattern.finditer(norm, window_start, min(len(norm), t.end + 40)))
+
+
+@lru_cache(maxsize=1)
+def non_place_phrases() -> re.Pattern[str] | None:
+    path = resources.files("hadath") / "data" / "geo" / "not_places.tsv"
+    rows = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()[1:]
+            if line.strip() and not line.startswith("#")]
+    phrases = sorted({normalize_key(r) for r in rows if r != "phrase"}, key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases))
+
+
+def _country_context(toponyms: list[Toponym], norm: str = "") -> Counter[str]:
+    """Countries the article is about: named countries, confidently placed home-region names
+    (a town abroad says less: Arabic spellings of foreign towns collide with small namesakes),
+    and nationality adjectives ("الجيش السوري" says the article is about Syria)."""
     context: Counter[str] = Counter()
+    adjectives = load_gazetteer().adjectives
+    for word in _WORDS.findall(norm):
+        if word in adjectives:
+            context[adjectives[word]] += 1
     for t in toponyms:
         if t.choice and _confident(t) and (
                 t.choice.kind == "country" or t.choice.country in HOME_COUNTRIES):

@@ -1,0 +1,16 @@
+"""Context from the rest of the article: nationality adjectives and phrases that are no place."""
+from hadath.geo import resolve_places
+
+
+def places(text: str) -> list[tuple[str, str | None]]:
+    return [(m.surface, m.country) for m in resolve_places(text)]
+
+
+def test_sunset_prayer_is_not_morocco() -> None:
+    assert ("المغرب", "MA") not in places("قتل ثلاثة مصلين بعد صلاة المغرب في مسجد بمدينة مايدوغوري")
+    assert ("المغرب", "MA") in places("زار الملك محمد السادس المغرب أمس")
+
+
+def test_a_nationality_adjective_sets_the_country_of_an_ambiguous_name() -> None:
+    # القنيطرة is a Syrian governorate and a Moroccan city; "الجيش السوري" says which
+    assert ("القنيطرة", "SY") in places("أعلن الجيش السوري سيطرته على بلدات في القنيطرة")
