@@ -39,7 +39,13 @@ PLACES = {
     "القاهرة": ("Cairo", "EG", 1, 30.0444, 31.2357),
     "قندهار": ("Kandahar", "AF", 1, 31.6133, 65.7101),
     "بغداد": ("Baghdad", "IQ", 1, 33.3152, 44.3661),
+    "الطارمية": ("Tarmiyah", "IQ", 1, 33.6697, 44.3896),
+    "مندلي": ("Mandali", "IQ", 1, 33.7491, 45.5538),
+    "العراق": ("Iraq", "IQ", 3, 33.0, 44.0),
+    "ولاية لوغار": ("Logar Province", "AF", 3, 34.0, 69.2),
+    "كابول": ("Kabul", "AF", 1, 34.5281, 69.1723),
 }
+COUNTRIES = frozenset({"العراق"})
 
 
 def _spans(text: str, surface: str) -> list[tuple[int, int]]:
@@ -66,7 +72,8 @@ def mentions_of(text: str) -> list[Mention]:
                 out.append(Mention(start, end, surface, "actor", canonical, kind, country))
             else:
                 canonical, iso2, precision, lat, lon = PLACES[surface]
-                out.append(Mention(start, end, surface, "place", canonical, "city", iso2,
+                kind = "country" if surface in COUNTRIES else "city"
+                out.append(Mention(start, end, surface, "place", canonical, kind, iso2,
                                    lat=lat, lon=lon, geo_precision=precision))
     return sorted(out, key=lambda m: m.start)
 

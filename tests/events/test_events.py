@@ -217,3 +217,20 @@ def test_the_day_of_a_statement_dates_the_statement_not_the_act() -> None:
     assert shelling["date"] == "2024-11-30" and shelling["time_precision"] == 2
     denial = _one(events, "reject_deny")
     assert denial["date"] == "2024-11-29"
+
+
+def test_towns_of_one_country_wide_report_are_separate_events_not_their_reference_city() -> None:
+    text = ("مقتل 32 شخصا في تفجيرات في أنحاء العراق.\n"
+            "وقتل ستة من رجال الشرطة في هجوم انتحاري استهدف نقطة تفتيش في بلدة الطارمية على بعد "
+            "حوالى 25 كيلومترا شمال بغداد.\n"
+            "وقتل ثمانية أشخاص عندما انفجرت سيارة ملغومة في شارع تجاري في بلدة مندلي.")
+    places = {e["location"]["canonical"] for e in _events(text, "2015-07-22")
+              if e["type"] == "explosion"}
+    assert {"Tarmiyah", "Mandali"} <= places
+    assert "Baghdad" not in places  # "شمال بغداد" only says where الطارمية is
+
+
+def test_a_province_is_not_moved_to_the_city_it_is_south_of() -> None:
+    text = "قتل عشرة جنود أفغان في غارة أميركية على حاجز للجيش في ولاية لوغار جنوب كابول."
+    strike = _one(_events(text, "2015-07-22"), "air_strike")
+    assert strike["location"]["canonical"] == "Logar Province"

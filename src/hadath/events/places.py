@@ -15,6 +15,7 @@ from hadath.record import Mention, Sentence
 from hadath.text.normalize import normalize, normalize_key
 
 _COUNTRY_KINDS = frozenset({"country"})
+_NEAR_ROLES = frozenset({"near", "direction"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,11 @@ class Place:
                     and self.country == other.country)
 
     @property
+    def broad(self) -> bool:
+        """A country, governorate or region: it can hold several events' towns."""
+        return self.is_country or self.geo_precision >= 3
+
+    @property
     def key(self) -> str:
         """What makes two places the same for ACLED's one-event-per-place rule."""
         return self.canonical or normalize_key(self.surface)
@@ -64,7 +70,7 @@ def _qualified(text: str, m: Mention) -> Place:
     for n in (2, 1):
         phrase = normalize_key(" ".join(words[-n:])) if len(words) >= n else ""
         phrase = phrase[1:] if phrase[:1] in "وب" and phrase[1:] in qualifiers else phrase
-        if qualifiers.get(phrase, {}).get("role") == "near" and before.endswith(words[-1] + " "):
+        if qualifiers.get(phrase, {}).get("role") in _NEAR_ROLES and before.endswith(words[-1] + " "):
             start = m.start - len(" ".join(words[-n:])) - 1
             return replace(place, start=start, surface=text[start:m.end],
                            geo_precision=max(2, place.geo_precision))
@@ -85,12 +91,35 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     # a name the tagger calls a place but no gazetteer resolves ("المدينة") places nothing
     places = [_qualified(text, m) for m in mentions if m.label == "place"
               and (m.canonical or m.lat is not None) and not _seat(text, m)]
+    places = [p for i, p in enumerate(places) if not _reference_point(text, places[:i], p)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
         if hit.row["role"] == "vague":
             start, end = norm.original_span(hit.start, hit.end)
             places.append(Place(start, end, text[start:end], None, None, geo_precision=3))
     return sorted(places, key=lambda p: p.start)
+
+
+_REFERENCE_GAP = 10  # "بلدة الطارمية بوسط البلاد على بعد حوالى 25 كيلومترا شمال بغداد"
+
+
+def _reference_point(text: str, earlier: list[Place], place: Place) -> bool:
+    """"بلدة الطارمية شمال بغداد", "ولاية لوغار جنوب كابول": a place given by its direction
+    from a city named right after another place locates that place; the event is not there."""
+    if not earlier or earlier[-1].is_country:
+        return False
+    roles = table("events", "place_qualifiers.tsv")
+    head = normalize_key(text[place.start:place.end]).split()[:1]
+    if not head or roles.get(head[0], {}).get("role") != "direction":
+        return False
+    gap = text[earlier[-1].end:place.start]
+    if any(ch in gap for ch in ".؟!\n"):
+        return False
+    words = normalize_key(gap).split()
+    # "مدينة حلب وشمال إدلب", "في حلب وفي شمال إدلب": a list names two places
+    listed = any(w == "و" or (w[:1] == "و" and (w[1:] == "في" or w[1:] in roles)) for w in words)
+    head_joined = normalize_key(text[place.start:place.end])[:1] == "و"
+    return len(words) <= _REFERENCE_GAP and not listed and not head_joined
 
 
 def _rank(place: Place, anchor: int) -> tuple[bool, int, bool, int]:

@@ -83,7 +83,13 @@ def _family(modality: str) -> str:
 
 
 def _same_place(event: Event, b: Candidate) -> bool:
-    for a in event.parts:
+    parts = event.parts
+    if b.place is not None and not b.place.broad:
+        # "تفجيرات في أنحاء العراق" then one in الطارمية and one in مندلي: the country holds
+        # both towns, but two towns are two events
+        precise = [a for a in parts if a.place is not None and not a.place.broad]
+        parts = precise or parts
+    for a in parts:
         if a.sentence == b.sentence and not (a.place_from_text and b.place_from_text):
             return True  # the second act of one sentence names no place of its own
         if _places_match(a.place, b.place):
