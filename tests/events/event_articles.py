@@ -30,6 +30,8 @@ ACTORS = {
     "مقتدى الصدر": ("Muqtada al-Sadr", "person", "IRQ"),
     "الشرطة": ("Police Forces of Tunisia", "police", "TUN"),
     "الحكومة الأفغانية": ("Government of Afghanistan", "government", "AFG"),
+    "التبو": ("Tebu ethnic militia (Libya)", "armed_group", "LBY"),
+    "الطوارق": ("Tuareg ethnic militia", "armed_group", ""),
 }
 # canonical, country (alpha-2), precision, lat, lon
 PLACES = {
@@ -44,6 +46,7 @@ PLACES = {
     "العراق": ("Iraq", "IQ", 3, 33.0, 44.0),
     "ولاية لوغار": ("Logar Province", "AF", 3, 34.0, 69.2),
     "كابول": ("Kabul", "AF", 1, 34.5281, 69.1723),
+    "سبها": ("Sabha", "LY", 1, 27.0377, 14.4283),
 }
 COUNTRIES = frozenset({"العراق"})
 

@@ -234,3 +234,19 @@ def test_a_province_is_not_moved_to_the_city_it_is_south_of() -> None:
     text = "قتل عشرة جنود أفغان في غارة أميركية على حاجز للجيش في ولاية لوغار جنوب كابول."
     strike = _one(_events(text, "2015-07-22"), "air_strike")
     assert strike["location"]["canonical"] == "Logar Province"
+
+
+def test_a_party_announcing_a_truce_is_party_to_it() -> None:
+    text = ("أعلنت قيادة التحالف العربي بدء هدنة إنسانية اعتبارا من الساعة 11:59 مساء يوم الأحد "
+            "المقبل ولمدة خمسة أيام.")
+    truce = _one(_events(text, "2015-07-25"), "agreement")
+    assert truce["actor1"]["canonical"] == "Saudi-led coalition"
+
+
+def test_an_agreement_signed_with_a_verb_that_starts_with_waw() -> None:
+    # "وقعت" (signed) begins with و as a root letter, not as the conjunction
+    text = "وقعت كل من قبيلتي التبو والطوارق الليبيتين بمدينة سبها اتفاقا لوقف إطلاق النار."
+    deal = _one(_events(text, "2015-07-27"), "agreement")
+    assert deal["location"]["canonical"] == "Sabha"
+    assert {deal["actor1"]["canonical"], (deal["actor2"] or {}).get("canonical")} >= {
+        "Tebu ethnic militia (Libya)"}

@@ -47,6 +47,7 @@ from hadath.text.sentences import split_clauses, split_sentences
 _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
+_ANNOUNCED_TYPES = frozenset({"agreement"})
 _GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
 _CALLED_FOR_TYPES = frozenset({"protest"})
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
@@ -89,7 +90,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     # "الهجوم", "هذا الهجوم": a noun that refers back takes its arguments from the act it names
     refers_back = trigger.pos == "noun" and (
         "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
-    if trigger.strength == "weak" and not (by_syntax or placed or refers_back):
+    # "التحالف يعلن هدنة": a party announcing a truce is a party to it
+    announced = trigger.value in _ANNOUNCED_TYPES and actors.actor1 is not None
+    if trigger.strength == "weak" and not (by_syntax or placed or refers_back or announced):
         return None  # "هجوم" alone names no event
     if trigger.value == "movement_restriction" and trigger.strength == "weak" and \
             not _shuts_passage(doc, site, trigger):
@@ -150,10 +153,17 @@ def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
     roles = table("events", "roles.tsv")
     # "وأعلنت قيادة التحالف، الأحد، عن هدنة": the verb may sit clauses before the word
     words = normalize_key(doc.text[site.sentence.start:trigger.start]).split()
-    if any(roles.get(w.lstrip("و"), {}).get("role") == "agree_verb" for w in words):
+    # "وقعت" is a verb in its own right and "وأعلنت" one with و: try the word, then without و
+    if any(_role(roles, w) == "agree_verb" for w in words):
         return True
     after = normalize_key(doc.text[trigger.end:site.clause.end]).split()
     return "بين" in after[:4]
+
+
+def _role(roles: dict[str, dict[str, str]], word: str) -> str | None:
+    """The role of `word`, or of it without a leading conjunction و."""
+    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
+    return row["role"] if row else None
 
 
 def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
