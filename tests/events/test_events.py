@@ -250,3 +250,11 @@ def test_an_agreement_signed_with_a_verb_that_starts_with_waw() -> None:
     assert deal["location"]["canonical"] == "Sabha"
     assert {deal["actor1"]["canonical"], (deal["actor2"] or {}).get("canonical")} >= {
         "Tebu ethnic militia (Libya)"}
+
+
+def test_a_governorate_holds_the_town_the_report_is_about() -> None:
+    text = ("قال المرصد السوري إن تنظيم الدولة الإسلامية سيطر على مدينة استراتيجية في محافظة حمص.\n"
+            "وخطف التنظيم عشرات المسيحيين من سكان القريتين بعد أن دخل القريتين.")
+    taken = _one(_events(text, "2015-08-07"), "territory_taken")
+    assert taken["location"]["canonical"] == "Al-Qaryatain"
+    assert taken["location"]["geo_precision"] == 2

@@ -136,7 +136,7 @@ def _undergoes(text: str, m: Mention, trigger: Cue) -> bool:
     return any(roles.get(w, {}).get("role") == "undergo_subject" for w in words + lead)
 
 
-def _light_verb_subject(text: str, inside: list[Mention], start: int, trigger: Cue
+def light_verb_subject(text: str, inside: list[Mention], start: int, trigger: Cue
                         ) -> Mention | None:
     """"قام الحوثيون الذين يواجهون ... بقصف": the subject of قام/شن/نفذ did the act."""
     roles = table("events", "roles.tsv")
@@ -165,7 +165,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     both = _between(text, inside, trigger)
     if both is not None:
         return both
-    agent = _agent(text, inside, trigger) or _light_verb_subject(text, inside, start, trigger)
+    agent = _agent(text, inside, trigger) or light_verb_subject(text, inside, start, trigger)
     floor = clause_floor(text, start, trigger.start)
     # civilians are the victims of violence, never its actor1 (ACLED)
     before = [m for m in inside if floor <= m.start and m.end <= trigger.start

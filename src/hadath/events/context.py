@@ -6,7 +6,7 @@ the place, dates, evidence span and source name of an event candidate.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -125,7 +125,17 @@ def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
     place = (best_place(usable(frame.places.get(anchor, [])), anchor)
              or best_place(usable(frame.free_places), anchor)
              or best_place(usable(inside(doc.places, site.clause)), anchor))
-    return (place, True) if place else (doc.focus, False)
+    if place is None:
+        return doc.focus, False
+    focus = doc.focus
+    # only a governorate: a country or "جنوب ليبيا" is too wide to guess the town within it
+    governorate = place.broad and not place.is_country and place.admin1 is not None
+    # and only a town the gazetteer places exactly, not one approximated by its district
+    if governorate and focus is not None and focus.geo_precision == 1 and place.contains(focus):
+        # "سيطروا على مدينة استراتيجية في محافظة حمص" in a report about القريتين: the
+        # governorate holds the town the article is about (near it, precision 2)
+        return replace(focus, geo_precision=2), True
+    return place, True
 
 
 def within(place: Place | None, span: Sentence) -> bool:

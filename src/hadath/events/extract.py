@@ -10,7 +10,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from hadath.claims.lexicon import table
-from hadath.events.arguments import actor_mentions, pick_actors
+from hadath.events.arguments import actor_mentions, light_verb_subject, pick_actors
 from hadath.events.context import (
     Doc,
     Frame,
@@ -334,6 +334,10 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
     speaker_start = site.speaker.start if site.speaker else -1
     subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, site.clause.start, first.cue.start)
                 if m.start != speaker_start and m.kind != "civilians"]
+    # "قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية مما أسفر عن مقتل": the
+    # subject of قام/شن/نفذ did it; the names after are what it hit
+    doer = light_verb_subject(doc.text, subjects, site.clause.start, first.cue)
+    subjects = [doer] if doer is not None else subjects
     actor1, actor2 = _fatality_sides(subjects, [f.side for f in killed if f.side is not None],
                                      site.speaker)
     if actor1 is None and not any(f.side_kind in ("combatants", "civilians") for f in killed):
