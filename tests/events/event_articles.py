@@ -52,6 +52,7 @@ PLACES = {
     "القريتين": ("Al-Qaryatain", "SY", 1, 34.2285, 37.2401),
 }
 COUNTRIES = frozenset({"العراق"})
+GOVERNORATES = frozenset({"محافظة حمص", "ولاية لوغار"})
 # the governorate of places that tests check against their governorate
 ADMIN1 = {"محافظة حمص": "Homs", "القريتين": "Homs"}
 
@@ -80,7 +81,8 @@ def mentions_of(text: str) -> list[Mention]:
                 out.append(Mention(start, end, surface, "actor", canonical, kind, country))
             else:
                 canonical, iso2, precision, lat, lon = PLACES[surface]
-                kind = "country" if surface in COUNTRIES else "city"
+                kind = "country" if surface in COUNTRIES else \
+                    "admin1" if surface in GOVERNORATES else "city"
                 out.append(Mention(start, end, surface, "place", canonical, kind, iso2,
                                    admin1=ADMIN1.get(surface), lat=lat, lon=lon,
                                    geo_precision=precision))

@@ -128,10 +128,10 @@ def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
     if place is None:
         return doc.focus, False
     focus = doc.focus
-    # only a governorate: a country or "جنوب ليبيا" is too wide to guess the town within it
-    governorate = place.broad and not place.is_country and place.admin1 is not None
+    # only a governorate: a country, "جنوب ليبيا" or a border is too wide to guess the town
     # and only a town the gazetteer places exactly, not one approximated by its district
-    if governorate and focus is not None and focus.geo_precision == 1 and place.contains(focus):
+    exact_town = focus is not None and focus.geo_precision == 1
+    if place.is_governorate and exact_town and place.contains(focus):  # type: ignore[arg-type]
         # "سيطروا على مدينة استراتيجية في محافظة حمص" in a report about القريتين: the
         # governorate holds the town the article is about (near it, precision 2)
         return replace(focus, geo_precision=2), True

@@ -32,6 +32,7 @@ class Place:
     geo_precision: int = 3
     is_country: bool = False
     locative: bool = False  # written after في or with ب: "في اليمن", "بالعريش"
+    is_governorate: bool = False  # a first-level division: "محافظة حمص", "ولاية بورنو"
 
     def location(self) -> dict[str, object]:
         """The SPEC location record."""
@@ -63,7 +64,8 @@ def _qualified(text: str, m: Mention) -> Place:
     lead = text[max(0, m.start - 4):m.start]
     locative = lead.endswith(("في ", "فى ", "ب", "بـ"))
     place = Place(m.start, m.end, m.surface, m.canonical, m.country, m.admin1, m.admin2,
-                  m.lat, m.lon, m.geo_precision or 3, m.kind in _COUNTRY_KINDS, locative)
+                  m.lat, m.lon, m.geo_precision or 3, m.kind in _COUNTRY_KINDS, locative,
+                  m.kind == "admin1")
     qualifiers = table("events", "place_qualifiers.tsv")
     before = text[max(0, m.start - 30):m.start]
     words = before.split()
