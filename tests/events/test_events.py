@@ -7,6 +7,7 @@ from event_articles import article
 
 from hadath.claims import find_claims
 from hadath.events import extract_events
+from hadath.record import Mention
 
 
 def _events(text: str, published: str = "2024-11-30") -> list[dict[str, Any]]:
@@ -258,3 +259,15 @@ def test_a_governorate_holds_the_town_the_report_is_about() -> None:
     taken = _one(_events(text, "2015-08-07"), "territory_taken")
     assert taken["location"]["canonical"] == "Al-Qaryatain"
     assert taken["location"]["geo_precision"] == 2
+
+
+def test_the_sunset_prayer_is_not_morocco() -> None:
+    text = ("وكانت قريتان في المنطقة تعرضتا لهجوم مماثل مطلع يوليو عندما قتل متطرفون بالرصاص 48 "
+            "مصليا اجتمعوا لصلاة المغرب خلال شهر رمضان.")
+    art = article(text, "2015-07-21")
+    art.mentions.append(Mention(text.find("المغرب"), text.find("المغرب") + 6, "المغرب", "place",
+                                "Morocco", "country", "MA", lat=32.0, lon=-5.0, geo_precision=3))
+    art.claims = find_claims(art)
+    for event in extract_events(art):
+        assert (event["location"] or {}).get("canonical") != "Morocco"
+        assert "Morocco" not in ((event["actor1"] or {}).get("canonical") or "")

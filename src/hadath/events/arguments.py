@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue
-from hadath.events.places import Place
+from hadath.events.places import Place, prayer_name
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
 from hadath.text.normalize import normalize, normalize_key
@@ -47,7 +47,8 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
             continue
         if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS and (m.kind or m.canonical):
             found.append(m)
-        elif m.label == "place" and m.kind == "country" and not _locative(text, m):
+        elif m.label == "place" and m.kind == "country" and not _locative(text, m) \
+                and not prayer_name(text, m):
             government = government_of(m)
             if government is not None:
                 found.append(government)

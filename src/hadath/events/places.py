@@ -79,6 +79,13 @@ def _qualified(text: str, m: Mention) -> Place:
     return place
 
 
+def prayer_name(text: str, m: Mention) -> bool:
+    """"لصلاة المغرب", "صلاة العشاء": المغرب after صلاة is the sunset prayer, not Morocco."""
+    roles = table("events", "place_qualifiers.tsv")
+    words = normalize_key(text[max(0, m.start - 12):m.start]).split()[-1:]
+    return any(roles.get(w, roles.get(w[1:], {})).get("role") == "prayer" for w in words)
+
+
 def _seat(text: str, m: Mention) -> bool:
     """"المرصد ومقره بريطانيا", "صحيفة الرياض السعودية": where a speaker or an outlet is based."""
     roles = table("events", "place_qualifiers.tsv")
@@ -92,7 +99,8 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     """Every resolved place of the article, qualified, plus vague places such as borders."""
     # a name the tagger calls a place but no gazetteer resolves ("المدينة") places nothing
     places = [_qualified(text, m) for m in mentions if m.label == "place"
-              and (m.canonical or m.lat is not None) and not _seat(text, m)]
+              and (m.canonical or m.lat is not None) and not _seat(text, m)
+              and not prayer_name(text, m)]
     places = [p for i, p in enumerate(places) if not _reference_point(text, places[:i], p)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
