@@ -9,6 +9,8 @@ from hadath.ner.corpora import (
     read_conll,
     read_newsfane,
     repair_iob2,
+    training_corpora,
+    without_overlap,
 )
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
@@ -60,3 +62,11 @@ def test_real_newsfane_has_sentences_and_no_marks() -> None:
 def test_anercorp_test_is_the_camel_split() -> None:
     test = read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_test.txt")
     assert sum(len(s) for s in test) == 25_008
+
+
+@needs_data
+def test_training_newsfane_never_repeats_anercorp_test_text() -> None:
+    test = read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_test.txt")
+    newsfane = training_corpora(DATA)["newsfane"]
+    assert len(newsfane) > 3000
+    assert without_overlap(newsfane, test) == newsfane

@@ -1,5 +1,6 @@
 """find_entities on real news sentences: exact offsets, and the names a reader would mark."""
-from hadath.ner import find_entities, tag_tokens
+from hadath.ner import find_entities, tag_tokens, uncovered_entities
+from hadath.record import Mention
 
 
 def _found(text: str) -> set[tuple[str, str]]:
@@ -45,3 +46,12 @@ def test_tag_tokens_returns_one_iob2_label_per_token() -> None:
 def test_empty_text_has_no_entities() -> None:
     assert find_entities("") == []
     assert tag_tokens([]) == []
+
+
+def test_uncovered_entities_skip_what_the_gazetteer_found() -> None:
+    text = "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في موسكو أمس."
+    start = text.index("موسكو")
+    gazetteer = [Mention(start=start, end=start + 5, surface="موسكو", label="place")]
+    found = {m.surface for m in uncovered_entities(text, gazetteer)}
+    assert "موسكو" not in found
+    assert "فلاديمير بوتين" in found

@@ -2,7 +2,8 @@
 
 `find_entities(text)` splits the text into sentences and ANERcorp-style words, tags them and
 returns persons, organisations and places (`source="tagger"`, score = the lowest marginal
-probability of the entity's labels, so one doubtful word makes a doubtful name).
+probability of the entity's labels, so one doubtful word makes a doubtful name);
+`uncovered_entities(text, mentions)` keeps those that no gazetteer mention overlaps.
 """
 from __future__ import annotations
 
@@ -43,3 +44,10 @@ def _mentions(text: str, spans: list[tuple[int, int]], labels: list[str],
         found.append(Mention(start=start, end=end, surface=text[start:end], label=label,
                              source="tagger", score=round(min(probabilities[first:last]), 4)))
     return found
+
+
+def uncovered_entities(text: str, mentions: list[Mention]) -> list[Mention]:
+    """Tagger entities of `text` that overlap none of `mentions` (the gazetteer's)."""
+    taken = sorted((m.start, m.end) for m in mentions)
+    return [m for m in find_entities(text)
+            if not any(start < m.end and m.start < end for start, end in taken)]
