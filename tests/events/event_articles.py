@@ -31,6 +31,8 @@ ACTORS = {
     "الشرطة": ("Police Forces of Tunisia", "police", "TUN"),
     "الحكومة الأفغانية": ("Government of Afghanistan", "government", "AFG"),
     "تنظيم الدولة الإسلامية": ("Islamic State", "armed_group", ""),
+    "القوات": ("Military Forces of Iraq", "state_forces", "IRQ"),
+    "المتظاهرين": ("Protesters (Iraq)", "protesters", "IRQ"),
     "التبو": ("Tebu ethnic militia (Libya)", "armed_group", "LBY"),
     "الطوارق": ("Tuareg ethnic militia", "armed_group", ""),
 }

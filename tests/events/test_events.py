@@ -271,3 +271,18 @@ def test_the_sunset_prayer_is_not_morocco() -> None:
     for event in extract_events(art):
         assert (event["location"] or {}).get("canonical") != "Morocco"
         assert "Morocco" not in ((event["actor1"] or {}).get("canonical") or "")
+
+
+def test_clashes_with_protesters_named_after_an_appeal_are_a_protest_and_a_square_is_a_name() -> None:
+    text = ("دعا مقتدى الصدر المتظاهرين إلى الانسحاب من الشارع حقنا للدماء بعد سقوط قتلى نتيجة "
+            "وقوع مواجهات بين القوات الامنية والمتظاهرين بساحة \"التحرير\" وسط بغداد.")
+    events = _events(text, "2017-02-11")
+    protest = _one(events, "protest")  # "بعد ... نتيجة": the clashes happened, not called for
+    assert protest["actor1"]["canonical"] == "Protesters (Iraq)"  # the state meets a protest
+    assert _one(events, "request_appeal")["actor1"]["canonical"] == "Muqtada al-Sadr"
+    assert not [e for e in events if e["type"].startswith("territory")]  # ساحة التحرير
+
+
+def test_sounds_and_alerts_are_no_events() -> None:
+    text = "وسمع دوي انفجارات في حلب، وأعلنت الشرطة حالة استنفار أمني في بغداد."
+    assert _events(text) == []

@@ -29,6 +29,7 @@ _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
 _VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
                             "attack_on_civilians", "territory_taken", "territory_regained"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
+_BETWEEN_WORDS = 4  # "اشتباكات عنيفة اندلعت بين قبيلتي X و Y"
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +115,15 @@ def _between(text: str, inside: list[Mention], trigger: Cue) -> Actors | None:
     """"اشتباكات بين الجيش والمعارضة": both sides named after بين."""
     after = [m for m in inside if m.start >= trigger.end]
     for i, m in enumerate(after[:-1]):
+        if words_between(text, trigger.end, m.start) > _BETWEEN_WORDS:
+            break  # "دعا ... بعد وقوع مواجهات بين X و Y": بين belongs to a later word
         if _role_before(text, m.start, trigger.end) == "between":
             other = after[i + 1]
-            if normalize_key(text[m.end:other.start]).startswith("و"):
+            # "بين الجيش والمعارضة", "بين القوات الأمنية والمتظاهرين": an adjective may
+            # follow the first side before و
+            words = normalize_key(text[m.end:other.start]).split()
+            if words and (words[0].startswith("و") or (len(words) <= _NEAR_WORDS
+                                                       and words[-1] == "و")):
                 return Actors(m, other)
     return None
 

@@ -55,7 +55,7 @@ def find_cues(text: str) -> ArticleCues:
     """All trigger, figure, modality and victim words of `text`, in text order."""
     norm = normalize(text)
     return ArticleCues(
-        triggers=_find("triggers.tsv", "type", norm),
+        triggers=[c for c in _find("triggers.tsv", "type", norm) if c.value != "none"],
         figures=_find("figures.tsv", "figure", norm),
         modality=_find("modality_cues.tsv", "cue", norm),
         victims=_find("victims.tsv", "side_kind", norm),

@@ -45,8 +45,8 @@ def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
             return "territory_taken"
     if trigger.form in _GENERIC_ATTACKS and kind in STATE_KINDS and is_foreign(actor1, place):
         return "air_strike"
-    if etype == "armed_clash" and (_kind(actor2) == "civilians" or victims == "civilians"):
-        return "attack_on_civilians"  # "هجوم على سياح": one-sided violence (ACLED)
     if etype == "armed_clash" and "protesters" in (kind, _kind(actor2)):
         return "protest"  # "مواجهات بين قوات الأمن والمتظاهرين": a protest met by force
+    if etype == "armed_clash" and (_kind(actor2) == "civilians" or victims == "civilians"):
+        return "attack_on_civilians"  # "هجوم على سياح": one-sided violence (ACLED)
     return etype

@@ -54,15 +54,24 @@ _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "condi
                   "historical": 2}
 
 
-def _governed(trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
+def _governed(doc_text: str, trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
     """"موسكو تدعم استعادة النظام", "دعا إلى وقف إطلاق النار": an act named as what a speaker
     wants is not news; an act someone is accused of ("اتهم الحوثيين بقصف") still is."""
-    return any(o.value in _GOVERNING_TYPES and clause.start <= o.start < trigger.start
-               for o in others)
+    roles = table("events", "roles.tsv")
+
+    def governs(o: Cue) -> bool:
+        if not (o.value in _GOVERNING_TYPES and clause.start <= o.start < trigger.start):
+            return False
+        # "دعا إلى الانسحاب بعد سقوط قتلى نتيجة وقوع مواجهات": a cause or a time in between
+        # says the act happened; the appeal is about something else
+        return not any(_role(roles, w) == "cause_link"
+                       for w in normalize_key(doc_text[o.end:trigger.start]).split())
+
+    return any(governs(o) for o in others)
 
 
 def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candidate | None:
-    called_for = _governed(trigger, triggers, site.clause)
+    called_for = _governed(doc.text, trigger, triggers, site.clause)
     if called_for and trigger.value not in _CALLED_FOR_TYPES:
         return None
     claim = site.claim
