@@ -286,3 +286,15 @@ def test_clashes_with_protesters_named_after_an_appeal_are_a_protest_and_a_squar
 def test_sounds_and_alerts_are_no_events() -> None:
     text = "وسمع دوي انفجارات في حلب، وأعلنت الشرطة حالة استنفار أمني في بغداد."
     assert _events(text) == []
+
+
+def test_a_headline_does_not_sum_up_the_other_sides_act() -> None:
+    title = "التحالف العربي يقصف تعز"
+    text = (title + "\n\nواستمر انقطاع خدمة الاتصالات لليوم الثالث بعد قصف الحوثيين لوحدة "
+            "الاتصالات الرئيسية في تعز.")
+    art = article(text, "2015-07-23")
+    art.article.title = title
+    art.claims = find_claims(art)
+    shelling = [e for e in extract_events(art) if e["type"] == "shelling"]
+    assert {e["actor1"]["canonical"] for e in shelling} == {"Saudi-led coalition",
+                                                           "Houthis (Ansar Allah)"}

@@ -150,11 +150,14 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
     body = [c for c in candidates if c.sentence >= headline_sentences]
     events = _merge_body(body)
     for cand in (c for c in candidates if c.sentence < headline_sentences):
+        # "التحالف يقصف حجة" does not sum up the Houthis' shelling of the body
         home = next((e for e in events if e.head.type == cand.type
-                     and _family(e.head.modality) == _family(cand.modality)), None)
+                     and _family(e.head.modality) == _family(cand.modality)
+                     and _same_actors(e, cand)), None)
         if home is None and cand.type in _VIOLENCE:
             home = next((e for e in events if e.head.type in _VIOLENCE
-                         and _family(e.head.modality) == _family(cand.modality)), None)
+                         and _family(e.head.modality) == _family(cand.modality)
+                         and _same_actors(e, cand)), None)
         if home is None:
             events.extend(_merge_body([cand]))
         else:
