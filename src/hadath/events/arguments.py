@@ -56,13 +56,21 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
     return found
 
 
-_LOCATIVE_WORDS = ("في", "فى", "من", "الى", "إلى", "على", "داخل", "عن")
+# "في فلسطين", "إلى سوريا", "وسط اليمن", "أنحاء العراق", "شمال سوريا": a place, not its state
+_LOCATIVE_WORDS = ("في", "فى", "من", "الى", "إلى", "على", "داخل", "عن", "وسط", "أنحاء", "انحاء",
+                   "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "أراضي",
+                   "اراضي")
 
 
 def _locative(text: str, m: Mention) -> bool:
     """"في فلسطين", "بسوريا": a country after a preposition is a place, not an actor."""
-    before = text[max(0, m.start - 6):m.start]
-    return before.rstrip().endswith(_LOCATIVE_WORDS) or before.endswith(("ب", "بـ"))
+    before = text[max(0, m.start - 12):m.start]
+    if before.endswith(("ب", "بـ")):
+        return True
+    words = before.split()
+    # a whole word: "ضمن" ends in من but is not من
+    return bool(words) and (words[-1] in _LOCATIVE_WORDS or (
+        words[-1][:1] == "و" and words[-1][1:] in _LOCATIVE_WORDS))
 
 
 def government_of(place: Mention) -> Mention | None:
