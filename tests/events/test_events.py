@@ -300,3 +300,16 @@ def test_a_headline_does_not_sum_up_the_other_sides_act() -> None:
     shelling = [e for e in extract_events(art) if e["type"] == "shelling"]
     assert {e["actor1"]["canonical"] for e in shelling} == {"Saudi-led coalition",
                                                            "Houthis (Ansar Allah)"}
+
+
+def test_one_killed_and_four_injured_are_two_figures() -> None:
+    text = "انفجرت عبوة ناسفة في حلب ما أسفر عن مقتل مدني وإصابة 4 آخرين."
+    blast = _one(_events(text), "explosion")
+    assert [(f["count"], f["side"]) for f in blast["fatalities"]] == [(1, "civilians")]
+    assert [f["count"] for f in blast["injured"]] == [4]
+
+
+def test_a_dual_noun_counts_two() -> None:
+    blast = _one(_events("قتل شخصان وأصيب ثلاثة في تفجير في بغداد."), "explosion")
+    assert [f["count"] for f in blast["fatalities"]] == [2]
+    assert [f["count"] for f in blast["injured"]] == [3]

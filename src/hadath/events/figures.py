@@ -83,8 +83,12 @@ def find_figures(text: str, start: int, end: int, cues: list[Cue], numbers: list
     figures: list[Figure] = []
     used: set[int] = set()
     span_numbers = [n for n in numbers if start <= n.start and n.end <= end]
-    for cue in (c for c in cues if start <= c.start < end):
-        chain = _numbers_of(text, cue, span_numbers) or _one_victim(text, cue, end)
+    span_cues = [c for c in cues if start <= c.start < end]
+    for cue in span_cues:
+        # "مقتل مدني وإصابة 4 آخرين": a number after the next cue is that cue's figure
+        nxt = next((c.start for c in span_cues if c.start >= cue.end), end)
+        own = [n for n in span_numbers if n.start < nxt or n.end <= cue.end]
+        chain = _numbers_of(text, cue, own) or _one_victim(text, cue, nxt)
         for number in chain:
             if number.start in used:
                 continue
@@ -95,8 +99,12 @@ def find_figures(text: str, start: int, end: int, cues: list[Cue], numbers: list
     return figures
 
 
+_SINGULAR_COUNTS = {"yes": 1, "two": 2}
+
+
 def _one_victim(text: str, cue: Cue, end: int) -> list[NumberExpr]:
-    """"قتلت اليوم مسلحا": a singular victim noun after a killing verb counts one."""
+    """"قتلت اليوم مسلحا": a singular victim noun after a killing verb counts one, a dual
+    ("مقتل طفلين") two."""
     if cue.value != "fatalities":
         return []
     victims = table("events", "victims.tsv")
@@ -106,9 +114,10 @@ def _one_victim(text: str, cue: Cue, end: int) -> list[NumberExpr]:
         key = normalize_key(word.group())
         row = victims.get(key) or (victims.get(key[1:]) if key[:1] in "وب" else None)
         if row is not None:
-            if row.get("singular") != "yes":
+            count = _SINGULAR_COUNTS.get(row.get("singular", ""))
+            if count is None:
                 break
-            return [NumberExpr(word.start(), word.end(), word.group(), 1, noun=word.group())]
+            return [NumberExpr(word.start(), word.end(), word.group(), count, noun=word.group())]
     return []
 
 
