@@ -55,3 +55,14 @@ def test_uncovered_entities_skip_what_the_gazetteer_found() -> None:
     found = {m.surface for m in uncovered_entities(text, gazetteer)}
     assert "موسكو" not in found
     assert "فلاديمير بوتين" in found
+
+
+def test_conjunctions_and_prepositions_are_left_out_of_the_name() -> None:
+    # "Clashes in Idlib and Aleppo, according to Reuters."
+    text = "اشتباكات عنيفة بإدلب وحلب، بحسب ما نقلت وكالة رويترز عن مصادر في دمشق."
+    mentions = find_entities(text)
+    surfaces = {m.surface for m in mentions}
+    assert "إدلب" in surfaces
+    assert "بإدلب" not in surfaces
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from hadath.ner.model import tag_document_with_marginals
 from hadath.ner.scoring import entity_spans
+from hadath.ner.stems import split_clitics
 from hadath.ner.words import split_words
 from hadath.record import Mention
+from hadath.text.normalize import normalize
 from hadath.text.sentences import split_sentences
 
 # ANERcorp labels → Mention labels; MISC (events, works, products) has no Mention label.
@@ -41,9 +43,22 @@ def _mentions(text: str, spans: list[tuple[int, int]], labels: list[str],
         if label is None:
             continue
         start, end = spans[first][0], spans[last - 1][1]
+        start += _proclitic_length(text[spans[first][0]: spans[first][1]])
         found.append(Mention(start=start, end=end, surface=text[start:end], label=label,
                              source="tagger", score=round(min(probabilities[first:last]), 4)))
     return found
+
+
+def _proclitic_length(word: str) -> int:
+    """Characters of `word` taken by the conjunctions and prepositions glued to a name
+    (وبإدلب → إدلب, لرويترز → رويترز); the article stays (الكرملين), as does لل (للأمم)."""
+    norm = normalize(word)
+    prefix, _ = split_clitics(norm.text)
+    # ال and لل (ل + ال) belong to the name as written; what precedes them does not
+    glued = prefix[:-2] if prefix.endswith(("ال", "لل")) else prefix
+    if not glued:
+        return 0
+    return norm.original_span(len(glued), len(norm.text))[0]
 
 
 def uncovered_entities(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -39,6 +39,11 @@ class FeatureConfig:
     # this many before and after (`hadath.ner.document`).
     doc_window: int = 0
 
+    def __post_init__(self) -> None:
+        # tuples, not lists (from JSON): the config keys the word-feature cache
+        object.__setattr__(self, "affix_lengths", tuple(self.affix_lengths))
+        object.__setattr__(self, "gazetteers", tuple(self.gazetteers))
+
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
 
