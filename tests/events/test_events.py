@@ -313,3 +313,16 @@ def test_a_dual_noun_counts_two() -> None:
     blast = _one(_events("قتل شخصان وأصيب ثلاثة في تفجير في بغداد."), "explosion")
     assert [f["count"] for f in blast["fatalities"]] == [2]
     assert [f["count"] for f in blast["injured"]] == [3]
+
+
+def test_the_side_attacked_is_not_the_attacker() -> None:
+    text = "قتل جنديان في هجوم على مواقع الجيش السوري في حلب."
+    clash = _one(_events(text), "armed_clash")
+    assert (clash["actor1"] or {}).get("canonical") != "Military Forces of Syria"
+
+
+def test_the_people_a_figure_counts_are_victims_and_the_speaker_claims_the_act() -> None:
+    text = "قالت حركة طالبان إنها قتلت 15 جنديا أفغانيا في هجوم على قاعدة في قندهار."
+    clash = _one(_events(text, "2015-07-26"), "armed_clash")
+    assert clash["actor1"]["canonical"] == "Taliban"
+    assert clash["modality"] == "claimed"

@@ -29,6 +29,7 @@ _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
 _VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
                             "attack_on_civilians", "territory_taken", "territory_regained"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
+_LONE_CLITICS = frozenset({"ل", "ب", "و", "لل", "بال", "وال"})
 _BETWEEN_WORDS = 4  # "اشتباكات عنيفة اندلعت بين قبيلتي X و Y"
 
 
@@ -106,6 +107,8 @@ def _role_before(text: str, pos: int, floor: int) -> str | None:
     "على مواقع X")."""
     roles = table("events", "roles.tsv")
     words = normalize_key(text[floor:pos]).split()
+    if words and words[-1] in _LONE_CLITICS:
+        words.pop()  # "على موقع للجيش" where the name starts after its article's ل
     for i in (len(words), len(words) - 1):
         for n in (2, 1):
             if i - n >= 0 and " ".join(words[i - n:i]) in roles:
@@ -220,8 +223,12 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         actor2 = before[0]
     elif _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
         actor1, actor2 = actor2, actor1
-    if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES:
-        actor1, actor2 = actor2, None  # "اشتباكات مع الحوثيين": a clash has two first sides
+    if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES and not (
+            actor2.start >= trigger.end
+            and _role_before(text, actor2.start, trigger.end) == "target_after"):
+        # "اشتباكات مع الحوثيين": a clash has two first sides; "هجوم على موقع للجيش" names
+        # only the side attacked
+        actor1, actor2 = actor2, None
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
     return Actors(actor1, actor2, associates)
 

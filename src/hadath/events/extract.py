@@ -84,13 +84,14 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         accuser = actor_mentions(doc.text, doc.article.mentions, start, trigger.start)[:1]
         if accuser and not doc.text[start:accuser[0].start].strip():
             start = accuser[0].end  # "اتهمت الحكومة حركة طالبان": the verb's subject first
-    actors = pick_actors(doc.text, trigger, start, site.clause.end, doc.article.mentions,
-                         site.speaker)
+    # "إنها قتلت 15 جنديا أفغانيا": the people a figure counts are its victims, not the doers
+    mentions = [m for m in doc.article.mentions if not _counted(doc, m)]
+    actors = pick_actors(doc.text, trigger, start, site.clause.end, mentions, site.speaker)
     if actors.actor1 is None or actors.actor1 is site.speaker:
         # "شن طيران التحالف، صباح الخميس، ضربات جوية": the subject sits clauses before
         wider_start = claim.start if claim and claim.start <= trigger.start else site.sentence.start
         wider = pick_actors(doc.text, trigger, max(wider_start, site.sentence.start),
-                            site.sentence.end, doc.article.mentions, site.speaker)
+                            site.sentence.end, mentions, site.speaker)
         if wider.actor1 is not None:
             actors = wider
     place, from_text = locate(doc, site, trigger.start)
@@ -137,6 +138,13 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     if refers_back and not by_syntax:
         cand.actor1 = None  # "وقال الجيش إن الهجوم": the speaker of a back-reference is not its actor
     return cand
+
+
+def _counted(doc: Doc, m: Mention) -> bool:
+    """The noun a number counts ("15 جنديا أفغانيا", "20 عنصرا من داعش" is not: من names a side)."""
+    # a number's span may hold its noun: "15 جنديا" is one NumberExpr
+    return any(n.start < m.start and (m.start < n.end or not doc.text[n.end:m.start].strip())
+               for n in doc.article.numbers if m.start - n.end <= 2)
 
 
 def _anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
