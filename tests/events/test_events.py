@@ -326,3 +326,9 @@ def test_the_people_a_figure_counts_are_victims_and_the_speaker_claims_the_act()
     clash = _one(_events(text, "2015-07-26"), "armed_clash")
     assert clash["actor1"]["canonical"] == "Taliban"
     assert clash["modality"] == "claimed"
+
+
+def test_barrel_bombs_make_a_bombardment_an_air_strike() -> None:
+    text = "قتل أربعة لاجئين جراء قصف الجيش السوري حي الكرامة في حلب بالبراميل المتفجرة."
+    events = _events(text)
+    assert [e["type"] for e in events] == ["air_strike"]

@@ -243,3 +243,14 @@ def test_quotes_around_an_outlet_stay_outside_the_span() -> None:
 def test_forces_of_an_actor_take_the_word_in() -> None:
     m = only("نفذت قوات التحالف بقيادة السعودية غارات جديدة")
     assert (m.surface, m.canonical) == ("قوات التحالف بقيادة السعودية", "Saudi-led Coalition")
+
+
+@pytest.mark.parametrize("text, surface, canonical", [
+    ("عمدت القوى الأمنية اللبنانية إلى قطع طريق جسر الأولي", "القوى الأمنية اللبنانية",
+     "Police Forces of Lebanon"),
+    ("أفاد مسؤولون بأن قوات أمن صومالية قتلت وزير الأشغال العامة بالخطأ", "قوات أمن صومالية",
+     "Police Forces of Somalia"),
+    ("وقعت قبيلتا التبو والطوارق اتفاقا لوقف إطلاق النار", "التبو", "Tebu ethnic militia (Libya)"),
+])
+def test_security_forces_and_tribal_militias(text: str, surface: str, canonical: str) -> None:
+    assert by_surface(text)[surface].canonical == canonical
