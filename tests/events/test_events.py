@@ -332,3 +332,9 @@ def test_barrel_bombs_make_a_bombardment_an_air_strike() -> None:
     text = "قتل أربعة لاجئين جراء قصف الجيش السوري حي الكرامة في حلب بالبراميل المتفجرة."
     events = _events(text)
     assert [e["type"] for e in events] == ["air_strike"]
+
+
+def test_shelling_from_the_positions_of_a_side_is_that_sides() -> None:
+    text = "قتل 3 أطفال في قصف عنيف على حي سكني في حلب من مواقع الجيش السوري."
+    shelling = _one(_events(text), "shelling")
+    assert shelling["actor1"]["canonical"] == "Military Forces of Syria"
