@@ -33,6 +33,7 @@ ACTORS = {
     "تنظيم الدولة الإسلامية": ("Islamic State", "armed_group", ""),
     "القوات": ("Military Forces of Iraq", "state_forces", "IRQ"),
     "المتظاهرين": ("Protesters (Iraq)", "protesters", "IRQ"),
+    "القوات التونسية": ("Military Forces of Tunisia", "state_forces", "TUN"),
     "جنديا أفغانيا": ("Military Forces of Afghanistan", "state_forces", "AFG"),
     "التبو": ("Tebu ethnic militia (Libya)", "armed_group", "LBY"),
     "الطوارق": ("Tuareg ethnic militia", "armed_group", ""),

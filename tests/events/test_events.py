@@ -338,3 +338,10 @@ def test_shelling_from_the_positions_of_a_side_is_that_sides() -> None:
     text = "قتل 3 أطفال في قصف عنيف على حي سكني في حلب من مواقع الجيش السوري."
     shelling = _one(_events(text), "shelling")
     assert shelling["actor1"]["canonical"] == "Military Forces of Syria"
+
+
+def test_the_subject_before_after_is_not_the_doer_of_the_act_it_names() -> None:
+    text = ("والقوات التونسية في حالة تأهب قصوى بعد هجوم الشهر الماضي على منتجع ساحلي أدى إلى "
+            "مقتل 38 سائحا.")
+    for event in _events(text, "2015-07-24"):
+        assert (event["actor1"] or {}).get("canonical") != "Military Forces of Tunisia"

@@ -102,6 +102,22 @@ def clause_floor(text: str, start: int, pos: int) -> int:
     return start + norm.original_span(last.start(), last.end())[1]
 
 
+_CAUSE_GAP = 1  # "بعد هجوم", "نتيجة وقوع مواجهات"
+
+
+def _cause_floor(text: str, start: int, trigger: Cue) -> int:
+    """"والقوات التونسية في حالة تأهب بعد هجوم الشهر الماضي": the subject before بعد/إثر/جراء
+    is not the doer of the act that phrase names; its actors come after the word."""
+    roles = table("events", "roles.tsv")
+    words = list(re.finditer(r"\w+", text[start:trigger.start]))
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - _CAUSE_GAP), -1):
+        key = normalize_key(words[i].group())
+        row = roles.get(key) or (roles.get(key[1:]) if key[:1] in "وف" else None)
+        if row is not None and row["role"] == "cause_link":
+            return start + words[i].end()
+    return start
+
+
 def _role_before(text: str, pos: int, floor: int) -> str | None:
     """The role word right before `pos`, or one noun before it ("مع X", "من قبل X",
     "على مواقع X")."""
@@ -185,7 +201,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if both is not None:
         return both
     agent = _agent(text, inside, trigger) or light_verb_subject(text, inside, start, trigger)
-    floor = clause_floor(text, start, trigger.start)
+    floor = max(clause_floor(text, start, trigger.start), _cause_floor(text, start, trigger))
     # civilians are the victims of violence, never its actor1 (ACLED)
     before = [m for m in inside if floor <= m.start and m.end <= trigger.start
               and m.kind != "civilians"]
