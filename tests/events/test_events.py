@@ -343,5 +343,9 @@ def test_shelling_from_the_positions_of_a_side_is_that_sides() -> None:
 def test_the_subject_before_after_is_not_the_doer_of_the_act_it_names() -> None:
     text = ("والقوات التونسية في حالة تأهب قصوى بعد هجوم الشهر الماضي على منتجع ساحلي أدى إلى "
             "مقتل 38 سائحا.")
-    for event in _events(text, "2015-07-24"):
+    events = _events(text, "2015-07-24")
+    for event in events:
         assert (event["actor1"] or {}).get("canonical") != "Military Forces of Tunisia"
+    # a dated past attack with its toll is background worth coding, doers unnamed or not
+    past = _one(events, "attack_on_civilians")
+    assert (past["modality"], past["date"]) == ("historical", "2015-06")

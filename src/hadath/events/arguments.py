@@ -105,12 +105,13 @@ def clause_floor(text: str, start: int, pos: int) -> int:
 _CAUSE_GAP = 1  # "بعد هجوم", "نتيجة وقوع مواجهات"
 
 
-def _cause_floor(text: str, start: int, trigger: Cue) -> int:
+def cause_floor(text: str, start: int, pos: int, gap: int = _CAUSE_GAP) -> int:
     """"والقوات التونسية في حالة تأهب بعد هجوم الشهر الماضي": the subject before بعد/إثر/جراء
-    is not the doer of the act that phrase names; its actors come after the word."""
+    is not the doer of the act that phrase names; its actors come after the word, which sits at
+    most `gap` words before `pos`."""
     roles = table("events", "roles.tsv")
-    words = list(re.finditer(r"\w+", text[start:trigger.start]))
-    for i in range(len(words) - 1, max(-1, len(words) - 2 - _CAUSE_GAP), -1):
+    words = list(re.finditer(r"\w+", text[start:pos]))
+    for i in range(len(words) - 1, max(-1, len(words) - 2 - gap), -1):
         key = normalize_key(words[i].group())
         row = roles.get(key) or (roles.get(key[1:]) if key[:1] in "وف" else None)
         if row is not None and row["role"] == "cause_link":
@@ -201,7 +202,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     if both is not None:
         return both
     agent = _agent(text, inside, trigger) or light_verb_subject(text, inside, start, trigger)
-    floor = max(clause_floor(text, start, trigger.start), _cause_floor(text, start, trigger))
+    floor = max(clause_floor(text, start, trigger.start), cause_floor(text, start, trigger.start))
     # civilians are the victims of violence, never its actor1 (ACLED)
     before = [m for m in inside if floor <= m.start and m.end <= trigger.start
               and m.kind != "civilians"]

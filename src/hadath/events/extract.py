@@ -10,7 +10,12 @@ from datetime import date, timedelta
 from typing import Any
 
 from hadath.claims.lexicon import table
-from hadath.events.arguments import actor_mentions, light_verb_subject, pick_actors
+from hadath.events.arguments import (
+    actor_mentions,
+    cause_floor,
+    light_verb_subject,
+    pick_actors,
+)
 from hadath.events.context import (
     Doc,
     Frame,
@@ -265,6 +270,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
 
 
 _MANNER_WORDS = 10
+_FIGURE_CAUSE_WORDS = 12  # "بعد هجوم الشهر الماضي على منتجع ساحلي في سوسة أدى إلى مقتل"
 _OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
 _VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
@@ -349,7 +355,9 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
     first = killed[0]
     site = site_of(doc, frame, first.number.start)
     speaker_start = site.speaker.start if site.speaker else -1
-    subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, site.clause.start, first.cue.start)
+    # "القوات في حالة تأهب بعد هجوم ... أدى إلى مقتل 38 سائحا": not the forces before بعد
+    floor = cause_floor(doc.text, site.clause.start, first.cue.start, gap=_FIGURE_CAUSE_WORDS)
+    subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, floor, first.cue.start)
                 if m.start != speaker_start and m.kind != "civilians"]
     # "قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية مما أسفر عن مقتل": the
     # subject of قام/شن/نفذ did it; the names after are what it hit
@@ -413,9 +421,13 @@ def _reportable(record: dict[str, Any], today: str | None) -> bool:
         return False
     if record["actor1"] is not None:
         return True
+    counted = any(f["side"] for f in record["fatalities"])
+    if record["modality"] == "historical":
+        # "هجوم الشهر الماضي ... أدى إلى مقتل 38 سائحا": a dated past attack with its toll
+        return counted
     if record["modality"] not in ("asserted", "claimed"):
         return False
-    return record["type"] in _UNCLAIMED_TYPES or any(f["side"] for f in record["fatalities"])
+    return record["type"] in _UNCLAIMED_TYPES or counted
 
 
 _REPORT_LAG = 2  # days a crawl or print edition may trail the day its "today" names
