@@ -40,6 +40,7 @@ class EventsFormat(str, Enum):
 PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs without one.")]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs without one.")]
+TaggerOpt = Annotated[bool, typer.Option("--tagger/--no-tagger", help="Run the statistical name tagger (slower; finds names no gazetteer lists).")]
 DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")]
 
 
@@ -59,6 +60,7 @@ def extract(
     outlet: OutletOpt = None,
     url: UrlOpt = None,
     format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
+    tagger: TaggerOpt = True,
 ) -> None:
     """Extract one article (or each article of PATH) and print it as JSON."""
     if not path.exists():
@@ -73,7 +75,7 @@ def extract(
             skipped.append(item)
             continue
         item.duplicate_of = dedup.check(item)
-        record = process(item).to_dict()
+        record = process(item, tagger=tagger).to_dict()
         written += 1
         if format is ExtractFormat.jsonl:
             sys.stdout.write(_dumps(record, pretty=False) + "\n")
@@ -93,6 +95,7 @@ def run(
     published: PublishedOpt = None,
     outlet: OutletOpt = None,
     url: UrlOpt = None,
+    tagger: TaggerOpt = True,
 ) -> None:
     """Ingest PATHS into the store and extract their events; re-running changes nothing."""
     missing = [str(p) for p in paths if not p.exists()]
@@ -115,18 +118,20 @@ def run(
                 problems.append(("skipped", item.source, item.reason))
                 store.record_skip(item.source, item.reason)
                 continue
-            outcome = _store_one(store, dedup, item, problems)
+            outcome = _store_one(store, dedup, item, problems, tagger)
             tally[outcome] += 1
             progress.update(task, advance=1, description=f"{outcome}: {item.id[:40]}")
     _print_summary(tally, problems, store)
 
 
-def _store_one(store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]]) -> str:
+def _store_one(
+    store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]], tagger: bool
+) -> str:
     if store.is_stored(meta.id, meta.text):
         return "unchanged"
     meta.duplicate_of = dedup.check(meta)
     try:
-        article = process(meta)
+        article = process(meta, tagger=tagger)
         store.save(article, source=meta.url or meta.id)
     except Exception as exc:  # noqa: BLE001 — one bad article never stops a batch; it is reported
         reason = f"{type(exc).__name__}: {exc}"

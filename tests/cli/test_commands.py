@@ -110,3 +110,12 @@ def test_run_marks_a_copy_as_duplicate_and_resumes(tmp_path: Path) -> None:
     assert rows["unchanged"] == "1"
     assert rows["duplicate"] == "1"
     assert rows["new"] == "0"
+
+
+def test_no_tagger_leaves_out_tagger_mentions_only() -> None:
+    args = ("extract", str(EXAMPLE), "--published", "2024-11-30")
+    with_tagger = json.loads(hadath(*args).stdout)
+    without = json.loads(hadath(*args, "--no-tagger").stdout)
+    assert all(m["source"] != "tagger" for m in without["mentions"])
+    gazetteer = [m for m in with_tagger["mentions"] if m["source"] != "tagger"]
+    assert without["mentions"] == gazetteer
