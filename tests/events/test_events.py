@@ -349,3 +349,10 @@ def test_the_subject_before_after_is_not_the_doer_of_the_act_it_names() -> None:
     # a dated past attack with its toll is background worth coding, doers unnamed or not
     past = _one(events, "attack_on_civilians")
     assert (past["modality"], past["date"]) == ("historical", "2015-06")
+
+
+def test_a_passive_killing_names_no_doer_before_it() -> None:
+    text = "وأعلن الجيش السوري أنه في إطار ملاحقة هيئة تحرير الشام تم قتل 12 عنصرا في حلب."
+    clash = _one(_events(text), "armed_clash")
+    assert clash["actor1"]["canonical"] == "Military Forces of Syria"  # the party speaking
+    assert clash["modality"] == "claimed"

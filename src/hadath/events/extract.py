@@ -326,6 +326,13 @@ def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[
             out.append(cand)
 
 
+def _passive(text: str, pos: int) -> bool:
+    """"تم قتل", "وجرى اعتقال": an auxiliary right before the act word hides its doer."""
+    words = normalize_key(text[max(0, pos - 8):pos]).split()
+    return bool(words) and text[:pos].endswith(" ") and \
+        _role(table("events", "roles.tsv"), words[-1]) == "passive_aux"
+
+
 def _fatality_sides(subjects: list[Mention], sides: list[Mention], speaker: Mention | None
                     ) -> tuple[Mention | None, Mention | None]:
     """Who killed whom in a bare casualty report.
@@ -359,6 +366,8 @@ def _fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate 
     floor = cause_floor(doc.text, site.clause.start, first.cue.start, gap=_FIGURE_CAUSE_WORDS)
     subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, floor, first.cue.start)
                 if m.start != speaker_start and m.kind != "civilians"]
+    if _passive(doc.text, first.cue.start):
+        subjects = []  # "خلال المواجهة لطرد الإرهابيين تم قتل خمسة": no doer named
     # "قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية مما أسفر عن مقتل": the
     # subject of قام/شن/نفذ did it; the names after are what it hit
     doer = light_verb_subject(doc.text, subjects, site.clause.start, first.cue)
