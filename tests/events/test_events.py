@@ -356,3 +356,10 @@ def test_a_passive_killing_names_no_doer_before_it() -> None:
     clash = _one(_events(text), "armed_clash")
     assert clash["actor1"]["canonical"] == "Military Forces of Syria"  # the party speaking
     assert clash["modality"] == "claimed"
+
+
+def test_the_dateline_is_not_where_it_happened() -> None:
+    text = ("جدة – عين اليوم\nأعلنت قيادة التحالف العربي بدء هدنة إنسانية اعتبارا من يوم الأحد "
+            "المقبل ولمدة خمسة أيام.")
+    truce = _one(_events(text, "2015-07-25"), "agreement")
+    assert (truce["location"] or {}).get("canonical") != "Jeddah"

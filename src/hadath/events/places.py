@@ -86,6 +86,18 @@ def prayer_name(text: str, m: Mention) -> bool:
     return any(roles.get(w, roles.get(w[1:], {})).get("role") == "prayer" for w in words)
 
 
+_DATELINE_WORDS = 5
+
+
+def _dateline(text: str, m: Mention) -> bool:
+    """"جدة – عين اليوم", "عين اليوم – تونس": a short line of a city and an outlet says where
+    the report was filed, not where anything happened."""
+    start = text.rfind("\n", 0, m.start) + 1
+    end = text.find("\n", m.end)
+    line = text[start:end if end >= 0 else len(text)]
+    return len(line.split()) <= _DATELINE_WORDS and any(d in line for d in (" – ", " - ", " — "))
+
+
 def _seat(text: str, m: Mention) -> bool:
     """"المرصد ومقره بريطانيا", "صحيفة الرياض السعودية": where a speaker or an outlet is based."""
     roles = table("events", "place_qualifiers.tsv")
@@ -100,7 +112,7 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     # a name the tagger calls a place but no gazetteer resolves ("المدينة") places nothing
     places = [_qualified(text, m) for m in mentions if m.label == "place"
               and (m.canonical or m.lat is not None) and not _seat(text, m)
-              and not prayer_name(text, m)]
+              and not prayer_name(text, m) and not _dateline(text, m)]
     places = [p for i, p in enumerate(places) if not _reference_point(text, places[:i], p)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
