@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-from hadath.ner.clusters import build_clusters, clusters_path
+from hadath.ner.clusters import clusters_path
 from hadath.ner.conll import read_conll_file
 from hadath.ner.corpora import default_data_dir, news_texts
 from hadath.ner.model import load_model, model_dir
@@ -60,6 +60,8 @@ def build_ner_clusters(data: _DataDir = None,
     data = data or default_data_dir()
     if not (data / "antcorpus").is_dir():
         _fail(f"no public data at {data}; pass --data")
+    from hadath.ner.cluster_build import build_clusters  # scipy is needed only here
+
     sources = ("antcorpus", "saudinewsnet")
     size = build_clusters(news_texts(data, sources), out or clusters_path(),
                           source_note=" + ".join(sources))

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from hadath.ner.document import memory_features
 from hadath.ner.features import FeatureConfig, normalized_words, sentence_features

@@ -15,7 +15,7 @@ from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite
+import pycrfsuite  # type: ignore[import-untyped]
 
 from hadath.ner.corpora import TaggedSentence, training_corpora
 from hadath.ner.document import memory_features
