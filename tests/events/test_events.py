@@ -363,3 +363,9 @@ def test_the_dateline_is_not_where_it_happened() -> None:
             "المقبل ولمدة خمسة أيام.")
     truce = _one(_events(text, "2015-07-25"), "agreement")
     assert (truce["location"] or {}).get("canonical") != "Jeddah"
+
+
+def test_the_launch_site_of_a_missile_is_not_where_it_fell() -> None:
+    text = "سقطت قذائف أطلقت من حلب على بلدات في إدلب ما أدى إلى مقتل شخصين."
+    shelling = _one(_events(text), "shelling")
+    assert shelling["location"]["canonical"] == "Idlib Governorate"

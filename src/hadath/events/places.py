@@ -87,6 +87,17 @@ def prayer_name(text: str, m: Mention) -> bool:
 
 
 _DATELINE_WORDS = 5
+_LAUNCH_WORDS = 4  # "صواريخ أطلقها الحوثيون من صعدة"
+
+
+def _launch_site(text: str, m: Mention) -> bool:
+    """"صواريخ أطلقت من إيران على أربيل": where a missile was fired from is not where it hit."""
+    roles = table("events", "place_qualifiers.tsv")
+    words = normalize_key(text[max(0, m.start - 60):m.start]).split()
+    if not words or words[-1] != "من":
+        return False
+    return any(roles.get(w, roles.get(w[1:], {})).get("role") == "launch"
+               for w in words[-1 - _LAUNCH_WORDS:-1])
 
 
 def _dateline(text: str, m: Mention) -> bool:
@@ -112,7 +123,8 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     # a name the tagger calls a place but no gazetteer resolves ("المدينة") places nothing
     places = [_qualified(text, m) for m in mentions if m.label == "place"
               and (m.canonical or m.lat is not None) and not _seat(text, m)
-              and not prayer_name(text, m) and not _dateline(text, m)]
+              and not prayer_name(text, m) and not _dateline(text, m)
+              and not _launch_site(text, m)]
     places = [p for i, p in enumerate(places) if not _reference_point(text, places[:i], p)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
