@@ -369,3 +369,21 @@ def test_the_launch_site_of_a_missile_is_not_where_it_fell() -> None:
     text = "سقطت قذائف أطلقت من حلب على بلدات في إدلب ما أدى إلى مقتل شخصين."
     shelling = _one(_events(text), "shelling")
     assert shelling["location"]["canonical"] == "Idlib Governorate"
+
+
+def test_a_protest_that_turns_violent_is_one_riot_and_a_headline_label_is_no_actor() -> None:
+    title = "العراق : احتجاجات وأعمال شغب في بغداد"
+    text = (title + "\n\nاندلعت أمس وسط بغداد أعمال شغب ومواجهات بين المتظاهرين والشرطة.\n"
+            "وتأتي هذه الاحتجاجات على خلفية قانون المالية لسنة 2017 وارتفاع الأسعار.")
+    art = article(text, "2017-01-03")
+    art.article.title = title
+    art.claims = find_claims(art)
+    events = extract_events(art)
+    assert [e["type"] for e in events] == ["riot"]
+    assert events[0]["location"]["canonical"] == "Baghdad"
+    assert "Government" not in (events[0]["actor1"]["canonical"] or "")
+
+
+def test_an_armed_group_does_not_arrest_it_abducts() -> None:
+    events = _events("واعتقلت هيئة تحرير الشام 20 شخصا في إدلب أمس.")
+    assert _one(events, "abduction")["actor1"]["canonical"] == "Hayat Tahrir al-Sham"

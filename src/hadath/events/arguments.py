@@ -50,7 +50,7 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
         if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS and (m.kind or m.canonical):
             found.append(m)
         elif m.label == "place" and m.kind == "country" and not _locative(text, m) \
-                and not prayer_name(text, m):
+                and not prayer_name(text, m) and not _topic_label(text, m):
             government = government_of(m)
             if government is not None:
                 found.append(government)
@@ -72,6 +72,11 @@ def _locative(text: str, m: Mention) -> bool:
     # a whole word: "ضمن" ends in من but is not من
     return bool(words) and (words[-1] in _LOCATIVE_WORDS or (
         words[-1][:1] == "و" and words[-1][1:] in _LOCATIVE_WORDS))
+
+
+def _topic_label(text: str, m: Mention) -> bool:
+    """"الجزائر : احتجاجات وأعمال شغب": a country before a colon labels the story's place."""
+    return text[m.end:m.end + 3].lstrip(" ").startswith(":")
 
 
 def government_of(place: Mention) -> Mention | None:

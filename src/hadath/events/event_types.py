@@ -38,6 +38,8 @@ def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
     kind = _kind(actor1)
     if etype == "shelling" and any(c.value == "air" for c in manner):
         return "air_strike"
+    if etype == "arrest" and kind in _NONSTATE_KINDS:
+        return "abduction"  # ACLED: only a state arrests; an armed group abducts
     if etype.startswith("territory_"):
         if kind in STATE_KINDS:
             return "territory_regained"

@@ -240,7 +240,7 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
               if any(a <= t.start < b for a, b in said_on)]
     times_here = [t for t in inside(doc.article.times, sentence) if t not in speech]
     times = assign_times(text, clauses, timed, times_here, since, doc.published)
-    owned, free = assign_places(clauses, timed, inside(doc.places, sentence))
+    owned, free = assign_places(text, clauses, timed, inside(doc.places, sentence))
     return Frame(index, sentence, clauses, mod_cues, inside(doc.cues.manner, sentence), times,
                  owned, free, speech)
 

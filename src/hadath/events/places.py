@@ -165,7 +165,7 @@ def best_place(places: list[Place], anchor: int) -> Place | None:
     return min(places, key=lambda p: _rank(p, anchor)) if places else None
 
 
-def assign_places(clauses: list[Sentence], triggers: list[Cue], places: list[Place]
+def assign_places(text: str, clauses: list[Sentence], triggers: list[Cue], places: list[Place]
                   ) -> tuple[dict[int, list[Place]], list[Place]]:
     """Trigger start → the places its clause ties to it; and places of trigger-less clauses.
 
@@ -181,8 +181,13 @@ def assign_places(clauses: list[Sentence], triggers: list[Cue], places: list[Pla
             owner = before[-1] if before else (inside[0] if inside else None)
             if owner is None:
                 free.append(place)
-            else:
-                owned.setdefault(owner.start, []).append(place)
+                continue
+            owned.setdefault(owner.start, []).append(place)
+            # "احتجاجات وأعمال شغب في بجاية": acts joined by و share the place named after them
+            for prev, nxt in zip(before[-2::-1], before[:0:-1]):
+                if text[prev.end:nxt.start].strip() not in ("و", ""):
+                    break
+                owned.setdefault(prev.start, []).append(place)
     return owned, free
 
 

@@ -128,9 +128,14 @@ def _same_actors(event: Event, cand: Candidate) -> bool:
             or any(same_side(m, cand.actor2) for m in firsts))
 
 
+def _same_type(a: str, b: str) -> bool:
+    """A protest that turns violent is one riot (ACLED), however each report names it."""
+    return a == b or {a, b} == _CROWD
+
+
 def _same_event(event: Event, b: Candidate) -> bool:
     a = event.head
-    if a.type != b.type or not _close_dates(a.date, b.date):
+    if not _same_type(a.type, b.type) or not _close_dates(a.date, b.date):
         return False
     if a.type in STATEMENT_TYPES:
         # one speaker's statements of one kind on one day are one statement, "if" or not
@@ -151,7 +156,7 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
     events = _merge_body(body)
     for cand in (c for c in candidates if c.sentence < headline_sentences):
         # "التحالف يقصف حجة" does not sum up the Houthis' shelling of the body
-        home = next((e for e in events if e.head.type == cand.type
+        home = next((e for e in events if _same_type(e.head.type, cand.type)
                      and _family(e.head.modality) == _family(cand.modality)
                      and _same_actors(e, cand)), None)
         if home is None and cand.type in _VIOLENCE:
@@ -166,6 +171,7 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
 
 
 _VIOLENCE = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians"})
+_CROWD = frozenset({"riot", "protest"})
 # When reports of one act name it differently ("قصف" here, "الغارة" there), the most specific
 # name wins: an air strike that killed civilians is an air strike (ACLED remote violence).
 _SPECIFICITY = ("air_strike", "explosion", "shelling", "attack_on_civilians", "armed_clash")
@@ -177,7 +183,7 @@ def _related(event: Event, cand: Candidate) -> bool:
         return False
     if cand.precision == 1 and not _close_dates(event.head.date, cand.date):
         return False  # the text dates it to another day: another act
-    if event.head.type == cand.type:
+    if _same_type(event.head.type, cand.type):
         return True
     # a generic word for violence ("الهجوم", "قصف") names any act of violence
     return event.head.type in _VIOLENCE and cand.type in _VIOLENCE and cand.strength != "strong"
@@ -271,6 +277,8 @@ def _modality(event: Event) -> str:
 
 def _event_type(event: Event) -> str:
     types = {p.type for p in event.parts}
+    if types == _CROWD:
+        return "riot"  # "احتجاجات ... قبل أن تتطور إلى مواجهات": the protest became a riot
     if len(types) == 1 or not types <= _VIOLENCE:
         return event.head.type
     return min(types, key=_SPECIFICITY.index)
