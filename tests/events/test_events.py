@@ -387,3 +387,13 @@ def test_a_protest_that_turns_violent_is_one_riot_and_a_headline_label_is_no_act
 def test_an_armed_group_does_not_arrest_it_abducts() -> None:
     events = _events("واعتقلت هيئة تحرير الشام 20 شخصا في إدلب أمس.")
     assert _one(events, "abduction")["actor1"]["canonical"] == "Hayat Tahrir al-Sham"
+
+
+def test_a_headline_announcing_a_truce_sums_up_the_planned_truce_of_the_body() -> None:
+    title = "التحالف العربي يعلن هدنة إنسانية لخمسة أيام"
+    text = (title + "\n\nأعلنت قيادة التحالف العربي بدء هدنة إنسانية اعتبارا من الساعة 11:59 "
+            "مساء يوم الأحد المقبل ولمدة خمسة أيام.")
+    art = article(text, "2015-07-25")
+    art.article.title = title
+    art.claims = find_claims(art)
+    assert [e["type"] for e in extract_events(art)] == ["agreement"]

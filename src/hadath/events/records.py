@@ -156,8 +156,11 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
     events = _merge_body(body)
     for cand in (c for c in candidates if c.sentence < headline_sentences):
         # "التحالف يقصف حجة" does not sum up the Houthis' shelling of the body
+        # "التحالف يعلن هدنة" sums up "أعلنت قيادة التحالف بدء هدنة ... يوم الأحد المقبل": a
+        # headline's plain wording does not make the planned truce of the body another event
         home = next((e for e in events if _same_type(e.head.type, cand.type)
-                     and _family(e.head.modality) == _family(cand.modality)
+                     and (_family(e.head.modality) == _family(cand.modality)
+                          or (cand.modality == "asserted" and e.head.modality == "planned"))
                      and _same_actors(e, cand)), None)
         if home is None and cand.type in _VIOLENCE:
             home = next((e for e in events if e.head.type in _VIOLENCE
