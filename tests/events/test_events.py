@@ -397,3 +397,9 @@ def test_a_headline_announcing_a_truce_sums_up_the_planned_truce_of_the_body() -
     art.article.title = title
     art.claims = find_claims(art)
     assert [e["type"] for e in extract_events(art)] == ["agreement"]
+
+
+def test_until_before_a_verbal_noun_is_an_aim() -> None:
+    text = "وأكد الجيش السوري أنه لن يتوقف حتى استعادة كامل مدينة حلب من هيئة تحرير الشام."
+    regained = _one(_events(text), "territory_regained")
+    assert regained["modality"] == "planned"

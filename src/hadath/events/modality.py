@@ -135,8 +135,10 @@ def modality_of(ctx: ModalityContext) -> str | None:
         return "conditional"  # a threat is a pledge to act if its target does not yield
     purpose = ("ل" in ctx.trigger.prefix.removesuffix("ال")  # "لتحرير المدن", "للسيطرة"
                and ctx.event_type in _PURPOSE_TYPES)
+    # "لن يقفوا حتى استعادة كامل اليمن": "until" + verbal noun is the aim
+    goal = ctx.trigger.pos == "noun" and _before(ctx, "goal", 0) is not None
     if (_before(ctx, "planned", _PLANNED_WINDOW) or "س" in ctx.trigger.prefix
-            or when == "future" or purpose):
+            or when == "future" or purpose or goal):
         return "planned"
     if not statement and is_background(ctx) and (ctx.time_value is None or _ended(ctx)):
         return "historical"
