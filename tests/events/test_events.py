@@ -403,3 +403,14 @@ def test_until_before_a_verbal_noun_is_an_aim() -> None:
     text = "وأكد الجيش السوري أنه لن يتوقف حتى استعادة كامل مدينة حلب من هيئة تحرير الشام."
     regained = _one(_events(text), "territory_regained")
     assert regained["modality"] == "planned"
+
+
+def test_the_name_after_an_arrest_is_the_person_held_not_a_town() -> None:
+    text = "وذكرت الوكالة أن الشرطة ألقت القبض على سليمان هلال في بغداد وأحالته إلى القضاء."
+    art = article(text, "2015-08-11")
+    start = text.find("سليمان")  # a gazetteer also knows Soliman, a town in Tunisia
+    art.mentions.append(Mention(start, start + 6, "سليمان", "place", "Soliman", "city", "TN",
+                                lat=36.69, lon=10.49, geo_precision=1))
+    art.mentions.sort(key=lambda m: m.start)
+    arrest = [e for e in extract_events(art) if e["type"] == "arrest"]
+    assert arrest and arrest[0]["location"]["canonical"] == "Baghdad"

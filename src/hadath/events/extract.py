@@ -40,7 +40,7 @@ from hadath.events.modality import (
     modality_of,
     same_side,
 )
-from hadath.events.places import assign_places, focus_place, place_mentions
+from hadath.events.places import Place, assign_places, focus_place, place_mentions
 from hadath.events.records import Candidate, merge, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Mention, Sentence
@@ -407,8 +407,9 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
         return []
     if not article.sentences:
         article.sentences = split_sentences(text)
-    places = place_mentions(text, article.mentions)
     cues = find_cues(text)
+    places = [p for p in place_mentions(text, article.mentions)
+              if not _detained_name(text, p, cues.triggers)]
     doc = Doc(article, text, cues, places, focus_place(places),
               report_day(article, published_day(article), cues.modality))
     candidates: list[Candidate] = []
@@ -421,6 +422,14 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     # the order the text first reports it
     kept.sort(key=lambda r: _MODALITY_RANK.get(str(r["modality"]), 1))
     return unique_ids(kept)
+
+
+def _detained_name(text: str, place: Place, triggers: list[Cue]) -> bool:
+    """"ألقت القبض على سليمان هلال الأسد": right after an arrest the name is the person held,
+    even when a gazetteer knows a town of that name."""
+    return any(t.value in _DETENTION and t.end <= place.start
+               and normalize_key(text[t.end:place.start]) in ("", "علي")
+               for t in triggers)
 
 
 def _reportable(record: dict[str, Any], today: str | None) -> bool:
