@@ -414,3 +414,9 @@ def test_the_name_after_an_arrest_is_the_person_held_not_a_town() -> None:
     art.mentions.sort(key=lambda m: m.start)
     arrest = [e for e in extract_events(art) if e["type"] == "arrest"]
     assert arrest and arrest[0]["location"]["canonical"] == "Baghdad"
+
+
+def test_an_attack_that_targeted_a_bus_carrying_copts_is_violence_against_civilians() -> None:
+    text = "وأعلنت هيئة تحرير الشام مسؤوليتها عن الهجوم الذي استهدف حافلة تقل أقباطا في حلب."
+    events = _events(text)
+    assert [e["type"] for e in events] == ["attack_on_civilians"]

@@ -190,8 +190,17 @@ def _role(roles: dict[str, dict[str, str]], word: str) -> str | None:
 
 def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
     """The kind of people named right after an attack word ("هجوم على سياح" → civilians)."""
-    after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end
-             and len(doc.text[trigger.end:v.start].split()) <= 2]
+    roles = table("events", "roles.tsv")
+
+    def near(v: Cue) -> bool:
+        words = normalize_key(doc.text[trigger.end:v.start]).split()
+        if len(words) <= 2:
+            return True
+        # "الهجوم الذي استهدف حافلة تقل أقباطا": the target named a few words on
+        return len(words) <= _TARGET_WORDS and any(_role(roles, w) == "target_after"
+                                                   for w in words)
+
+    after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end and near(v)]
     return after[0].value if after else None
 
 
@@ -270,6 +279,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
 
 
 _MANNER_WORDS = 10
+_TARGET_WORDS = 5
 _FIGURE_CAUSE_WORDS = 12  # "بعد هجوم الشهر الماضي على منتجع ساحلي في سوسة أدى إلى مقتل"
 _OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
