@@ -33,6 +33,7 @@ ACTORS = {
     "تنظيم الدولة الإسلامية": ("Islamic State", "armed_group", ""),
     "القوات": ("Military Forces of Iraq", "state_forces", "IRQ"),
     "المتظاهرين": ("Protesters (Iraq)", "protesters", "IRQ"),
+    "مستوطنون": ("Israeli settlers", "armed_group", "ISR"),
     "القوات التونسية": ("Military Forces of Tunisia", "state_forces", "TUN"),
     "جنديا أفغانيا": ("Military Forces of Afghanistan", "state_forces", "AFG"),
     "التبو": ("Tebu ethnic militia (Libya)", "armed_group", "LBY"),
@@ -53,6 +54,7 @@ PLACES = {
     "كابول": ("Kabul", "AF", 1, 34.5281, 69.1723),
     "سبها": ("Sabha", "LY", 1, 27.0377, 14.4283),
     "جدة": ("Jeddah", "SA", 1, 21.4858, 39.1925),
+    "القدس": ("Jerusalem", "PS", 1, 31.7683, 35.2137),
     "محافظة حمص": ("Homs Governorate", "SY", 3, 34.5, 37.8),
     "القريتين": ("Al-Qaryatain", "SY", 1, 34.2285, 37.2401),
 }

@@ -420,3 +420,9 @@ def test_an_attack_that_targeted_a_bus_carrying_copts_is_violence_against_civili
     text = "وأعلنت هيئة تحرير الشام مسؤوليتها عن الهجوم الذي استهدف حافلة تقل أقباطا في حلب."
     events = _events(text)
     assert [e["type"] for e in events] == ["attack_on_civilians"]
+
+
+def test_those_whose_act_stirred_a_protest_are_not_its_protesters() -> None:
+    text = "وخطف مستوطنون فتى فلسطينيا وقتلوه في القدس مما أثار موجة احتجاج واسعة في القدس."
+    protest = _one(_events(text, "2014-07-03"), "protest")
+    assert protest["actor1"]["canonical"] != "Israeli settlers"

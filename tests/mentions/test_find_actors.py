@@ -254,3 +254,8 @@ def test_forces_of_an_actor_take_the_word_in() -> None:
 ])
 def test_security_forces_and_tribal_militias(text: str, surface: str, canonical: str) -> None:
     assert by_surface(text)[surface].canonical == canonical
+
+
+def test_the_yemeni_resistance_in_a_headline() -> None:
+    m = by_surface("المقاومة اليمنية: أسرنا إيرانيين مدربين على تنفيذ اغتيالات")["المقاومة اليمنية"]
+    assert m.canonical == "Popular Resistance (Yemen)"

@@ -93,7 +93,9 @@ def government_of(place: Mention) -> Mention | None:
 
 # Words that open a relative or adverbial clause: a subject before them is not the subject of
 # a verb after them ("استعادة الجيش السيطرة على المدينة التي تدخل فيها مجموعات مسلحة").
-_CLAUSE_OPENERS = re.compile(r"(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|حيث|عندما|بعدما|حين)(?!\w)")
+# ... and مما, which opens what an act led to ("قتل مستوطنون فتى مما أثار موجة احتجاج").
+_CLAUSE_OPENERS = re.compile(
+    r"(?<!\w)(?:التي|الذي|الذين|اللذين|اللتين|حيث|عندما|بعدما|حين|مما)(?!\w)")
 
 
 def clause_floor(text: str, start: int, pos: int) -> int:
