@@ -426,3 +426,9 @@ def test_those_whose_act_stirred_a_protest_are_not_its_protesters() -> None:
     text = "وخطف مستوطنون فتى فلسطينيا وقتلوه في القدس مما أثار موجة احتجاج واسعة في القدس."
     protest = _one(_events(text, "2014-07-03"), "protest")
     assert protest["actor1"]["canonical"] != "Israeli settlers"
+
+
+def test_what_fighters_are_trained_for_is_no_event() -> None:
+    text = ("وقال الجيش السوري إن هؤلاء مدربون تدريبات عالية على تنفيذ اغتيالات وتفجيرات "
+            "في حلب.")
+    assert [e for e in _events(text) if e["type"] in ("explosion", "attack_on_civilians")] == []

@@ -129,6 +129,8 @@ def modality_of(ctx: ModalityContext) -> str | None:
     when = compare_to(ctx.time_value, ctx.published) if ctx.time_value else "now"
     if when == "past":
         return "historical"
+    if not statement and _before(ctx, "capability", _PLANNED_WINDOW):
+        return None  # "مدربون على تنفيذ اغتيالات وتفجيرات": a skill, not an act or a plan
     if _conditional_clause(ctx):
         return "conditional" if statement else None
     if ctx.event_type == "threaten":
