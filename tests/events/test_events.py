@@ -432,3 +432,10 @@ def test_what_fighters_are_trained_for_is_no_event() -> None:
     text = ("وقال الجيش السوري إن هؤلاء مدربون تدريبات عالية على تنفيذ اغتيالات وتفجيرات "
             "في حلب.")
     assert [e for e in _events(text) if e["type"] in ("explosion", "attack_on_civilians")] == []
+
+
+def test_a_police_checkpoint_is_no_ambush_but_an_ambush_is_a_clash() -> None:
+    text = "وقالت المصادر إن انتحاريا اقتحم بسيارة مفخخة كمين المطافي في حلب."
+    assert [e["type"] for e in _events(text)] == ["explosion"]
+    text = "ونصب مقاتلو هيئة تحرير الشام كمينا قرب حلب قتل فيه خمسة جنود."
+    assert _one(_events(text), "armed_clash")["actor1"]["canonical"] == "Hayat Tahrir al-Sham"
