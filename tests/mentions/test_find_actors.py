@@ -259,3 +259,8 @@ def test_security_forces_and_tribal_militias(text: str, surface: str, canonical:
 def test_the_yemeni_resistance_in_a_headline() -> None:
     m = by_surface("المقاومة اليمنية: أسرنا إيرانيين مدربين على تنفيذ اغتيالات")["المقاومة اليمنية"]
     assert m.canonical == "Popular Resistance (Yemen)"
+
+
+def test_a_movement_named_in_quotes() -> None:
+    text = 'نفت حركة "حسم" أي تورط لها في التفجير'
+    assert [m.canonical for m in find_actors(text)] == ["Hasm Movement"]
