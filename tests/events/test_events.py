@@ -439,3 +439,10 @@ def test_a_police_checkpoint_is_no_ambush_but_an_ambush_is_a_clash() -> None:
     assert [e["type"] for e in _events(text)] == ["explosion"]
     text = "ونصب مقاتلو هيئة تحرير الشام كمينا قرب حلب قتل فيه خمسة جنود."
     assert _one(_events(text), "armed_clash")["actor1"]["canonical"] == "Hayat Tahrir al-Sham"
+
+
+def test_a_name_far_after_an_attack_word_is_not_its_side() -> None:
+    text = ("انفجرت سيارة مفخخة في حلب.\nويذكر أن هذا الهجوم يأتي بعد أيام قليلة من اختتام "
+            "الدورة السابعة والعشرين للمؤتمر الذي انطلق في حلب وشارك فيه الجيش السوري.")
+    for event in _events(text):
+        assert (event["actor1"] or {}).get("canonical") != "Military Forces of Syria"

@@ -30,6 +30,7 @@ _VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion"
                             "attack_on_civilians", "territory_taken", "territory_regained"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
 _LONE_CLITICS = frozenset({"ل", "ب", "و", "لل", "بال", "وال"})
+_SIDE_REACH = 8  # "اشتباكات عنيفة اندلعت أمس في ريف المدينة مع الحوثيين"
 _BETWEEN_WORDS = 4  # "اشتباكات عنيفة اندلعت بين قبيلتي X و Y"
 
 
@@ -247,11 +248,12 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         actor2 = before[0]
     elif _recipient_first(text, trigger, start) and actor1 in before and actor2 is not None:
         actor1, actor2 = actor2, actor1
-    if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES and not (
-            actor2.start >= trigger.end
-            and _role_before(text, actor2.start, trigger.end) == "target_after"):
+    if actor1 is None and actor2 is not None and trigger.value in _SYMMETRIC_TYPES and (
+            actor2.start < trigger.start
+            or (_role_before(text, actor2.start, trigger.end) != "target_after"
+                and words_between(text, trigger.end, actor2.start) <= _SIDE_REACH)):
         # "اشتباكات مع الحوثيين": a clash has two first sides; "هجوم على موقع للجيش" names
-        # only the side attacked
+        # only the side attacked, and a name far after the word is in another phrase
         actor1, actor2 = actor2, None
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
     return Actors(actor1, actor2, associates)
