@@ -14,3 +14,9 @@ def test_sunset_prayer_is_not_morocco() -> None:
 def test_a_nationality_adjective_sets_the_country_of_an_ambiguous_name() -> None:
     # القنيطرة is a Syrian governorate and a Moroccan city; "الجيش السوري" says which
     assert ("القنيطرة", "SY") in places("أعلن الجيش السوري سيطرته على بلدات في القنيطرة")
+
+
+def test_a_time_word_after_a_town_is_no_construct_state() -> None:
+    # "in Lawdar today" names a town; "حماة الديار" ("guardians of the homeland") does not
+    assert ("لودر", "YE") in places("اشتباكات عنيفة في لودر اليوم بين القوات في اليمن")
+    assert places("حماة الديار") == []

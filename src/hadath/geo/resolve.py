@@ -191,6 +191,13 @@ def non_place_phrases() -> re.Pattern[str] | None:
     return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases))
 
 
+@lru_cache(maxsize=1)
+def words_after_places() -> frozenset[str]:
+    path = resources.files("hadath") / "data" / "geo" / "after_place_words.tsv"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(normalize_key(x) for x in lines[1:] if x.strip() and not x.startswith("#") and x != "word")
+
+
 def _country_context(toponyms: list[Toponym], norm: str = "") -> Counter[str]:
     """Countries the article is about: named countries, confidently placed home-region names
     (a town abroad says less: Arabic spellings of foreign towns collide with small namesakes),
@@ -391,8 +398,9 @@ def _has_evidence(t: Toponym, norm: str, gazetteer: Gazetteer, context: Counter[
     if not needs_support:
         return True
     following = next_word(norm, t.end)
-    if following.startswith("ال") and following not in gazetteer.adjectives:
-        return False  # construct state: حماة الديار، صور الأقمار
+    if (following.startswith("ال") and following not in gazetteer.adjectives
+            and following not in words_after_places()):
+        return False  # construct state: حماة الديار، صور الأقمار (but "في لودر اليوم")
     other = t.coordinated.choice if t.coordinated is not None else None
     listed = other is not None and (other.country == place.country
                                     or other.kind == place.kind == "country")
