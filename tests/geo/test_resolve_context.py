@@ -20,3 +20,10 @@ def test_a_time_word_after_a_town_is_no_construct_state() -> None:
     # "in Lawdar today" names a town; "حماة الديار" ("guardians of the homeland") does not
     assert ("لودر", "YE") in places("اشتباكات عنيفة في لودر اليوم بين القوات في اليمن")
     assert places("حماة الديار") == []
+
+
+def test_conflict_towns_of_the_sahel_yemen_and_afghanistan() -> None:
+    assert ("غوزا", "NG") in places("هجوم لبوكو حرام على غوزا في ولاية بورنو")
+    assert ("سيئون", "YE") in places("قتل 5 في هجوم في سيئون باليمن")
+    assert ("لشكركاه", "AF") in places("انفجار في لشكركاه عاصمة ولاية هلمند")
+    assert places("كانو يعملون في المدينة") == []  # كانو is also "they were"
