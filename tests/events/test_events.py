@@ -446,3 +446,10 @@ def test_a_name_far_after_an_attack_word_is_not_its_side() -> None:
             "الدورة السابعة والعشرين للمؤتمر الذي انطلق في حلب وشارك فيه الجيش السوري.")
     for event in _events(text):
         assert (event["actor1"] or {}).get("canonical") != "Military Forces of Syria"
+
+
+def test_who_voices_concern_about_clashes_is_not_a_side() -> None:
+    text = ("وكانت هيئة تحرير الشام قد أعربت عن قلقها البالغ إزاء تجدد الاشتباكات بين الجيش "
+            "السوري والقوات الكردية في حلب.")
+    clash = _one(_events(text), "armed_clash")
+    assert clash["actor1"]["canonical"] != "Hayat Tahrir al-Sham"
