@@ -449,7 +449,7 @@ def test_a_name_far_after_an_attack_word_is_not_its_side() -> None:
 
 
 def test_who_voices_concern_about_clashes_is_not_a_side() -> None:
-    text = ("وكانت هيئة تحرير الشام قد أعربت عن قلقها البالغ إزاء تجدد الاشتباكات بين الجيش "
-            "السوري والقوات الكردية في حلب.")
+    text = ("وأعربت هيئة تحرير الشام عن قلقها البالغ إزاء تجدد الاشتباكات بين الجيش السوري "
+            "والقوات الكردية في حلب.")
     clash = _one(_events(text), "armed_clash")
     assert clash["actor1"]["canonical"] != "Hayat Tahrir al-Sham"
