@@ -453,3 +453,9 @@ def test_who_voices_concern_about_clashes_is_not_a_side() -> None:
             "والقوات الكردية في حلب.")
     clash = _one(_events(text), "armed_clash")
     assert clash["actor1"]["canonical"] != "Hayat Tahrir al-Sham"
+
+
+def test_towns_named_in_a_clause_of_their_own_place_a_region_wide_clash() -> None:
+    text = "وتجددت الاشتباكات بين القوات ومسلحين في العراق، خاصة في مدينة بغداد، أمس."
+    clash = _one(_events(text, "2015-07-27"), "armed_clash")
+    assert clash["location"]["canonical"] == "Baghdad"

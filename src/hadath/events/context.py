@@ -127,6 +127,12 @@ def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
              or best_place(usable(inside(doc.places, site.clause)), anchor))
     if place is None:
         return doc.focus, False
+    if place.broad:
+        # "الاشتباكات في جنوب ليبيا، ... خاصة في مدن سبها والكفرة": a clause of the sentence
+        # with no act of its own names the towns within the region
+        inner = [p for p in usable(frame.free_places) if not p.broad and place.contains(p)]
+        if inner:
+            return best_place(inner, anchor), True  # type: ignore[return-value]
     focus = doc.focus
     # only a governorate: a country, "جنوب ليبيا" or a border is too wide to guess the town
     # and only a town the gazetteer places exactly, not one approximated by its district
