@@ -459,3 +459,10 @@ def test_towns_named_in_a_clause_of_their_own_place_a_region_wide_clash() -> Non
     text = "وتجددت الاشتباكات بين القوات ومسلحين في العراق، خاصة في مدينة بغداد، أمس."
     clash = _one(_events(text, "2015-07-27"), "armed_clash")
     assert clash["location"]["canonical"] == "Baghdad"
+
+
+def test_a_back_reference_may_say_more_precisely_where() -> None:
+    text = ("هاجم مقاتلو تنظيم الدولة الإسلامية مواقع أمنية في العراق خلال اليومين الماضيين.\n"
+            "ووقع الهجوم في بلدة الطارمية الخميس.")
+    clash = _one(_events(text, "2015-07-25"), "armed_clash")
+    assert clash["location"]["canonical"] == "Tarmiyah"

@@ -199,8 +199,14 @@ def _merge_body(candidates: list[Candidate]) -> list[Event]:
         if home is None and cand.refers_back:
             home = next((e for e in reversed(events) if _related(e, cand)), None)
             if home is not None:  # it is where and what the act it refers to was
-                cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
                 cand.type = home.head.type
+                # "ووقع الهجوم في منطقة واردوج" after "في شمال شرق أفغانستان": the
+                # back-reference may say more precisely where, within the first report's region
+                finer = (cand.place_from_text and cand.place is not None
+                         and home.head.place is not None and home.head.place.broad
+                         and not cand.place.broad and home.head.place.contains(cand.place))
+                if not finer:
+                    cand.place, cand.place_from_text = home.head.place, home.head.place_from_text
             elif not cand.stands_alone:
                 continue  # "هذا الهجوم" with nothing before it to refer to
         if home is None:
