@@ -466,3 +466,10 @@ def test_a_back_reference_may_say_more_precisely_where() -> None:
             "ووقع الهجوم في بلدة الطارمية الخميس.")
     clash = _one(_events(text, "2015-07-25"), "armed_clash")
     assert clash["location"]["canonical"] == "Tarmiyah"
+
+
+def test_an_undated_report_repeats_the_act_of_the_day_another_report_gives() -> None:
+    text = ("البنتاغون ينفي خطف جبهة النصرة لمقاتلين دربهم قرب حلب\n\n"
+            "قال المرصد السوري إن عناصر من جبهة النصرة خطفوا الأربعاء قائد الفرقة 30 قرب حلب.")
+    events = [e for e in _events(text, "2015-07-31") if e["type"] == "abduction"]
+    assert [e["date"] for e in events] == ["2015-07-29"]

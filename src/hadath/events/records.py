@@ -128,6 +128,19 @@ def _same_actors(event: Event, cand: Candidate) -> bool:
             or any(same_side(m, cand.actor2) for m in firsts))
 
 
+_UNDATED_REACH = 7  # days back an undated report may reach for the act it repeats
+
+
+def _undated_repeat(a: Candidate, b: Candidate) -> bool:
+    """"ينفي خطف مقاتلين" with no day of its own, after "خطفوا الأربعاء": the report's day is
+    only when it was written; it may repeat an act of the past week."""
+    if a.precision == 2 and b.precision == 1:
+        a, b = b, a  # the undated report may come first
+    da, db = _day(a.date), _day(b.date)
+    return (b.precision == 2 and a.precision == 1 and da is not None and db is not None
+            and 0 <= (db - da).days <= _UNDATED_REACH)
+
+
 def _same_type(a: str, b: str) -> bool:
     """A protest that turns violent is one riot (ACLED), however each report names it."""
     return a == b or {a, b} == _CROWD
@@ -135,7 +148,9 @@ def _same_type(a: str, b: str) -> bool:
 
 def _same_event(event: Event, b: Candidate) -> bool:
     a = event.head
-    if not _same_type(a.type, b.type) or not _close_dates(a.date, b.date):
+    if not _same_type(a.type, b.type):
+        return False
+    if not (_close_dates(a.date, b.date) or _undated_repeat(a, b)):
         return False
     if a.type in STATEMENT_TYPES:
         # one speaker's statements of one kind on one day are one statement, "if" or not
@@ -211,6 +226,8 @@ def _merge_body(candidates: list[Candidate]) -> list[Event]:
                 continue  # "هذا الهجوم" with nothing before it to refer to
         if home is None:
             events.append(Event([cand]))
+        elif home.head.precision == 2 and cand.precision == 1 and cand.type == home.head.type:
+            home.parts.insert(0, cand)  # the report that gives the day dates the event
         else:
             home.parts.append(cand)
     return events
