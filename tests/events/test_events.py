@@ -473,3 +473,10 @@ def test_an_undated_report_repeats_the_act_of_the_day_another_report_gives() -> 
             "قال المرصد السوري إن عناصر من جبهة النصرة خطفوا الأربعاء قائد الفرقة 30 قرب حلب.")
     events = [e for e in _events(text, "2015-07-31") if e["type"] == "abduction"]
     assert [e["date"] for e in events] == ["2015-07-29"]
+
+
+def test_the_same_source_going_on_with_an_act_is_todays_event() -> None:
+    text = ("يواصل الجيش السوري الغارات على مواقع هيئة تحرير الشام في حلب.\n"
+            "وكان الجيش السوري قد شن يومي الجمعة والسبت الماضيين غارات على حلب.")
+    strikes = [e for e in _events(text, "2017-05-29") if e["type"] == "air_strike"]
+    assert len(strikes) == 2

@@ -132,10 +132,12 @@ _UNDATED_REACH = 7  # days back an undated report may reach for the act it repea
 
 
 def _undated_repeat(a: Candidate, b: Candidate) -> bool:
-    """"ينفي خطف مقاتلين" with no day of its own, after "خطفوا الأربعاء": the report's day is
-    only when it was written; it may repeat an act of the past week."""
+    """"ينفي خطف مقاتلين" with no day of its own, after "خطفوا الأربعاء": another source's
+    report with no day repeats an act of the past week; its day is only when it was written."""
     if a.precision == 2 and b.precision == 1:
         a, b = b, a  # the undated report may come first
+    if a.source == b.source:
+        return False  # "يواصل الجيش القصف" after "شن يومي الجمعة والسبت غارات": still going on
     da, db = _day(a.date), _day(b.date)
     return (b.precision == 2 and a.precision == 1 and da is not None and db is not None
             and 0 <= (db - da).days <= _UNDATED_REACH)
