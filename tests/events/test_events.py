@@ -480,3 +480,11 @@ def test_the_same_source_going_on_with_an_act_is_todays_event() -> None:
             "وكان الجيش السوري قد شن يومي الجمعة والسبت الماضيين غارات على حلب.")
     strikes = [e for e in _events(text, "2017-05-29") if e["type"] == "air_strike"]
     assert len(strikes) == 2
+
+
+def test_a_meeting_held_is_news_and_its_first_participant_its_actor() -> None:
+    text = ("جدير بالذكر أن اجتماعا عقد في بغداد اليوم وضم مقتدى الصدر وممثلين عن القوى "
+            "السياسية.")
+    meeting = _one(_events(text, "2017-02-28"), "meeting")
+    assert meeting["actor1"]["canonical"] == "Muqtada al-Sadr"
+    assert _events("وقال إن المؤتمر سيبحث الأوضاع في بغداد.") == []

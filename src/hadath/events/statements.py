@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.arguments import actor_mentions, clause_floor, pick_actors
 from hadath.events.context import (
@@ -65,6 +66,18 @@ def _first_clause_end(doc: Doc, claim: Claim) -> int:
     return clauses[0].end if clauses else claim.end
 
 
+_HELD_WORDS = 2
+
+
+def _held(text: str, trigger: Cue) -> bool:
+    """"اجتماعا عقد", "بدء أعمال مؤتمر", "انعقاد القمة": the meeting word names one held."""
+    roles = table("events", "roles.tsv")
+    before = normalize_key(text[max(0, trigger.start - 30):trigger.start]).split()[-_HELD_WORDS:]
+    after = normalize_key(text[trigger.end:trigger.end + 30]).split()[:_HELD_WORDS]
+    phrases = before + after + [" ".join(before[-2:])]
+    return any(roles.get(w, {}).get("role") == "meeting_held" for w in phrases)
+
+
 def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, bool]:
     """actor1 of a statement and whether the text names it by syntax (not the speaker)."""
     claim = site.claim
@@ -82,6 +95,10 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
         if before and words_between(doc.text, before[-1].end, trigger.start) <= 1:
             return before[-1], True  # "مضيفا أن موسكو تدعم"
         return site.speaker, False
+    if trigger.value == "meeting" and trigger.pos == "noun" and _held(doc.text, trigger):
+        # "اجتماعا عقد في سفارة فلسطين وضم السفير": its first participant named after it
+        after = actor_mentions(doc.text, doc.article.mentions, trigger.end, site.sentence.end)
+        return (after[0], True) if after else (None, False)
     if trigger.pos != "verb":
         return None, False
     actors = pick_actors(doc.text, trigger, site.clause.start, site.clause.end,
