@@ -17,7 +17,8 @@ def test_clusters_from_a_few_articles(tmp_path: Path) -> None:
     texts = list(itertools.islice(news_texts(DATA, ("antcorpus",)), 150))
     out = tmp_path / "clusters.tsv.gz"
     size = build_clusters(texts, out, min_count=3, dims=20, iterations=3, source_note="test")
-    rows = gzip.open(out, "rt", encoding="utf-8").read().splitlines()
+    with gzip.open(out, "rt", encoding="utf-8") as handle:
+        rows = handle.read().splitlines()
     assert rows[1] == "word\t" + "\t".join(f"c{k}" for k in GRANULARITIES)
     assert len(rows) == size + 2
     words = {row.split("\t")[0] for row in rows[2:]}

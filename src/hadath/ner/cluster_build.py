@@ -3,6 +3,8 @@
 `build_clusters(texts, out)` counts ±2-word contexts (left and right kept apart), weighs them
 by positive PMI, reduces them with a truncated SVD and clusters the unit vectors at several
 granularities; it writes `word<TAB>c64<TAB>c256<TAB>c1024`. Needs scipy (build time only).
+Held-out ANERcorp F1 of the tagger by cluster source: ANT alone 69.8, ANT + SaudiNewsNet
+73.7 (the default, 80,000 words), the same with 130,000 words (min count 3) 72.6.
 """
 from __future__ import annotations
 
