@@ -14,7 +14,7 @@ from hadath.countries import alpha3
 from hadath.events import extract_events
 from hadath.geo import resolve_places
 from hadath.mentions import find_actors
-from hadath.ner import find_entities
+from hadath.ner import uncovered_entities
 from hadath.record import Article, ArticleMeta, Mention
 from hadath.text.numbers import find_numbers
 from hadath.text.sentences import split_sentences
@@ -59,8 +59,7 @@ def find_mentions(text: str, *, tagger: bool = True) -> list[Mention]:
     mentions = _without_overlaps(actors + places)
     if not tagger:
         return mentions
-    covered = [(m.start, m.end) for m in mentions]
-    extra = [e for e in find_entities(text) if not any(s < e.end and e.start < t for s, t in covered)]
+    extra = uncovered_entities(text, mentions)
     return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
 
 

@@ -29,5 +29,7 @@ def test_clusters_from_a_few_articles(tmp_path: Path) -> None:
 def test_packaged_clusters_know_country_names() -> None:
     table = word_clusters()
     assert table, "the packaged cluster file is missing"
-    # countries share a cluster at the coarsest granularity more than chance would
-    assert table["سوريا"][0] == table["العراق"][0] or table["سوريا"][0] == table["لبنان"][0]
+    # two countries share a cluster at some granularity; a country and a verb of saying do not
+    syria, iraq, said = table["سوريا"], table["العراق"], table["قال"]
+    assert any(a == b for a, b in zip(syria, iraq, strict=True))
+    assert not any(a == b for a, b in zip(syria, said, strict=True))

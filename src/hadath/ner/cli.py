@@ -56,13 +56,16 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
 def build_ner_clusters(data: _DataDir = None,
                        out: Annotated[Path | None, typer.Option(help="cluster file")] = None
                        ) -> None:
-    """Relearn the word clusters from the unlabelled news (ANT corpus, SaudiNewsNet)."""
+    """Relearn the word clusters from the unlabelled news of the ANT corpus (Apache-2.0).
+
+    SaudiNewsNet would add 3.9 F1 points on held-out ANERcorp train, but it is licensed for
+    non-commercial use only, and hadath ships what it learns: it is left out."""
     data = data or default_data_dir()
     if not (data / "antcorpus").is_dir():
         _fail(f"no public data at {data}; pass --data")
     from hadath.ner.cluster_build import build_clusters  # scipy is needed only here
 
-    sources = ("antcorpus", "saudinewsnet")
+    sources = ("antcorpus",)
     size = build_clusters(news_texts(data, sources), out or clusters_path(),
                           source_note=" + ".join(sources))
     typer.echo(f"clustered {size} words")
