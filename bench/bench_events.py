@@ -55,19 +55,21 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-tagger", action="store_true",
+                        help="skip the statistical tagger, as `hadath run --no-tagger` does")
     args = parser.parse_args()
     if not (SHARED_DATA / "antcorpus").is_dir():
         print(f"error: no ANT corpus under {SHARED_DATA}", file=sys.stderr)
         return 1
     metas = ant_articles(args.articles)
     started = time.process_time()
-    filled = [process(meta) for meta in metas]  # warm-up: loads lexicons, gazetteers, models
+    filled = [process(meta, tagger=not args.no_tagger) for meta in metas]  # warm-up: loads lexicons, gazetteers, models
     warm = time.process_time() - started
 
     started = time.process_time()
     for _ in range(args.repeat):
         for meta in metas:
-            process(meta)
+            process(meta, tagger=not args.no_tagger)
     pipeline = (time.process_time() - started) / args.repeat
 
     started = time.process_time()
