@@ -11,10 +11,9 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from importlib import resources
 from itertools import pairwise
 
+from hadath.geo.context_words import non_place_phrases, words_after_places
 from hadath.geo.gazetteer import HOME_COUNTRIES, Gazetteer, Place, load_gazetteer
 from hadath.geo.matcher import PROCLITICS, NameHit, find_names
 from hadath.geo.qualifiers import (
@@ -31,7 +30,7 @@ from hadath.geo.qualifiers import (
 from hadath.geo.sounds import arabic_skeleton, find_by_sound
 from hadath.geo.unlisted import Unlisted, qualified_unknowns, unlisted_before
 from hadath.record import Mention
-from hadath.text.normalize import NormText, normalize, normalize_key
+from hadath.text.normalize import NormText, normalize
 
 _WORDS = re.compile(r"[\u0621-\u064a]+")
 
@@ -178,24 +177,6 @@ def _inside_non_place_phrase(t: Toponym, norm: str) -> bool:
     window_start = max(0, t.start - 40)
     return any(m.start() + window_start <= t.start and t.end <= m.end() + window_start
                for m in pattern.finditer(norm, window_start, min(len(norm), t.end + 40)))
-
-
-@lru_cache(maxsize=1)
-def non_place_phrases() -> re.Pattern[str] | None:
-    path = resources.files("hadath") / "data" / "geo" / "not_places.tsv"
-    rows = [line.split("\t")[0] for line in path.read_text(encoding="utf-8").splitlines()[1:]
-            if line.strip() and not line.startswith("#")]
-    phrases = sorted({normalize_key(r) for r in rows if r != "phrase"}, key=len, reverse=True)
-    if not phrases:
-        return None
-    return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases))
-
-
-@lru_cache(maxsize=1)
-def words_after_places() -> frozenset[str]:
-    path = resources.files("hadath") / "data" / "geo" / "after_place_words.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return frozenset(normalize_key(x) for x in lines[1:] if x.strip() and not x.startswith("#") and x != "word")
 
 
 def _country_context(toponyms: list[Toponym], norm: str = "") -> Counter[str]:
