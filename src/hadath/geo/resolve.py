@@ -305,7 +305,8 @@ def _components(t: Toponym, place: Place, context: Counter[str],
     total = sum(context.values())
     if total and context[place.country]:
         parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
-    nearest = min(anchors, key=lambda a: distance_km(place, a.choice), default=None)
+    nearest = min((a for a in anchors if a.choice is not None),
+                  key=lambda a: distance_km(place, a.choice), default=None)  # type: ignore[arg-type]
     if nearest is not None and nearest.choice is not None:
         km = distance_km(place, nearest.choice)
         if km < 250:

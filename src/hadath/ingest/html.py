@@ -51,7 +51,9 @@ def extract_page(html: str, url: str | None = None) -> HtmlArticle:
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    extracted: dict[str, Any] = document.as_dict() if document is not None else {}
+    extracted: dict[str, Any] = (
+        {} if document is None else document if isinstance(document, dict) else document.as_dict()
+    )
     text = extracted.get("text") or ""
     if not text.strip() and tree is not None:
         text = _tree_text(tree)

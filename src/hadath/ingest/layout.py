@@ -77,8 +77,8 @@ def _real_lines(page_text: str) -> list[_Line]:
     # A page of lists only (a fixtures schedule) has no edges to speak of: keep its dates.
     first, last = (running[0], running[-1]) if running else (0, len(kept))
     lines: list[_Line] = []
-    for n, (i, stripped, place) in enumerate(kept):
-        if place == "edge" and not first <= n <= last:
+    for n, (i, stripped, line_place) in enumerate(kept):
+        if line_place == "edge" and not first <= n <= last:
             continue
         blank_after = i + 1 >= len(raw) or not raw[i + 1].strip()
         lines.append(_Line(stripped, blank_after))
