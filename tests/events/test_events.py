@@ -488,3 +488,9 @@ def test_a_meeting_held_is_news_and_its_first_participant_its_actor() -> None:
     meeting = _one(_events(text, "2017-02-28"), "meeting")
     assert meeting["actor1"]["canonical"] == "Muqtada al-Sadr"
     assert _events("وقال إن المؤتمر سيبحث الأوضاع في بغداد.") == []
+
+
+def test_an_if_clause_naming_no_foe_and_no_act_is_no_threat() -> None:
+    text = ("وشدد المتحدث باسم التحالف العربي أنه سوف يتم الإفصاح عن أي تحرك عسكري في اليمن "
+            "في حال حدوثه")
+    assert not [e for e in _events(text) if e["type"] == "threaten"]

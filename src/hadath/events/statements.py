@@ -22,7 +22,7 @@ from hadath.events.context import (
     site_of,
     source_name,
 )
-from hadath.events.cues import Cue
+from hadath.events.cues import STATEMENT_TYPES, Cue
 from hadath.events.modality import ModalityContext, modality_of
 from hadath.events.records import Candidate
 from hadath.record import Claim, Mention, Sentence, TimeExpr
@@ -133,6 +133,11 @@ def _future_before(doc: Doc, start: int, end: int) -> bool:
     return any(is_future_verb(w.group()) for w in _WORD.finditer(doc.text, start, end))
 
 
+def _names_an_act(doc: Doc, start: int, end: int) -> bool:
+    """The "if" clause names a violent act ("في حال تعرضت لهجوم")."""
+    return any(start <= t.start < end and t.value not in STATEMENT_TYPES for t in doc.cues.triggers)
+
+
 def threat_candidates(doc: Doc, frame: Frame, claims: list[Claim]) -> list[Candidate]:
     """"ستدافع عن مناطقها في حال تعرضت لهجوم": a pledge to act if attacked is a threat."""
     out: list[Candidate] = []
@@ -145,6 +150,8 @@ def threat_candidates(doc: Doc, frame: Frame, claims: list[Claim]) -> list[Candi
         if site.speaker is None:
             continue
         targets = actor_mentions(doc.text, doc.article.mentions, conditions[0].end, claim.end)
+        if not targets and not _names_an_act(doc, conditions[0].end, claim.end):
+            continue  # "سيتم الإفصاح عن أي تحرك في حال حدوثه": an "if" with no foe or act
         place, from_text = locate(doc, site, claim.start)
         day, day_end, precision = date_fields(None, "conditional", doc.published)
         out.append(Candidate("threaten", "conditional", "statement", frame.index,
