@@ -494,3 +494,11 @@ def test_an_if_clause_naming_no_foe_and_no_act_is_no_threat() -> None:
     text = ("وشدد المتحدث باسم التحالف العربي أنه سوف يتم الإفصاح عن أي تحرك عسكري في اليمن "
             "في حال حدوثه")
     assert not [e for e in _events(text) if e["type"] == "threaten"]
+
+
+def test_the_act_a_dispute_or_a_reply_is_about_is_no_new_event() -> None:
+    dispute = ("وترددت أنباء عن هروب عدد المسلحين إلى المزارع الأخرى بسبب الخلاف فيما بينهم "
+               "على الانسحاب من المنطقة.")
+    assert not [e for e in _events(dispute) if e["type"] == "withdrawal"]
+    reply = 'وقال نصر الله في خطاب تلفزي اليوم الاثنين "من حقنا أن نرد على اغتياله في المكان والزمان.'
+    assert not [e for e in _events(reply) if e["type"] == "attack_on_civilians"]

@@ -13,6 +13,7 @@ from hadath.claims.sources import words_between
 from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue
 from hadath.events.dates import compare_to
 from hadath.record import Claim, Mention
+from hadath.text.normalize import normalize_key
 
 # Parties to a fight: their claims about the fight are "claimed", not "asserted".
 PARTY_KINDS = frozenset({"state_forces", "armed_group", "external_forces", "government", "police",
@@ -118,6 +119,19 @@ def _ended(ctx: ModalityContext) -> bool:
         and len(ctx.time_value.split("/")[-1]) == 10)
 
 
+_TOPIC_WINDOW = 3  # "الخلاف فيما بينهم على الانسحاب"
+_TOPIC_PREPOSITIONS = frozenset(normalize_key(w) for w in ("على", "حول", "بشأن"))
+
+
+def _topic(ctx: ModalityContext) -> bool:
+    """A verbal noun right after على/حول that follows a dispute or reply word is its topic."""
+    if ctx.trigger.pos != "noun" or ctx.trigger.prefix.removesuffix("ال"):
+        return False
+    words = normalize_key(ctx.text[max(ctx.clause_start, ctx.trigger.start - 12):ctx.trigger.start]).split()
+    return (bool(words) and words[-1] in _TOPIC_PREPOSITIONS
+            and _before(ctx, "topic", _TOPIC_WINDOW) is not None)
+
+
 def modality_of(ctx: ModalityContext) -> str | None:
     statement = ctx.event_type in STATEMENT_TYPES
     if not statement and _before(ctx, "negation", 0):
@@ -131,6 +145,8 @@ def modality_of(ctx: ModalityContext) -> str | None:
         return "historical"
     if not statement and _before(ctx, "capability", _PLANNED_WINDOW):
         return None  # "مدربون على تنفيذ اغتيالات وتفجيرات": a skill, not an act or a plan
+    if not statement and _topic(ctx):
+        return None  # "الخلاف على الانسحاب": what a dispute or a reply is about
     if _conditional_clause(ctx):
         return "conditional" if statement else None
     if ctx.event_type == "threaten":
