@@ -502,3 +502,10 @@ def test_the_act_a_dispute_or_a_reply_is_about_is_no_new_event() -> None:
     assert not [e for e in _events(dispute) if e["type"] == "withdrawal"]
     reply = 'وقال نصر الله في خطاب تلفزي اليوم الاثنين "من حقنا أن نرد على اغتياله في المكان والزمان.'
     assert not [e for e in _events(reply) if e["type"] == "attack_on_civilians"]
+
+
+def test_a_side_counting_its_own_dead_is_not_the_killer() -> None:
+    events = _events("أعلن الجيش مقتل خمسة من جنوده.")
+    assert not [e for e in events if (e["actor1"] or {}).get("surface") == "الجيش"]
+    enemy = _one(_events("أعلن الجيش مقتل خمسة إرهابيين."), "armed_clash")
+    assert enemy["actor1"]["surface"] == "الجيش"

@@ -6,6 +6,8 @@ says so; it returns a Candidate or None.
 """
 from __future__ import annotations
 
+import re
+
 from hadath.claims.lexicon import table
 from hadath.events.arguments import actor_mentions, cause_floor, light_verb_subject
 from hadath.events.context import (
@@ -36,6 +38,15 @@ def _passive(text: str, pos: int) -> bool:
     word = words[-1]
     row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
     return row is not None and row["role"] == "passive_aux"
+
+
+# "من عناصره", "من جنودها", "من مقاتليهم": counted among its (their) own men; not "من بينهم"
+_OWN_MEN = re.compile(r"\s*من\s+(?!ال|بين)\w+?(?:ه|ها|هم)(?!\w)")
+
+
+def _own_dead(text: str, figure: Figure) -> bool:
+    """The dead are counted as the members of someone named before ("مقتل 5 من جنوده")."""
+    return _OWN_MEN.match(text, figure.number.end) is not None
 
 
 def _fatality_sides(subjects: list[Mention], sides: list[Mention], speaker: Mention | None
@@ -79,7 +90,12 @@ def fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate |
     subjects = [doer] if doer is not None else subjects
     actor1, actor2 = _fatality_sides(subjects, [f.side for f in killed if f.side is not None],
                                      site.speaker)
-    if actor1 is None and not any(f.side_kind in ("combatants", "civilians") for f in killed):
+    own = _own_dead(doc.text, first)
+    if own and actor2 is None and actor1 is not None:
+        # "حزب الله يعترف بمقتل اثنين من عناصره": the one who counts its own dead lost them
+        actor1, actor2 = None, actor1
+    if actor1 is None and not own and not any(f.side_kind in ("combatants", "civilians")
+                                              for f in killed):
         return None  # "مقتل 3 أشخاص" with no side named: an accident as often as an attack
     # unarmed dead ("مدنيين", "أشخاص") killed by a named armed side: one-sided violence
     unarmed = all(f.side_kind in ("civilians", "people") for f in killed) and (
