@@ -14,6 +14,7 @@ from hadath.record import TimeExpr
 from hadath.text.normalize import normalize
 from hadath.time.islamic import ISLAMIC
 from hadath.time.lexicon import Rule, TimeLexicon, load_lexicon
+from hadath.time.prefilter import rule_filter
 from hadath.time.relative import RELATIVE
 from hadath.time.resolve import ABSOLUTE, Context, Groups
 
@@ -69,10 +70,10 @@ def find_times(text: str, ref: date | datetime | str | None) -> list[TimeExpr]:
     """
     lex = load_lexicon()
     norm = normalize(text)
+    # Each rule runs only near its trigger words: the same matches as `finditer`, faster.
     matches = [
-        (order, rule, match)
-        for order, rule in enumerate(lex.rules)
-        for match in rule.regex.finditer(norm.text)
+        (order, lex.rules[order], match)
+        for order, match in rule_filter().matches(norm.text)
         if not _vetoed(match, norm.text, lex)
     ]
     reference = parse_ref(ref)

@@ -22,6 +22,8 @@ _DATA = Path(__file__).resolve().parent.parent / "data" / "time"
 _LEFT = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
 _RIGHT = r"(?!\w)"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
+# The words looked up are few and recur in every article: normalise each once.
+_key = lru_cache(maxsize=1 << 16)(normalize_key)
 
 
 @dataclass(frozen=True)
@@ -48,10 +50,10 @@ class TimeLexicon:
     def value(self, cls: str, form: str | None) -> str | None:
         if form is None:
             return None
-        return self.classes.get(cls, {}).get(normalize_key(form))
+        return self.classes.get(cls, {}).get(_key(form))
 
     def has(self, cls: str, form: str) -> bool:
-        return normalize_key(form) in self.classes.get(cls, {})
+        return _key(form) in self.classes.get(cls, {})
 
 
 def _read_tsv(name: str) -> list[dict[str, str]]:
