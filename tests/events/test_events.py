@@ -509,3 +509,11 @@ def test_a_side_counting_its_own_dead_is_not_the_killer() -> None:
     assert not [e for e in events if (e["actor1"] or {}).get("surface") == "الجيش"]
     enemy = _one(_events("أعلن الجيش مقتل خمسة إرهابيين."), "armed_clash")
     assert enemy["actor1"]["surface"] == "الجيش"
+
+
+def test_a_call_for_a_protest_is_the_protest_planned() -> None:
+    events = _events("مقتدى الصدر يدعو لتحرك احتجاجي حول الطاقة")
+    assert not [e for e in events if e["type"] == "request_appeal"]
+    protest = _one(events, "protest")
+    assert protest["modality"] == "planned"
+    assert protest["actor1"]["surface"] == "مقتدى الصدر"

@@ -215,7 +215,9 @@ def _drop_repeats(text: str, triggers: list[Cue]) -> list[Cue]:
     """
     kept: list[Cue] = []
     for t in triggers:
-        near = [k for k in kept if len(text[k.end:t.start].split()) <= 1]
+        # "يدعو لتحرك احتجاجي": a statement verb names no act, so the act word stays
+        near = [k for k in kept if len(text[k.end:t.start].split()) <= 1
+                and k.value not in STATEMENT_TYPES]
         if t.strength == "weak" and near:
             continue
         prev = kept[-1] if kept else None
@@ -250,6 +252,13 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
                  owned, free, speech)
 
 
+def _calls_for_protest(doc_text: str, site: Site, trigger: Cue, triggers: list[Cue]) -> bool:
+    """An appeal whose object is a protest: the protest, planned, is the one event."""
+    return trigger.value == "request_appeal" and any(
+        t.value in _CALLED_FOR_TYPES and t.start > trigger.start
+        and _governed(doc_text, t, [trigger], site.clause) for t in triggers)
+
+
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:
     triggers = [t for t in inside(doc.cues.triggers, sentence)
                 if not _inside_mention(t, doc.article.mentions)]
@@ -258,6 +267,8 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
     out: list[Candidate] = []
     for trigger in triggers:
         site = site_of(doc, frame, trigger.start)
+        if _calls_for_protest(doc.text, site, trigger, triggers):
+            continue  # "يدعو لتحرك احتجاجي": the call is coded as the protest it plans (ACLED)
         if trigger.value in STATEMENT_TYPES:
             cand = statement_candidate(doc, site, trigger, frame.times.get(trigger.start))
         else:
