@@ -517,3 +517,10 @@ def test_a_call_for_a_protest_is_the_protest_planned() -> None:
     protest = _one(events, "protest")
     assert protest["modality"] == "planned"
     assert protest["actor1"]["surface"] == "مقتدى الصدر"
+
+
+def test_the_subject_before_in_the_wake_of_did_not_do_that_act() -> None:
+    text = ("يذكر أن تركيا بدأت الأسبوع الماضي عمليات عسكرية ضد تنظيم الدولة الإسلامية في أعقاب "
+            "تفجير انتحاري مدمر داخل أراضيها.")
+    blasts = [e for e in _events(text) if e["type"] == "explosion"]
+    assert all((e["actor1"] or {}).get("surface") != "تركيا" for e in blasts)
