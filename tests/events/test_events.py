@@ -524,3 +524,10 @@ def test_the_subject_before_in_the_wake_of_did_not_do_that_act() -> None:
             "تفجير انتحاري مدمر داخل أراضيها.")
     blasts = [e for e in _events(text) if e["type"] == "explosion"]
     assert all((e["actor1"] or {}).get("surface") != "تركيا" for e in blasts)
+
+
+def test_who_mourns_the_victims_of_an_attack_did_not_carry_it_out() -> None:
+    text = "وقدمت تركيا تعازيها في ضحايا هجوم انتحاري بسيارة ملغومة قتل أكثر من 100 شخص في محافظة ديالى."
+    blast = _one(_events(text), "explosion")
+    assert blast["actor1"] is None
+    assert blast["modality"] == "asserted"
