@@ -531,3 +531,12 @@ def test_who_mourns_the_victims_of_an_attack_did_not_carry_it_out() -> None:
     blast = _one(_events(text), "explosion")
     assert blast["actor1"] is None
     assert blast["modality"] == "asserted"
+
+
+def test_men_killed_in_an_attack_are_its_victims_not_its_doers() -> None:
+    text = "وقال مسؤول إن ستة من رجال الجيش قتلوا في هجوم انتحاري استهدف نقطة تفتيش."
+    blast = _one(_events(text), "explosion")
+    assert (blast["actor1"] or {}).get("surface") != "الجيش"
+    text = "وقالت مصادر إن عشرة من عناصر الجيش لقوا حتفهم في هجوم انتحاري استهدف نقطة تفتيش."
+    blast = _one(_events(text), "explosion")
+    assert (blast["actor1"] or {}).get("surface") != "الجيش"

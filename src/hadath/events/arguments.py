@@ -172,12 +172,19 @@ def _agent(text: str, inside: list[Mention], trigger: Cue) -> Mention | None:
     return None
 
 
+_IN_WORDS = frozenset({"في", "خلال"})
+
+
 def _undergoes(text: str, m: Mention, trigger: Cue) -> bool:
     """"تعرضت فرقاطة سعودية ... لهجوم": the subject of "suffered" is the target."""
     roles = table("events", "roles.tsv")
     words = normalize_key(text[m.end:trigger.start]).split()
     lead = normalize_key(text[max(0, m.start - 12):m.start]).split()[-1:]
-    return any(roles.get(w, {}).get("role") == "undergo_subject" for w in words + lead)
+    if any(roles.get(w, {}).get("role") == "undergo_subject" for w in words + lead):
+        return True
+    # "ستة من رجال الجيش قتلوا في هجوم": no object between the verb and في, so it is passive
+    return (len(words) >= 2 and words[-1] in _IN_WORDS
+            and roles.get(words[-2].lstrip("و"), {}).get("role") == "killed_in")
 
 
 def light_verb_subject(text: str, inside: list[Mention], start: int, trigger: Cue
