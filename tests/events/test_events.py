@@ -540,3 +540,10 @@ def test_men_killed_in_an_attack_are_its_victims_not_its_doers() -> None:
     text = "وقالت مصادر إن عشرة من عناصر الجيش لقوا حتفهم في هجوم انتحاري استهدف نقطة تفتيش."
     blast = _one(_events(text), "explosion")
     assert (blast["actor1"] or {}).get("surface") != "الجيش"
+
+
+def test_backing_protests_in_general_plans_no_protest() -> None:
+    for text in ("مقتدى الصدر يدعم الاحتجاجات السلمية", "مقتدى الصدر يساند الاحتجاجات السلمية والمؤطرة"):
+        events = _events(text)
+        assert not [e for e in events if e["type"] == "protest"], text
+        assert _one(events, "support_statement")["actor1"]["surface"] == "مقتدى الصدر"

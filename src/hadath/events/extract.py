@@ -75,6 +75,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     called_for = _governed(doc.text, trigger, triggers, site.clause)
     if called_for and trigger.value not in _CALLED_FOR_TYPES:
         return None
+    appeals = [t for t in triggers if t.value == "request_appeal"]
+    if called_for and not _governed(doc.text, trigger, appeals, site.clause):
+        return None  # "يساند الاحتجاجات السلمية": backing protests in general plans none
     claim = site.claim
     start = max(site.clause.start, claim.start) if claim and claim.start <= trigger.start \
         else site.clause.start
