@@ -547,3 +547,10 @@ def test_backing_protests_in_general_plans_no_protest() -> None:
         events = _events(text)
         assert not [e for e in events if e["type"] == "protest"], text
         assert _one(events, "support_statement")["actor1"]["surface"] == "مقتدى الصدر"
+
+
+def test_an_act_a_party_denies_is_denied_but_not_a_denied_role_in_it() -> None:
+    text = "نفى الناطق الرسمي باسم التحالف العربي أي عملية إنزال بري نفذتها قوات التحالف العربي في محافظة عدن."
+    assert _one(_events(text), "mobilization")["modality"] == "denied"
+    text = "ونفت حركة طالبان مسؤوليتها عن الهجوم الانتحاري الذي استهدف نقطة تفتيش في محافظة عدن."
+    assert all(e["modality"] != "denied" for e in _events(text) if e["type"] == "explosion")

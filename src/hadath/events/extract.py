@@ -32,6 +32,7 @@ from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
 from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
+from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
 from hadath.events.modality import (
     ModalityContext,
     modality_of,
@@ -49,34 +50,16 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
 _ANNOUNCED_TYPES = frozenset({"agreement"})
-_GOVERNING_TYPES = frozenset({"support_statement", "request_appeal", "threaten", "meeting"})
-_CALLED_FOR_TYPES = frozenset({"protest"})
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
                   "historical": 2}
 
 
-def _governed(doc_text: str, trigger: Cue, others: list[Cue], clause: Sentence) -> bool:
-    """"موسكو تدعم استعادة النظام", "دعا إلى وقف إطلاق النار": an act named as what a speaker
-    wants is not news; an act someone is accused of ("اتهم الحوثيين بقصف") still is."""
-    roles = table("events", "roles.tsv")
-
-    def governs(o: Cue) -> bool:
-        if not (o.value in _GOVERNING_TYPES and clause.start <= o.start < trigger.start):
-            return False
-        # "دعا إلى الانسحاب بعد سقوط قتلى نتيجة وقوع مواجهات": a cause or a time in between
-        # says the act happened; the appeal is about something else
-        return not any(_role(roles, w) == "cause_link"
-                       for w in normalize_key(doc_text[o.end:trigger.start]).split())
-
-    return any(governs(o) for o in others)
-
-
 def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candidate | None:
-    called_for = _governed(doc.text, trigger, triggers, site.clause)
-    if called_for and trigger.value not in _CALLED_FOR_TYPES:
+    called_for = governed(doc.text, trigger, triggers, site.clause)
+    if called_for and trigger.value not in CALLED_FOR_TYPES:
         return None
     appeals = [t for t in triggers if t.value == "request_appeal"]
-    if called_for and not _governed(doc.text, trigger, appeals, site.clause):
+    if called_for and not governed(doc.text, trigger, appeals, site.clause):
         return None  # "يساند الاحتجاجات السلمية": backing protests in general plans none
     claim = site.claim
     start = max(site.clause.start, claim.start) if claim and claim.start <= trigger.start \
@@ -131,6 +114,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         return None
     if called_for:
         modality = "planned"  # "يدعو لتحرك احتجاجي": a protest called for is a protest planned
+    elif modality in ("asserted", "claimed") and denied(doc.text, trigger, triggers, site.clause):
+        modality = "denied"
     day, day_end, precision = date_fields(time, modality, doc.published)
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
@@ -255,13 +240,6 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
                  owned, free, speech)
 
 
-def _calls_for_protest(doc_text: str, site: Site, trigger: Cue, triggers: list[Cue]) -> bool:
-    """An appeal whose object is a protest: the protest, planned, is the one event."""
-    return trigger.value == "request_appeal" and any(
-        t.value in _CALLED_FOR_TYPES and t.start > trigger.start
-        and _governed(doc_text, t, [trigger], site.clause) for t in triggers)
-
-
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:
     triggers = [t for t in inside(doc.cues.triggers, sentence)
                 if not _inside_mention(t, doc.article.mentions)]
@@ -270,7 +248,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
     out: list[Candidate] = []
     for trigger in triggers:
         site = site_of(doc, frame, trigger.start)
-        if _calls_for_protest(doc.text, site, trigger, triggers):
+        if calls_for_protest(doc.text, site, trigger, triggers):
             continue  # "يدعو لتحرك احتجاجي": the call is coded as the protest it plans (ACLED)
         if trigger.value in STATEMENT_TYPES:
             cand = statement_candidate(doc, site, trigger, frame.times.get(trigger.start))
