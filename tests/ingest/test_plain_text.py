@@ -179,13 +179,20 @@ def test_wordpress_style_page(fixtures: Path) -> None:
         assert furniture not in meta.text
 
 
-def test_trailing_story_link_and_contact_prompt_are_furniture(tmp_path) -> None:
-    """A "link to this story" trailer glued to the last paragraph and a column's
-    contact-the-writer prompt are the site's, not the article's."""
+def _ingest_jsonl_text(tmp_path, text: str) -> str:
     import json
 
     from hadath.ingest import read_inputs
 
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"id": "x", "text": text}, ensure_ascii=False), encoding="utf-8")
+    (meta,) = list(read_inputs([path]))
+    return meta.text
+
+
+def test_trailing_story_link_and_contact_prompt_are_furniture(tmp_path) -> None:
+    """A "link to this story" trailer glued to the last paragraph and a column's
+    contact-the-writer prompt are the site's, not the article's."""
     body = (
         "تعاطفت شركة طيران مع حالة راكبة مريضة على رحلة من حائل إلى الرياض أمس الاثنين، "
         "بعد نسيانها العلاج داخل صالة الانتظار."
@@ -194,23 +201,13 @@ def test_trailing_story_link_and_contact_prompt_are_furniture(tmp_path) -> None:
         f"طيران ناس تكرم طاقمها\n\n{body} رابط الخبر بصحيفة الوئام: طيران ناس تكرم طاقم طائرة\n\n"
         "للتواصل مع الكاتب ارسل رسالة SMS تبدأ بالرمز (100) ثم مسافة ثم نص الرسالة إلى 88591"
     )
-    path = tmp_path / "news.jsonl"
-    path.write_text(json.dumps({"id": "x", "text": text}, ensure_ascii=False), encoding="utf-8")
-    (meta,) = list(read_inputs([path]))
-    assert meta.text == f"طيران ناس تكرم طاقمها\n\n{body}"
+    assert _ingest_jsonl_text(tmp_path, text) == f"طيران ناس تكرم طاقمها\n\n{body}"
 
 
 def test_a_story_that_mentions_a_link_midway_keeps_it(tmp_path) -> None:
-    import json
-
-    from hadath.ingest import read_inputs
-
     text = (
         "وزارة الصحة تحذر\n\nنشرت الوزارة رابط الخبر: على موقعها ودعت المواطنين إلى قراءته بعناية "
         "والالتزام بالتعليمات الصادرة عن الجهات المختصة في جميع المحافظات والمدن خلال الأسابيع "
         "المقبلة حفاظا على سلامتهم وسلامة أسرهم."
     )
-    path = tmp_path / "news.jsonl"
-    path.write_text(json.dumps({"id": "y", "text": text}, ensure_ascii=False), encoding="utf-8")
-    (meta,) = list(read_inputs([path]))
-    assert meta.text == text
+    assert _ingest_jsonl_text(tmp_path, text) == text
