@@ -9,29 +9,13 @@ load time and peak memory.
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import sys
 import time
-from pathlib import Path
+
+from ant import SHARED_DATA, ant_texts  # bench/ant.py
 
 from hadath.mentions import find_actors
-
-SHARED_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-CATEGORIES = ("internationalNews", "politic", "localNews")
-
-
-def ant_texts(limit: int) -> list[str]:
-    """Bodies of the first `limit` ANT articles of the news categories."""
-    texts: list[str] = []
-    for category in CATEGORIES:
-        for path in sorted((SHARED_DATA / "antcorpus" / category).glob("*.txt")):
-            body = re.search(r"<TEXT>(.*?)</TEXT>", path.read_text(encoding="utf-8"), re.DOTALL)
-            if body:
-                texts.append(body.group(1))
-            if len(texts) >= limit:
-                return texts
-    return texts
 
 
 def main() -> int:

@@ -8,30 +8,12 @@ in file-name order) R times and reports places/s, articles/s and characters/s.
 from __future__ import annotations
 
 import argparse
-import re
 import resource
 import sys
 import time
 import tracemalloc
-from pathlib import Path
 
-SHARED_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
-CATEGORIES = ("internationalNews", "politic", "localNews")
-
-
-def ant_texts(limit: int) -> list[str]:
-    """Headline and body of the first `limit` ANT articles of the news categories."""
-    texts: list[str] = []
-    for category in CATEGORIES:
-        for path in sorted((SHARED_DATA / "antcorpus" / category).glob("*.txt")):
-            raw = path.read_text(encoding="utf-8")
-            body = re.search(r"<TEXT>(.*?)</TEXT>", raw, re.DOTALL)
-            title = re.search(r"<TITLE>(.*?)</TITLE>", raw, re.DOTALL)
-            if body:
-                texts.append((title.group(1) if title else "") + "\n" + body.group(1))
-            if len(texts) >= limit:
-                return texts
-    return texts
+from ant import SHARED_DATA, ant_texts  # bench/ant.py
 
 
 def main() -> int:
@@ -42,7 +24,7 @@ def main() -> int:
     if not SHARED_DATA.exists():
         print(f"no public data at {SHARED_DATA}", file=sys.stderr)
         return 1
-    texts = ant_texts(args.articles)
+    texts = ant_texts(args.articles, with_title=True)
 
     tracemalloc.start()
     started = time.perf_counter()
