@@ -18,6 +18,7 @@ from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from hadath.cli_output import fail
 from hadath.ingest import Deduplicator, IngestDefaults, Skipped, read_inputs
 from hadath.pipeline import process
 from hadath.record import ArticleMeta
@@ -42,12 +43,6 @@ OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs without one.")]
 TaggerOpt = Annotated[bool, typer.Option("--tagger/--no-tagger", help="Run the statistical name tagger (slower; finds names no gazetteer lists).")]
 DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")]
-
-
-def fail(message: str) -> None:
-    """Print one line to stderr and exit 1, with no traceback."""
-    sys.stderr.write(f"hadath: error: {message}\n")  # plain: Rich would wrap a long path
-    raise typer.Exit(1)
 
 
 def _dumps(data: Any, pretty: bool) -> str:

@@ -5,22 +5,19 @@
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
+from hadath.cli_output import check_row_format, fail, print_rows
 from hadath.geo.resolve import resolve_places
 
 _FIELDS = ("start", "end", "surface", "canonical", "kind", "country", "admin1", "admin2", "lat",
            "lon", "geo_precision", "geonameid", "score", "reason")
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
 
 
 def geo_command(
@@ -28,21 +25,16 @@ def geo_command(
     output_format: str = typer.Option("json", "--format", help="json | tsv"),
 ) -> None:
     """Print the places named in TEXT, resolved to coordinates and administrative units."""
-    if output_format not in ("json", "tsv"):
-        _fail(f"unknown format {output_format!r}; use json or tsv")
+    check_row_format(output_format)
     if text == "-":
         text = sys.stdin.read()
     try:
         mentions = resolve_places(text)
     except FileNotFoundError as exc:
-        _fail(str(exc))
+        fail(str(exc))
     rows = [{"label": "place", "source": m.source, **{k: getattr(m, k) for k in _FIELDS}}
             for m in mentions]
-    if output_format == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False))
-    else:
-        for row in rows:
-            typer.echo("\t".join("" if row[k] is None else str(row[k]) for k in _FIELDS))
+    print_rows(rows, _FIELDS, output_format)
 
 
 SharedOpt = Annotated[Path | None, typer.Option(
@@ -55,11 +47,11 @@ def build_gazetteer_command(shared: SharedOpt = None) -> None:
     try:
         from hadath.geo.build import build_gazetteer
     except ImportError as exc:  # the build extras are optional at run time
-        _fail(f"{exc.name} is not installed: pip install 'hadath[build]'")
+        fail(f"{exc.name} is not installed: pip install 'hadath[build]'")
     try:
         path = build_gazetteer(shared=shared)
     except (ValueError, ImportError) as exc:
-        _fail(str(exc))
+        fail(str(exc))
     from hadath.geo.gazetteer import load_gazetteer
 
     load_gazetteer.cache_clear()

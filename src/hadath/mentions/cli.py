@@ -5,11 +5,11 @@ tab-separated lines; `build actors` checks the dictionary and refreshes its sour
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
 
+from hadath.cli_output import check_row_format, fail, print_rows
 from hadath.mentions.actor_build import check_actor_data, mark_attestations
 from hadath.mentions.actors import find_actors
 
@@ -17,9 +17,6 @@ _FIELDS = ("start", "end", "surface", "label", "canonical", "kind", "country", "
            "source", "score", "reason")
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
 
 
 def actors_command(
@@ -28,20 +25,15 @@ def actors_command(
     country: str = typer.Option(None, "--country", help="ISO alpha-3 of the article's country"),
 ) -> None:
     """Print the actors, persons with titles and organisations named in TEXT."""
-    if output_format not in ("json", "tsv"):
-        _fail(f"unknown format {output_format!r}; use json or tsv")
+    check_row_format(output_format)
     path = Path(text)
     if len(text) < 255 and path.is_file():
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
-            _fail(f"cannot read {path}: {exc}")
+            fail(f"cannot read {path}: {exc}")
     rows = [{k: getattr(m, k) for k in _FIELDS} for m in find_actors(text, country)]
-    if output_format == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False))
-    else:
-        for row in rows:
-            typer.echo("\t".join("" if row[k] is None else str(row[k]) for k in _FIELDS))
+    print_rows(rows, _FIELDS, output_format)
 
 
 def build_actors(
@@ -50,7 +42,7 @@ def build_actors(
     """Check the actor dictionary and note which aliases UniversalPetrarch-Arabic attests."""
     petrarch = Path(data) / "universalpetrarch-arabic" / "actor_dict_ar_v4.txt"
     if not petrarch.is_file():
-        _fail(f"{petrarch} not found; pass --data")
+        fail(f"{petrarch} not found; pass --data")
     problems = check_actor_data()
     for problem in problems:
         typer.echo(f"problem: {problem}", err=True)

@@ -7,6 +7,7 @@ from typing import Annotated
 
 import typer
 
+from hadath.cli_output import fail
 from hadath.ner.clusters import clusters_path
 from hadath.ner.conll import read_conll_file
 from hadath.ner.corpora import default_data_dir, news_texts
@@ -16,9 +17,6 @@ from hadath.ner.train import CrfParams, train_default
 ner_app = typer.Typer(no_args_is_help=True, help="The statistical named-entity tagger.")
 
 
-def _fail(message: str) -> None:
-    typer.echo(f"error: {message}", err=True)
-    raise typer.Exit(code=1)
 
 
 _ModelDir = Annotated[Path | None, typer.Option(help="model folder (default: the packaged one)")]
@@ -32,7 +30,7 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
     try:
         sentences = read_conll_file(path)
     except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"cannot read {path}: {exc}")
+        fail(f"cannot read {path}: {exc}")
     tagger = load_model(model)
     predictions = tagger.tag_document([[token for token, _ in s] for s in sentences])
     out: list[str] = []
@@ -47,7 +45,7 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
     """Retrain the CRF from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test)."""
     data = data or default_data_dir()
     if not (data / "anercorp").is_dir():
-        _fail(f"no public data at {data}; pass --data")
+        fail(f"no public data at {data}; pass --data")
     meta = train_default(data, out or model_dir(), params=CrfParams(max_iterations=max_iterations))
     typer.echo(f"trained on {meta['sentences']} sentences, {meta['tokens']} tokens "
                f"in {meta['train_seconds']} s")
@@ -62,7 +60,7 @@ def build_ner_clusters(data: _DataDir = None,
     non-commercial use only, and hadath ships what it learns: it is left out."""
     data = data or default_data_dir()
     if not (data / "antcorpus").is_dir():
-        _fail(f"no public data at {data}; pass --data")
+        fail(f"no public data at {data}; pass --data")
     from hadath.ner.cluster_build import build_clusters  # scipy is needed only here
 
     sources = ("antcorpus",)
