@@ -158,12 +158,9 @@ def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
         year, number = cal.shift_month(ctx.ref.year, ctx.ref.month, direction_of(g, ctx.lex) or 0)
         chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
     else:
-        number = ctx.lex.months.get(g.get("month") or "")
-        # "العشر الأواخر من ديسمبر الماضي": the direction after a month name is the month's.
-        year = year_of_month({**g, "mdir": g.get("dir")}, ctx, number, None) if number else None
-        if number is None or year is None:
+        chosen = _named_month_span(g, ctx)
+        if chosen is None:
             return None
-        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
     if chosen is None or not length or edge is None:
         return None
     start, end = chosen
@@ -201,11 +198,9 @@ def nth_weekday(g: Groups, ctx: Context) -> Resolved | None:
         spans = [s for y in _hijri_years(ctx, as_int(g.get("hyear"))) if (s := cal.hijri_month_span(y, month))]
         chosen = _nearest_span(ctx, spans, direction_of(g, ctx.lex))
     else:
-        number = ctx.lex.months.get(g.get("month") or "")
-        year = year_of_month({**g, "mdir": g.get("dir")}, ctx, number, None) if number else None
-        if number is None or year is None:
+        chosen = _named_month_span(g, ctx)
+        if chosen is None:
             return None
-        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
     if chosen is None or nth is None:
         return None
     if nth < 0:
@@ -222,3 +217,17 @@ ISLAMIC: dict[str, Callable[[Groups, Context], Resolved | None]] = {
     "weekday_day_month": weekday_day_month,
     "nth_weekday": nth_weekday,
 }
+
+
+def _month_span(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, cal.last_day(year, month))
+
+
+def _named_month_span(g: Groups, ctx: Context) -> tuple[date, date] | None:
+    """The Gregorian month a rule names; "العشر الأواخر من ديسمبر الماضي": the direction after
+    a month name is the month's."""
+    number = ctx.lex.months.get(g.get("month") or "")
+    year = year_of_month({**g, "mdir": g.get("dir")}, ctx, number, None) if number else None
+    if number is None or year is None:
+        return None
+    return _month_span(year, number)
