@@ -156,7 +156,7 @@ def edge_of_month(g: Groups, ctx: Context) -> Resolved | None:
         if ctx.ref is None:
             return None
         year, number = cal.shift_month(ctx.ref.year, ctx.ref.month, direction_of(g, ctx.lex) or 0)
-        chosen = (date(year, number, 1), date(year, number, cal.last_day(year, number)))
+        chosen = _month_span(year, number)
     else:
         chosen = _named_month_span(g, ctx)
         if chosen is None:
