@@ -14,7 +14,3 @@ class HadathError(Exception):
 
 class InputError(HadathError):
     """An input gave no article: unreadable, binary, empty, not Arabic, malformed."""
-
-
-class StoreError(HadathError):
-    """The store could not be opened or written."""

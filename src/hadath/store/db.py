@@ -14,7 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, delete, event, insert, select
+from sqlalchemy import Engine, create_engine, delete, event, func, insert, select
 
 from hadath.record import Article, ArticleMeta
 from hadath.store import schema
@@ -183,8 +183,6 @@ class Store:
         return Article.from_dict(data)
 
     def counts(self) -> dict[str, int]:
-        from sqlalchemy import func
-
         with self.engine.connect() as conn:
             return {
                 table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
