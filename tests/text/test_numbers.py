@@ -2,6 +2,7 @@
 import pytest
 
 from hadath.text.numbers import find_numbers
+from hadath.text.tokens import tokenize
 
 
 def first(text: str) -> tuple[str, float, bool, bool, bool, float | None]:
@@ -43,3 +44,9 @@ def test_offsets_index_the_text() -> None:
     assert [n.value for n in found] == [155, 79, 10]
     for n in found:
         assert text[n.start : n.end] == n.surface
+
+
+def test_known_tokens_give_the_same_figures() -> None:
+    text = "قُتل ما بين 20 و25 شخصا، وأُصيب ثلاثة عشر جنديا على الأقل في حلب"
+    assert find_numbers(text, tokenize(text)) == find_numbers(text)
+    assert [n.value for n in find_numbers(text)] == [20, 13]

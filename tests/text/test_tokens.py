@@ -1,7 +1,7 @@
 """Clitic splitting keeps offsets and leaves names whole."""
 import pytest
 
-from hadath.text.tokens import tokenize
+from hadath.text.tokens import WordTokens, tokenize
 
 
 def pieces(word: str) -> tuple[tuple[str, ...], str, str | None]:
@@ -43,3 +43,19 @@ def test_numbers_and_punctuation_are_tokens() -> None:
     tokens = tokenize("قتل ١٥٥ عنصرا، و3.5 بالمئة.")
     assert [t.norm for t in tokens] == ["قتل", "155", "عنصرا", "،", "و", "3.5", "بالميه", "."]
     assert [t.is_word for t in tokens] == [True, True, True, False, True, True, True, False]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "وأكدت تركيا عبر وزير خارجيتها عدم تورطها، بحسب “الأناضول”.",
+        "قُتل ١٥ عنصراً من قوات النظام، وأُصيب 3.5 بالمئة من السكان (أ.ف.ب).",
+        "ﻻ يزال ما لا يقل عن 200 مسلح في مدينةِ حلب",
+    ],
+)
+def test_word_tokens_are_the_word_tokens_of_tokenize(text: str) -> None:
+    words = WordTokens(text)
+    expected = [t for t in tokenize(text) if t.is_word]
+    assert words.norms == [t.norm for t in expected]
+    assert [words[i] for i in range(len(words))] == expected
+    assert words[-1] == expected[-1]

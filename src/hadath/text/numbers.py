@@ -15,7 +15,7 @@ from typing import Any
 
 from hadath.record import NumberExpr
 from hadath.text.normalize import normalize_key
-from hadath.text.tokens import Token, tokenize
+from hadath.text.tokens import Token, WordTokens
 
 _MAX_CUE_WORDS = 4
 
@@ -28,6 +28,7 @@ class _Lexicon:
     qualifiers: dict[tuple[str, ...], str]  # word sequence -> min | approx | max
     function_words: frozenset[str]
     first_words: frozenset[str]  # first words of the vague and qualifier sequences
+    openers: frozenset[str]  # words a figure can start with: number words, ordinals, first words
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -51,12 +52,12 @@ def _lexicon() -> _Lexicon:
             qualifiers[key] = row[1]
     function_words = frozenset(w for (w,) in _rows("function_words.txt"))
     first_words = frozenset(key[0] for key in [*vague, *qualifiers])
-    return _Lexicon(words, ordinals, vague, qualifiers, function_words, first_words)
+    openers = frozenset([*words, *ordinals, *first_words])
+    return _Lexicon(words, ordinals, vague, qualifiers, function_words, first_words, openers)
 
 
-def _digit_value(token: Token) -> float | int:
+def _digit_value(raw: str) -> float | int:
     """1500, "1,500", "2.670.395" (thousands), "3.5", "1,5" and "1.234,5" (decimals)."""
-    raw = token.norm
     seps = [c for c in raw if c in ".,"]
     groups = re.split(r"[.,]", raw)
     if not seps:
@@ -71,29 +72,35 @@ def _digit_value(token: Token) -> float | int:
     return float(f"{groups[0]}.{groups[1]}")
 
 
-def _word(token: Token, continuing: bool) -> tuple[int, str] | None:
+def _word(words: WordTokens, j: int, continuing: bool) -> tuple[int, str] | None:
     """(value, role) of a number word; a continuing word may carry the conjunction و."""
+    lex_words = _lexicon().words
+    norm = words.norms[j]
+    bare = norm[1:] if continuing and norm.startswith("و") else None
+    if norm not in lex_words and bare not in lex_words:
+        return None  # the common case, decided without building the token
+    token = words[j]
     if not token.is_word or token.is_number or "ال" in token.prefixes:
         return None
-    words = _lexicon().words
-    if continuing and token.norm.startswith("و") and token.norm[1:] in words:
-        return words[token.norm[1:]]  # "وخمسون": rare words keep their و in the tokenizer
+    if bare is not None and bare in lex_words:
+        return lex_words[bare]  # "وخمسون": rare words keep their و in the tokenizer
     if token.prefixes:
         return None
-    return words.get(token.norm)
+    return lex_words.get(norm)
 
 
-def _read_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """Parse number words from tokens[i]; return (value, index after the last word)."""
+def _read_words(words: WordTokens, i: int) -> tuple[int, int] | None:
+    """Parse number words from word i; return (value, index after the last word)."""
     lex_words = _lexicon().words
+    norms = words.norms
     total, current, j = 0, 0, i
-    while j < len(tokens):
-        entry = _word(tokens[j], continuing=j > i)
+    while j < len(norms):
+        entry = _word(words, j, continuing=j > i)
         if entry is None:
             break
         value, role = entry
-        nxt = tokens[j + 1] if j + 1 < len(tokens) else None
-        teen = nxt is not None and not nxt.prefixes and lex_words.get(nxt.norm, (0, ""))[0] == 10
+        teen = (j + 1 < len(norms) and lex_words.get(norms[j + 1], (0, ""))[0] == 10
+                and not words[j + 1].prefixes)
         if role == "teen_unit" and not teen:
             break
         if role in ("unit", "teen_unit") and teen:
@@ -101,7 +108,7 @@ def _read_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
             j += 2
             continue
         if role == "scale":
-            if current == 0 and tokens[j].norm != "الف" and tokens[j].norm != "مليون":
+            if current == 0 and norms[j] != "الف" and norms[j] != "مليون":
                 break  # "آلاف" on its own is vague, not 1000
             total += max(current, 1) * value
             current = 0
@@ -115,85 +122,104 @@ def _read_words(tokens: list[Token], i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
-def _match_sequence(tokens: list[Token], i: int, table: dict[tuple[str, ...], Any]) -> int:
-    """Length of the longest key of table that the token norms starting at i spell, or 0."""
-    if i >= len(tokens) or tokens[i].norm not in _lexicon().first_words:
+def _match_sequence(norms: list[str], i: int, table: dict[tuple[str, ...], Any]) -> int:
+    """Length of the longest key of table that the words starting at i spell, or 0."""
+    if i >= len(norms) or norms[i] not in _lexicon().first_words:
         return 0
     best = 0
     for key in table:
         n = len(key)
-        if n > best and i + n <= len(tokens) and tuple(t.norm for t in tokens[i : i + n]) == key:
+        if n > best and i + n <= len(norms) and tuple(norms[i : i + n]) == key:
             best = n
     return best
 
 
-def _qualifier_before(tokens: list[Token], i: int) -> tuple[str | None, int]:
+def _qualifier_before(norms: list[str], i: int) -> tuple[str | None, int]:
     quals = _lexicon().qualifiers
     for n in range(_MAX_CUE_WORDS, 0, -1):
-        if i - n >= 0 and tuple(t.norm for t in tokens[i - n : i]) in quals:
-            return quals[tuple(t.norm for t in tokens[i - n : i])], i - n
+        if i - n >= 0 and tuple(norms[i - n : i]) in quals:
+            return quals[tuple(norms[i - n : i])], i - n
     return None, i
 
 
 def find_numbers(text: str, tokens: list[Token] | None = None) -> list[NumberExpr]:
     """All figures of `text` in order, with offsets into `text` (`tokens`: its tokens, if known)."""
-    tokens = [t for t in (tokens if tokens is not None else tokenize(text)) if t.is_word]
+    words = WordTokens(text, tokens)
+    norms = words.norms
     lex = _lexicon()
     found: list[NumberExpr] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        vague_len = _match_sequence(tokens, i, lex.vague)
-        value: float | int
-        ordinal = vague = False
-        if token.is_number:
-            value, j = _digit_value(token), i + 1
-            nxt = tokens[j] if j < len(tokens) else None
-            if nxt is not None and not nxt.prefixes and lex.words.get(nxt.norm, (0, ""))[1] == "scale":
-                value, j = value * lex.words[nxt.norm][0], j + 1
-            value = int(value) if float(value).is_integer() else value
-        elif vague_len:
-            key = tuple(t.norm for t in tokens[i : i + vague_len])
-            value, j, vague = lex.vague[key], i + vague_len, True
-        elif (parsed := _read_words(tokens, i)) is not None:
-            value, j = parsed
-        elif token.norm in lex.ordinals:
-            value, j, ordinal = lex.ordinals[token.norm], i + 1, True
-        else:
-            i += 1
+    # Only a digit or a listed word can open a figure; every other word is passed over unread.
+    starts = [i for i, norm in enumerate(norms) if norm in lex.openers or norm[:1].isdigit()]
+    resume = 0
+    for i in starts:
+        if i < resume:
             continue
-        upper = None
-        if not ordinal and not vague:
-            upper, j = _range_end(text, tokens, i, j)
-        figure = _figure(text, tokens, i, j, value, vague, ordinal)
-        figure.max_value = upper
-        if upper is not None and i > 0 and tokens[i - 1].norm == "بين":
-            figure.start = min(figure.start, tokens[i - 1].start)
-            figure.surface = text[figure.start : figure.end]
-        found.append(figure)
-        i = max(j, i + 1)
+        figure = _figure_at(text, words, i)
+        if figure is None:
+            continue
+        found.append(figure[0])
+        resume = max(figure[1], i + 1)
     return found
 
 
-def _single_value(tokens: list[Token], i: int) -> tuple[float | int, int] | None:
-    token = tokens[i]
-    if token.is_number:
-        return _digit_value(token), i + 1
-    return _read_words(tokens, i)
+def _figure_at(text: str, words: WordTokens, i: int) -> tuple[NumberExpr, int] | None:
+    """The figure that starts at word i and the index after it, or None."""
+    lex = _lexicon()
+    norms = words.norms
+    norm = norms[i]
+    vague_len = _match_sequence(norms, i, lex.vague)
+    value: float | int
+    ordinal = vague = False
+    if norm[:1].isdigit():
+        value, j = _digit_value(norm), i + 1
+        if (j < len(norms) and lex.words.get(norms[j], (0, ""))[1] == "scale"
+                and not words[j].prefixes):
+            value, j = value * lex.words[norms[j]][0], j + 1
+        value = int(value) if float(value).is_integer() else value
+    elif vague_len:
+        key = tuple(norms[i : i + vague_len])
+        value, j, vague = lex.vague[key], i + vague_len, True
+    elif (parsed := _read_words(words, i)) is not None:
+        value, j = parsed
+    elif norm in lex.ordinals:
+        value, j, ordinal = lex.ordinals[norm], i + 1, True
+    else:
+        return None
+    upper = None
+    if not ordinal and not vague:
+        upper, j = _range_end(text, words, i, j)
+    figure = _figure(text, words, i, j, value, vague, ordinal)
+    figure.max_value = upper
+    if upper is not None and i > 0 and norms[i - 1] == "بين":
+        figure.start = min(figure.start, words[i - 1].start)
+        figure.surface = text[figure.start : figure.end]
+    return figure, j
 
 
-def _range_end(text: str, tokens: list[Token], i: int, j: int) -> tuple[float | int | None, int]:
+def _single_value(words: WordTokens, i: int) -> tuple[float | int, int] | None:
+    if words.norms[i][:1].isdigit():
+        return _digit_value(words.norms[i]), i + 1
+    return _read_words(words, i)
+
+
+def _range_end(text: str, words: WordTokens, i: int, j: int) -> tuple[float | int | None, int]:
     """The upper bound of "بين 20 و25", "من 20 إلى 25", "20 إلى 25"; (None, j) if none."""
-    if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
+    norms = words.norms
+    if j >= len(norms):
         return None, j
-    before = tokens[i - 1].norm if i > 0 else ""
-    connector = tokens[j]
-    if connector.norm in ("و", "الي", "حتي") and j + 1 < len(tokens):
+    before = norms[i - 1] if i > 0 else ""
+    joined = norms[j] in ("و", "الي", "حتي")
+    if not joined and not (before == "بين" and norms[j].startswith("و")):
+        return None, j  # no connector: decided without building the tokens
+    if not _adjacent(text, words[j - 1], words[j]):
+        return None, j
+    connector = words[j]
+    if joined and j + 1 < len(norms):
         if connector.norm == "و" and before != "بين":
             return None, j
-        second = _single_value(tokens, j + 1)
+        second = _single_value(words, j + 1)
     elif connector.prefixes == ("و",) and before == "بين":
-        second = _read_words(tokens, j) if not connector.is_number else None
+        second = _read_words(words, j) if not connector.is_number else None
     else:
         return None, j
     if second is None:
@@ -208,27 +234,27 @@ def _adjacent(text: str, left: Token, right: Token) -> bool:
 
 
 def _figure(
-    text: str, tokens: list[Token], i: int, j: int, value: float, vague: bool, ordinal: bool
+    text: str, words: WordTokens, i: int, j: int, value: float, vague: bool, ordinal: bool
 ) -> NumberExpr:
     lex = _lexicon()
-    qualifier, first = (None, i) if ordinal else _qualifier_before(tokens, i)
+    norms = words.norms
+    qualifier, first = (None, i) if ordinal else _qualifier_before(norms, i)
     last = j
     noun = None
-    if not ordinal and j < len(tokens) and _adjacent(text, tokens[j - 1], tokens[j]):
-        nxt = tokens[j]
+    if not ordinal and j < len(norms) and _adjacent(text, words[j - 1], words[j]):
+        nxt = words[j]
         if nxt.stem not in lex.function_words and not nxt.is_number and nxt.norm not in lex.words:
             noun, last = nxt.norm, j + 1
     # "200 على الأقل", "قتيلا على الأقل": a qualifier may also follow the figure or its noun
-    after = _match_sequence(tokens, last, lex.qualifiers)
-    if after and not _adjacent(text, tokens[last - 1], tokens[last]):
+    after = _match_sequence(norms, last, lex.qualifiers)
+    if after and not _adjacent(text, words[last - 1], words[last]):
         after = 0
     if not ordinal and after and qualifier is None:
-        qualifier = lex.qualifiers[tuple(t.norm for t in tokens[last : last + after])]
+        qualifier = lex.qualifiers[tuple(norms[last : last + after])]
         last += after
-    start, end = tokens[first].start, tokens[last - 1].end
+    start, end = words[first].start, words[last - 1].end
     return NumberExpr(
         start=start, end=end, surface=text[start:end], value=value,
         min=qualifier == "min", approx=qualifier == "approx", vague=vague,
         ordinal=ordinal, noun=noun,
     )
-

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from hadath.text.normalize import normalize
+from hadath.text.normalize import NormText, normalize
 from hadath.text.vocab import word_count
 
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[\u0621-\u064aA-Za-z_]+|[^\s\w]", re.UNICODE)
+_WORD_PATTERN = r"\d+(?:[.,]\d+)*|[\u0621-\u064aA-Za-z_]+"
+_TOKEN = re.compile(_WORD_PATTERN + r"|[^\s\w]", re.UNICODE)
+# The same tokens without punctuation: a punctuation token is one character no word starts
+# with, so dropping it from the pattern leaves every other token where it was.
+_WORD_TOKEN = re.compile(_WORD_PATTERN, re.UNICODE)
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
 # Enclitic pronouns, longest first. ي is left out: it is far more often the nisba adjective
@@ -119,20 +123,59 @@ def tokenize(text: str) -> list[Token]:
 @lru_cache(maxsize=8)
 def _tokenize(text: str) -> tuple[Token, ...]:
     norm = normalize(text)
-    tokens: list[Token] = []
-    for match in _TOKEN.finditer(norm.text):
-        n_start, n_end = match.span()
-        start, end = norm.original_span(n_start, n_end)
-        surface = text[start:end]
-        word = match.group()
-        if not (word[0].isalpha() and "\u0621" <= word[0] <= "\u064a"):
-            is_word = word[0].isalnum() or word[0] == "_"
-            tokens.append(Token(start, end, surface, word, (), word, None, start, end, is_word))
-            continue
-        prefixes, stem, suffix, head, tail = split_clitics(word)
-        if suffix == "ه" and text[norm.orig_index(n_end - 1)] == "ة":
-            stem, suffix, tail = stem + "ه", None, 0
-        stem_start = norm.original_span(n_start + head, n_end - tail)[0]
-        stem_end = norm.original_span(n_start + head, n_end - tail)[1]
-        tokens.append(Token(start, end, surface, word, prefixes, stem, suffix, stem_start, stem_end))
-    return tuple(tokens)
+    return tuple(_token(text, norm, match.start(), match.end(), match.group())
+                 for match in _TOKEN.finditer(norm.text))
+
+
+class WordTokens:
+    """The word tokens of a text (numbers and words, no punctuation), built only when read.
+
+    `norms[i]` is the normalised form of word i; `self[i]` builds its full `Token` on first use.
+    Stages that look at a few words out of many (figures, their qualifiers) skip the clitic
+    splitting and offset mapping of all the others; `self[i]` equals the i-th word token of
+    `tokenize(text)`.
+    """
+
+    def __init__(self, text: str, tokens: list[Token] | None = None) -> None:
+        """The words of `text`, or of `tokens` when its tokens are already known."""
+        self._text = text
+        self._norm = normalize(text)
+        if tokens is None:
+            self._spans = [m.span() for m in _WORD_TOKEN.finditer(self._norm.text)]
+            self.norms = [self._norm.text[s:e] for s, e in self._spans]
+            self._built: dict[int, Token] = {}
+        else:
+            words = [t for t in tokens if t.is_word]
+            self._spans = []
+            self.norms = [t.norm for t in words]
+            self._built = dict(enumerate(words))
+
+    def __len__(self) -> int:
+        return len(self.norms)
+
+    def __getitem__(self, i: int) -> Token:
+        if i < 0:
+            i += len(self.norms)
+        token = self._built.get(i)
+        if token is None:
+            start, end = self._spans[i]
+            token = self._built[i] = _token(self._text, self._norm, start, end, self.norms[i])
+        return token
+
+
+def _token(text: str, norm: NormText, n_start: int, n_end: int, word: str) -> Token:
+    """The token of the normalised span [n_start, n_end) whose normalised form is `word`."""
+    identity = norm.to_orig is None  # nothing deleted: normalised offsets are original ones
+    start, end = (n_start, n_end) if identity else norm.original_span(n_start, n_end)
+    surface = text[start:end]
+    if not (word[0].isalpha() and "\u0621" <= word[0] <= "\u064a"):
+        is_word = word[0].isalnum() or word[0] == "_"
+        return Token(start, end, surface, word, (), word, None, start, end, is_word)
+    prefixes, stem, suffix, head, tail = split_clitics(word)
+    if suffix == "ه" and text[norm.orig_index(n_end - 1)] == "ة":
+        stem, suffix, tail = stem + "ه", None, 0
+    if identity:
+        stem_start, stem_end = n_start + head, n_end - tail
+    else:
+        stem_start, stem_end = norm.original_span(n_start + head, n_end - tail)
+    return Token(start, end, surface, word, prefixes, stem, suffix, stem_start, stem_end)
