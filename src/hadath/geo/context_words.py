@@ -18,12 +18,23 @@ def _column(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def non_place_phrases() -> re.Pattern[str] | None:
+def _phrases() -> tuple[str, ...]:
     rows = [r for r in _column("not_places.tsv") if r != "phrase"]
-    phrases = sorted({normalize_key(r) for r in rows}, key=len, reverse=True)
+    return tuple(sorted({normalize_key(r) for r in rows}, key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def non_place_phrases() -> re.Pattern[str] | None:
+    phrases = _phrases()
     if not phrases:
         return None
     return re.compile("|".join(rf"(?<!\w){re.escape(p)}(?!\w)" for p in phrases))
+
+
+def has_non_place_phrase(norm: str) -> bool:
+    """Whether some listed phrase occurs in `norm` at all: most texts have none, and then no
+    name needs the pattern run around it."""
+    return any(phrase in norm for phrase in _phrases())
 
 
 @lru_cache(maxsize=1)

@@ -15,6 +15,7 @@ from hadath.geo.matcher import PROCLITICS, is_word_char
 from hadath.text.normalize import normalize_key
 
 MAX_CHAIN = 3
+_CLITICS_LONGEST_FIRST = sorted(PROCLITICS, key=len, reverse=True)
 # Words that put a place as the location of something (في حلب، من إدلب، إلى الرقة).
 PLACE_PREPOSITIONS = frozenset(
     normalize_key(w) for w in ("في", "من", "إلى", "الى", "نحو", "قرب", "باتجاه", "حتى", "عن",
@@ -86,7 +87,7 @@ def qualifiers_before(norm: str, start: int, prefix: str) -> list[Qualifier]:
                 continue
             group = words[-size:]
             texts = [w for w, _ in group]
-            for clitic in sorted(PROCLITICS, key=len, reverse=True):
+            for clitic in _CLITICS_LONGEST_FIRST:
                 if not texts[0].startswith(clitic):
                     continue
                 head = (texts[0][len(clitic):], *texts[1:])

@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import pairwise
 
-from hadath.geo.context_words import non_place_phrases, words_after_places
+from hadath.geo.context_words import has_non_place_phrase, non_place_phrases, words_after_places
 from hadath.geo.gazetteer import HOME_COUNTRIES, Gazetteer, Place, load_gazetteer
 from hadath.geo.matcher import PROCLITICS, NameHit, find_names
 from hadath.geo.qualifiers import (
@@ -90,8 +90,9 @@ def resolve_places(text: str) -> list[Mention]:
                and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")]
     for t in toponyms:
         _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
+    phrases = has_non_place_phrase(norm)
     kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)
-            and not _inside_non_place_phrase(t, norm)]
+            and not (phrases and _inside_non_place_phrase(t, norm))]
     kept += _unlisted_places(kept, norm)
     kept += _towns_by_sound(kept, nt, context)
     return [_mention(t, nt, norm) for t in sorted(kept, key=lambda t: t.start)]
@@ -305,13 +306,21 @@ def _components(t: Toponym, place: Place, context: Counter[str],
     total = sum(context.values())
     if total and context[place.country]:
         parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
-    nearest = min((a for a in anchors if a.choice is not None),
-                  key=lambda a: distance_km(place, a.choice), default=None)  # type: ignore[arg-type]
-    if nearest is not None and nearest.choice is not None:
-        km = distance_km(place, nearest.choice)
-        if km < 250:
-            parts[f"nearest co-mentioned {nearest.choice.canonical}"] = 0.8 if km < 60 else 0.4
+    nearest, km = _nearest(place, anchors)
+    if nearest is not None and nearest.choice is not None and km < 250:
+        parts[f"nearest co-mentioned {nearest.choice.canonical}"] = 0.8 if km < 60 else 0.4
     return parts
+
+
+def _nearest(place: Place, anchors: list[Toponym]) -> tuple[Toponym | None, float]:
+    """The first of the placed anchors nearest to `place`, and its distance in km."""
+    nearest, least = None, 0.0
+    for anchor in anchors:
+        if anchor.choice is not None:
+            km = distance_km(place, anchor.choice)
+            if nearest is None or km < least:
+                nearest, least = anchor, km
+    return nearest, least
 
 
 def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
