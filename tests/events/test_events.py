@@ -554,3 +554,4 @@ def test_an_act_a_party_denies_is_denied_but_not_a_denied_role_in_it() -> None:
     assert _one(_events(text), "mobilization")["modality"] == "denied"
     text = "ونفت حركة طالبان مسؤوليتها عن الهجوم الانتحاري الذي استهدف نقطة تفتيش في محافظة عدن."
     assert all(e["modality"] != "denied" for e in _events(text) if e["type"] == "explosion")
+

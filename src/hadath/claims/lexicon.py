@@ -56,6 +56,9 @@ def _variants(form: str) -> Iterable[str]:
     if " " in form and not any(w.endswith(("ه", "ا")) or w.startswith("ال") for w in form.split()):
         # an indefinite accusative phrase marks every word: "هجوما انتحاريا"
         stems.add(" ".join(w + "ا" for w in form.split()))
+    if " " in form and not any(w.startswith("ال") for w in form.split()):
+        # a definite phrase marks every word: "التفجير الانتحاري", "المصادر العسكرية"
+        stems.add(" ".join("ال" + w for w in form.split()))
     if form.startswith("ال"):
         stems.add("ل" + form[1:])  # ل + ال is written لل ("للانسحاب")
     else:

@@ -134,11 +134,37 @@ def _role_before(text: str, pos: int, floor: int) -> str | None:
     words = normalize_key(text[floor:pos]).split()
     if words and words[-1] in _LONE_CLITICS:
         words.pop()  # "على موقع للجيش" where the name starts after its article's ل
+    if len(words) >= 2 and words[-1] == "من" and role_of(roles, words[-2]) == "member_noun":
+        return "member"  # "مسلحون من جماعة بوكو حرام": the group's own fighters
     for i in (len(words), len(words) - 1):
         for n in (2, 1):
             if i - n >= 0 and " ".join(words[i - n:i]) in roles:
                 return roles[" ".join(words[i - n:i])]["role"]
     return None
+
+
+def role_of(roles: dict[str, dict[str, str]], word: str) -> str | None:
+    """The role of `word` in roles.tsv, or of it without a leading conjunction و."""
+    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
+    return row["role"] if row else None
+
+
+# A trigger that ends in its preposition ("القبض على") is followed by its object, not its subject.
+_OBJECT_PREPOSITIONS = frozenset({"علي", "عن", "ب", "ل", "الي"})
+
+
+def _subject_after(text: str, trigger: Cue, m: Mention, reach: int) -> bool:
+    """Verb–subject order: `m` is the subject of `trigger` ("قصفت الطائرات", "هجوم لداعش",
+    "اختطف مسلحون من جماعة بوكو حرام")."""
+    if m.kind == "civilians" or trigger.form.split()[-1] in _OBJECT_PREPOSITIONS:
+        return False
+    if role_of(table("events", "roles.tsv"), trigger.form) == "object_first":
+        return False
+    gap = words_between(text, trigger.end, m.start)
+    role = _role_before(text, m.start, trigger.end)
+    if role == "member":
+        return gap <= reach + 2
+    return gap <= reach and role is None
 
 
 def _same(a: Mention | None, b: Mention | None) -> bool:
@@ -232,9 +258,7 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
     reach = 0 if before else _NEAR_WORDS
     if before and trigger.pos == "verb" and trigger.form[:1] in "يت":
         reach = -1  # a present-tense verb after its subject: "نصر الله يهدد إسرائيل"
-    if (actor1 is None and after and words_between(text, trigger.end, after[0].start) <= reach
-            and _role_before(text, after[0].start, trigger.end) is None
-            and after[0].kind != "civilians"):
+    if actor1 is None and after and _subject_after(text, trigger, after[0], reach):
         actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
     if actor1 is None and before:
         # subject–verb: the clause's first actor is its subject ("قوات الأمن قتلت مسلحا

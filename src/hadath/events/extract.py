@@ -6,6 +6,7 @@ them ACLED-style (one event per type, place and day) and returns SPEC event reco
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
@@ -13,6 +14,7 @@ from hadath.claims.lexicon import table
 from hadath.events.arguments import (
     actor_mentions,
     pick_actors,
+    role_of,
 )
 from hadath.events.casualties import fatality_event
 from hadath.events.context import (
@@ -81,8 +83,12 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
                             site.sentence.end, mentions, site.speaker)
         if wider.actor1 is not None:
             actors = wider
+    responsible = _responsible(doc, site, trigger, start, triggers)
+    if responsible is not None and (actors.actor1 is None or actors.actor1 is site.speaker):
+        actors = replace(actors, actor1=responsible)
     place, from_text = locate(doc, site, trigger.start)
-    by_syntax = actors.actor1 is not None and actors.actor1 is not site.speaker
+    by_syntax = actors.actor1 is not None and (actors.actor1 is not site.speaker
+                                               or responsible is not None)
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
     # "الهجوم", "هذا الهجوم": a noun that refers back takes its arguments from the act it names
     refers_back = trigger.pos == "noun" and (
@@ -129,6 +135,24 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     return cand
 
 
+def _responsible(doc: Doc, site: Site, trigger: Cue, start: int, triggers: list[Cue]
+                 ) -> Mention | None:
+    """"أعلن تنظيم داعش مسؤوليته عن الهجوم": who claims the act as its own did it ("نفت
+    الحركة مسؤوليتها عن الهجوم" claims nothing)."""
+    roles = table("events", "roles.tsv")
+    lead = site.claim.cue_start if site.claim and site.claim.cue_start is not None else start
+    lead = max(min(lead, start), site.sentence.start)
+    if any(t.value == "reject_deny" and lead <= t.start < trigger.start for t in triggers):
+        return None
+    words = normalize_key(doc.text[lead:trigger.start]).split()
+    if not any(role_of(roles, w) == "responsibility" for w in words):
+        return None
+    if site.speaker is not None and site.speaker.start < trigger.start:
+        return site.speaker
+    named = actor_mentions(doc.text, doc.article.mentions, lead, trigger.start)
+    return named[0] if named else None
+
+
 def _counted(doc: Doc, m: Mention) -> bool:
     """The noun a number counts ("15 جنديا أفغانيا", "20 عنصرا من داعش" is not: من names a side)."""
     # a number's span may hold its noun: "15 جنديا" is one NumberExpr
@@ -160,16 +184,10 @@ def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
     # "وأعلنت قيادة التحالف، الأحد، عن هدنة": the verb may sit clauses before the word
     words = normalize_key(doc.text[site.sentence.start:trigger.start]).split()
     # "وقعت" is a verb in its own right and "وأعلنت" one with و: try the word, then without و
-    if any(_role(roles, w) == "agree_verb" for w in words):
+    if any(role_of(roles, w) == "agree_verb" for w in words):
         return True
     after = normalize_key(doc.text[trigger.end:site.clause.end]).split()
     return "بين" in after[:4]
-
-
-def _role(roles: dict[str, dict[str, str]], word: str) -> str | None:
-    """The role of `word`, or of it without a leading conjunction و."""
-    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
-    return row["role"] if row else None
 
 
 def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
@@ -181,7 +199,7 @@ def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
         if len(words) <= 2:
             return True
         # "الهجوم الذي استهدف حافلة تقل أقباطا": the target named a few words on
-        return len(words) <= _TARGET_WORDS and any(_role(roles, w) == "target_after"
+        return len(words) <= _TARGET_WORDS and any(role_of(roles, w) == "target_after"
                                                    for w in words)
 
     after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end and near(v)]

@@ -118,9 +118,11 @@ def _km(a: Place, b: Place) -> float:
 def _same_actors(event: Event, cand: Candidate) -> bool:
     """Two attackers fighting different enemies make two events even at one place and day;
     the two sides of one fight ("HTS and the army") are one."""
-    if cand.actor1 is None or not cand.actor1_from_syntax:
-        return True  # "it", the speaker talking of its own side, names no second attacker
-    firsts = [p.actor1 for p in event.parts if p.actor1 is not None and p.actor1_from_syntax]
+    if cand.actor1 is None or not cand.actor1_from_syntax or _unidentified(cand.actor1):
+        # "it", the speaker talking of its own side, or "مجهولون" names no second attacker
+        return True
+    firsts = [p.actor1 for p in event.parts if p.actor1 is not None and p.actor1_from_syntax
+              and not _unidentified(p.actor1)]
     if not firsts:
         return True
     seconds = [p.actor2 for p in event.parts if p.actor2 is not None]
@@ -237,16 +239,23 @@ def _merge_body(candidates: list[Candidate]) -> list[Event]:
 
 def _best_actor1(event: Event) -> Mention | None:
     """The actor most reports name by syntax; a speaker standing in for "it" counts less."""
-    votes: Counter[str] = Counter()
+    votes: dict[str, float] = {}
     first: dict[str, Mention] = {}
     for part in event.parts:
         if part.actor1 is not None:
             key = _actor_key(part.actor1) or ""
-            votes[key] += 2 if part.actor1_from_syntax else 1
+            # a named actor (a group claiming the attack) beats "gunmen" in another report
+            weight = 2 if part.actor1_from_syntax else 1
+            votes[key] = votes.get(key, 0.0) + (weight / 4 if _unidentified(part.actor1) else weight)
             first.setdefault(key, part.actor1)
     if not votes:
         return None
     return first[max(votes, key=lambda k: votes[k])]
+
+
+def _unidentified(m: Mention) -> bool:
+    """"مسلحون مجهولون": ACLED's unidentified armed group of a country."""
+    return (m.canonical or "").startswith("Unidentified ")
 
 
 def _actor(m: Mention | None) -> dict[str, object] | None:
@@ -345,8 +354,10 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
         actor1, actor2 = organisation_of(actor1), organisation_of(actor2)
     actor1, actor2 = armed_forces(actor1, etype), armed_forces(actor2, etype)
     if etype in ("protest", "riot") and actor1 is not None and actor1.kind in STATE_KINDS:
-        # "السلطات اعتقلت ... بعد احتجاجات": the state met the protest, it did not protest
-        actor1, actor2 = None, actor2 or actor1
+        # "السلطات اعتقلت ... بعد احتجاجات", "اشتباكات بين قوات الأمن ومحتجين": the state
+        # met the protest, it did not protest
+        crowd = actor2 if actor2 is not None and actor2.kind not in STATE_KINDS else None
+        actor1, actor2 = crowd, actor1
     if actor1 is None and etype in ("protest", "riot"):
         actor1 = crowd_of(etype, _place(event))
     place = _place(event)

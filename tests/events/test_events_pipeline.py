@@ -1,0 +1,73 @@
+"""Events through the whole pipeline (real places, actors, times and claims stages): news
+sentences whose reading depends on light syntax and on the lexicons."""
+from __future__ import annotations
+
+from typing import Any
+
+from hadath.pipeline import process
+from hadath.record import ArticleMeta
+
+
+def _events(text: str, published: str = "2016-05-10") -> list[dict[str, Any]]:
+    meta = ArticleMeta(id="pipeline-test", text=text, outlet="العرب", published=published)
+    events = process(meta, tagger=False).events
+    for event in events:
+        for ev in event["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+    return events
+
+
+def _one(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    found = [e for e in events if e["type"] == etype]
+    assert len(found) == 1, [(e["type"], e["modality"]) for e in events]
+    return found[0]
+
+
+def test_fighters_named_by_their_group_are_the_group() -> None:
+    # "gunmen from Boko Haram abducted more than 200 schoolgirls in Maiduguri"
+    events = _events("اختطف مسلحون من جماعة بوكو حرام أكثر من 200 تلميذة من مدرسة في مدينة مايدوغوري.")
+    assert _one(events, "abduction")["actor1"]["canonical"] == "Boko Haram"
+
+
+def test_the_name_after_an_arrest_phrase_is_the_one_arrested() -> None:
+    # "the Tunisian interior ministry announced the arrest of a terrorist cell in Kasserine"
+    events = _events("أعلنت وزارة الداخلية التونسية القبض على خلية إرهابية في ولاية القصرين.")
+    arrest = _one(events, "arrest")  # not an abduction by the cell
+    assert arrest["actor1"]["canonical"] == "Government of Tunisia"
+    assert arrest["actor2"]["kind"] == "armed_group"
+    assert arrest["modality"] == "asserted"  # officials describing their own government's act
+
+
+def test_security_forces_clashing_with_protesters_meet_the_protest() -> None:
+    events = _events("اندلعت اشتباكات بين قوات الأمن ومحتجين في مدينة البصرة جنوب العراق.")
+    protest = _one(events, "protest")
+    assert protest["actor1"]["canonical"] == "Protesters (Iraq)"
+    assert protest["actor2"]["canonical"] == "Police Forces of Iraq"
+
+
+def test_shooting_with_the_subject_inside_the_phrase() -> None:
+    # "unknown gunmen opened fire on a local official's car in Derna, killing him"
+    events = _events("أطلق مجهولون النار على سيارة مسؤول محلي في مدينة درنة.")
+    shooting = _one(events, "armed_clash")
+    assert shooting["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"
+    assert shooting["location"]["canonical"] == "Derna"
+
+
+def test_dawn_is_a_time_not_a_bombing() -> None:
+    # "فجر اليوم" (at dawn today): فجر is also "he blew up"
+    events = _events("اعتقلت قوات الاحتلال الإسرائيلي فجر اليوم 15 فلسطينيا في مداهمات بمدينة الخليل.")
+    assert [e["type"] for e in events] == ["arrest"]
+
+
+def test_expelling_a_group_is_regaining_ground_not_the_groups_gain() -> None:
+    events = _events("استعادت القوات العراقية السيطرة على قضاء بيجي بعد طرد مسلحي داعش منه.")
+    regained = _one(events, "territory_regained")
+    assert regained["actor1"]["canonical"] == "Military Forces of Iraq"
+    assert not [e for e in events if e["type"] == "territory_taken"]
+
+
+def test_a_named_claimant_and_unknown_gunmen_are_one_attack() -> None:
+    text = ("أعلن تنظيم داعش مسؤوليته عن الهجوم على حافلة تقل أقباطا في مدينة المنيا.\n"
+            "وأطلق مجهولون النار على الحافلة في المنيا، ما أدى إلى مقتل 29 شخصا.")
+    attack = _one(_events(text), "attack_on_civilians")
+    assert attack["actor1"]["canonical"] == "Islamic State"
