@@ -71,3 +71,25 @@ def test_a_named_claimant_and_unknown_gunmen_are_one_attack() -> None:
             "وأطلق مجهولون النار على الحافلة في المنيا، ما أدى إلى مقتل 29 شخصا.")
     attack = _one(_events(text), "attack_on_civilians")
     assert attack["actor1"]["canonical"] == "Islamic State"
+
+
+def test_who_condemns_an_attack_did_not_carry_it_out() -> None:
+    text = "أدانت وزارة الخارجية السعودية الهجوم الإرهابي الذي استهدف مسجدا في الكويت."
+    events = _events(text)
+    assert _one(events, "accuse")["actor1"]["canonical"] == "Government of Saudi Arabia"
+    assert all(e["actor1"] is None or e["actor1"]["country"] != "SAU"
+               for e in events if e["type"] != "accuse")
+
+
+def test_the_owner_of_positions_struck_is_the_target() -> None:
+    text = "قصفت الطائرات الروسية مواقع لتنظيم داعش في مدينة تدمر."
+    strike = _one(_events(text), "air_strike")
+    assert strike["actor1"]["canonical"] == "Military Forces of Russia"
+    assert strike["actor2"]["canonical"] == "Islamic State"
+
+
+def test_police_dispersing_a_crowd_is_a_protest_met_by_force() -> None:
+    text = "فرقت قوات الأمن متظاهرين بالغاز المسيل للدموع في الجزائر العاصمة."
+    protest = _one(_events(text), "protest")
+    assert protest["actor1"]["kind"] == "protesters"
+    assert protest["actor2"]["kind"] == "police"

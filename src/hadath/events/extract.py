@@ -79,6 +79,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     if actors.actor1 is None or actors.actor1 is site.speaker:
         # "شن طيران التحالف، صباح الخميس، ضربات جوية": the subject sits clauses before
         wider_start = claim.start if claim and claim.start <= trigger.start else site.sentence.start
+        if accusations:
+            # "أدانت الوزارة الهجوم الذي استهدف مسجدا": who condemns an act did not do it
+            wider_start = max(wider_start, start)
         wider = pick_actors(doc.text, trigger, max(wider_start, site.sentence.start),
                             site.sentence.end, mentions, site.speaker)
         if wider.actor1 is not None:

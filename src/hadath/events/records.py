@@ -234,7 +234,34 @@ def _merge_body(candidates: list[Candidate]) -> list[Event]:
             home.parts.insert(0, cand)  # the report that gives the day dates the event
         else:
             home.parts.append(cand)
-    return events
+    return _fold_generic(events)
+
+
+def _generic(event: Event) -> bool:
+    """Only generic words name it: "هاجم مسلحون", "أطلقوا النار على", "اقتحم"."""
+    return all(p.type == "armed_clash" and p.strength == "weak" for p in event.parts)
+
+
+def _fold_generic(events: list[Event]) -> list[Event]:
+    """"انفجار سيارة مفخخة ... واقتحم بها كمين المطافي": a generic attack at the place and on
+    the day of a bombing, strike or killing the article names is that act, not a second one."""
+    kept: list[Event] = []
+    for event in events:
+        home = None
+        if _generic(event):
+            home = next((e for e in events if e is not event and not _generic(e)
+                         and e.head.type in _VIOLENCE - {"armed_clash"}
+                         and _family(e.head.modality) == _family(event.head.modality)
+                         and _close_dates(e.head.date, event.head.date)
+                         and all(_same_place(e, p) and _same_actors(e, p) for p in event.parts)),
+                        None)
+        if home is None:
+            kept.append(event)
+            continue
+        for part in event.parts:
+            part.type = home.head.type
+            home.parts.append(part)
+    return kept
 
 
 def _best_actor1(event: Event) -> Mention | None:
