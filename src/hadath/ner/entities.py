@@ -7,8 +7,7 @@ probability of the entity's labels, so one doubtful word makes a doubtful name);
 """
 from __future__ import annotations
 
-from hadath.ner.model import tag_document_with_marginals
-from hadath.ner.scoring import entity_spans
+from hadath.ner.model import Entity, tag_document_entities
 from hadath.ner.stems import split_clitics
 from hadath.ner.words import split_words
 from hadath.record import Mention
@@ -28,24 +27,23 @@ def find_entities(text: str) -> list[Mention]:
                  for s, e in split_words(text[sentence.start: sentence.end])]
         pieces += [spans[i: i + _MAX_WORDS] for i in range(0, len(spans), _MAX_WORDS)]
     # the whole article is tagged at once: a two-pass model reads it as one document
-    tagged = tag_document_with_marginals([[text[s:e] for s, e in p] for p in pieces])
+    tagged = tag_document_entities([[text[s:e] for s, e in p] for p in pieces])
     mentions: list[Mention] = []
-    for spans, (labels, probabilities) in zip(pieces, tagged, strict=True):
-        mentions += _mentions(text, spans, labels, probabilities)
+    for spans, entities in zip(pieces, tagged, strict=True):
+        mentions += _mentions(text, spans, entities)
     return mentions
 
 
-def _mentions(text: str, spans: list[tuple[int, int]], labels: list[str],
-              probabilities: list[float]) -> list[Mention]:
+def _mentions(text: str, spans: list[tuple[int, int]], entities: list[Entity]) -> list[Mention]:
     found: list[Mention] = []
-    for kind, first, last in entity_spans(labels):
+    for kind, first, last, probability in entities:
         label = MENTION_LABELS.get(kind)
         if label is None:
             continue
         start, end = spans[first][0], spans[last - 1][1]
         start += _proclitic_length(text[spans[first][0]: spans[first][1]])
         found.append(Mention(start=start, end=end, surface=text[start:end], label=label,
-                             source="tagger", score=round(min(probabilities[first:last]), 4)))
+                             source="tagger", score=round(probability, 4)))
     return found
 
 

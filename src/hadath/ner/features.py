@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 from hadath.ner.clusters import word_clusters
@@ -102,7 +103,7 @@ def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool
 
 
 @dataclass(frozen=True, slots=True)
-class _WordView:
+class WordView:
     """A word's features in its own position and, prefixed by the offset, as a neighbour
     sees it; with the domain copies already made (cached: words repeat)."""
 
@@ -112,7 +113,7 @@ class _WordView:
 
 
 @lru_cache(maxsize=300_000)
-def _word_view(word: str, config: FeatureConfig, domain: str | None) -> _WordView:
+def _word_view(word: str, config: FeatureConfig, domain: str | None) -> WordView:
     base = _word_features(word, config.affix_lengths, config.clusters)
     own = ("bias", *base.own)
     seen_at = {d: tuple(f"{d}:{f}" for f in (base.near if abs(d) == 1 else base.far))
@@ -120,7 +121,7 @@ def _word_view(word: str, config: FeatureConfig, domain: str | None) -> _WordVie
     if domain is not None:
         own += tuple(f"{domain}|{f}" for f in own)
         seen_at = {d: v + tuple(f"{domain}|{f}" for f in v) for d, v in seen_at.items()}
-    return _WordView(base.norm, own, seen_at)
+    return WordView(base.norm, own, seen_at)
 
 
 def normalized_words(words: list[str], config: FeatureConfig) -> list[str]:
@@ -136,20 +137,11 @@ def sentence_features(words: list[str], config: FeatureConfig, domain: str | Non
     `memory` holds each word's document-memory features from a first pass.
     """
     domain = (domain or config.target_domain) if config.target_domain is not None else None
-    views = [_word_view(w, config, domain) for w in words]
+    views = word_views(words, config, domain)
     n = len(views)
-    gaz = gazetteer_tags([v.norm for v in views], config.gazetteers) if config.gazetteers else None
     rows: list[list[str]] = []
-    for i, view in enumerate(views):
-        row = list(view.own)
-        extra = _position_features(i, n, config.window, views, gaz)
-        if memory is not None:
-            extra += memory[i]
-            if i > 0:
-                extra += [f"-1:{f}" for f in memory[i - 1]]
-            if i + 1 < n:
-                extra += [f"1:{f}" for f in memory[i + 1]]
-        row += extra
+    for i, extra in enumerate(position_features([v.norm for v in views], config, memory)):
+        row = [*views[i].own, *extra]
         if domain is not None:
             row += [f"{domain}|{f}" for f in extra]
         for d in range(-config.window, config.window + 1):
@@ -159,21 +151,39 @@ def sentence_features(words: list[str], config: FeatureConfig, domain: str | Non
     return rows
 
 
-def _position_features(i: int, n: int, window: int, views: list[_WordView],
-                       gaz: list[list[str]] | None) -> list[str]:
-    """Features that depend on the word's place in the sentence, not on the word alone."""
-    extra = [f"{d}:pad" for d in range(-window, window + 1) if d and not 0 <= i + d < n]
-    if i == 0:
-        extra.append("BOS")
-    else:
-        extra.append(f"bi-1={views[i - 1].norm}|{views[i].norm}")
-    if i == n - 1:
-        extra.append("EOS")
-    else:
-        extra.append(f"bi+1={views[i].norm}|{views[i + 1].norm}")
-    if gaz is not None:
-        extra += gaz[i]
-        for d in (-1, 1):
-            if 0 <= i + d < n:
-                extra += [f"{d}:{g}" for g in gaz[i + d]]
-    return extra
+def word_views(words: list[str], config: FeatureConfig, domain: str | None) -> list[WordView]:
+    """Each word's features in its own position and as its neighbours see it (cached)."""
+    return [_word_view(w, config, domain) for w in words]
+
+
+def position_features(norms: list[str], config: FeatureConfig,
+                      memory: list[list[str]] | None = None) -> list[list[str]]:
+    """For each word (normalised), the features that depend on its place in the sentence
+    (padding, bigrams, gazetteer names covering it) and its document memory; no domain
+    copies."""
+    n, window = len(norms), config.window
+    # built a whole sentence at a time: this runs for every word the pipeline tags
+    rows = [[f"{d}:pad" for d in range(-window, window + 1) if d and not 0 <= i + d < n]
+            if i < window or i >= n - window else [] for i in range(n)]
+    for i, pair in enumerate(f"{a}|{b}" for a, b in pairwise(norms)):
+        rows[i].append(f"bi+1={pair}")
+        rows[i + 1].append(f"bi-1={pair}")
+    if n:
+        rows[0].append("BOS")
+        rows[-1].append("EOS")
+    if config.gazetteers:
+        for i, tags in enumerate(gazetteer_tags(norms, config.gazetteers)):
+            if tags:
+                rows[i] += tags
+                if i > 0:
+                    rows[i - 1] += [f"1:{g}" for g in tags]
+                if i + 1 < n:
+                    rows[i + 1] += [f"-1:{g}" for g in tags]
+    if memory is not None:
+        for i in range(n):
+            rows[i] += memory[i]
+            if i > 0:
+                rows[i] += [f"-1:{f}" for f in memory[i - 1]]
+            if i + 1 < n:
+                rows[i] += [f"1:{f}" for f in memory[i + 1]]
+    return rows

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from functools import cache
+from functools import cache, lru_cache
 
 from hadath.ner.stems import split_clitics
 
@@ -53,23 +53,30 @@ def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[s
     """
     tags: list[list[str]] = [[] for _ in norm_words]
     for name in names:
-        entries, firsts = _names(name), _first_words(name)
-        i = 0
-        while i < len(norm_words):
-            length = _longest_match(norm_words, i, entries, firsts)
+        entries = _names(name)
+        covered = 0  # names do not overlap: the first, longest one wins
+        for i, heads in enumerate([_heads(w, name) for w in norm_words]):
+            if not heads or i < covered:
+                continue
+            length = _longest_match(norm_words, i, heads, entries)
             if length:
                 tags[i].append(f"gz_{name}=B")
                 for j in range(i + 1, i + length):
                     tags[j].append(f"gz_{name}=I")
-                i += length
-            else:
-                i += 1
+                covered = i + length
     return tags
 
 
-def _longest_match(words: list[str], i: int, entries: frozenset[str],
-                   firsts: frozenset[str]) -> int:
-    heads = {words[i], split_clitics(words[i])[1]} & firsts
+@lru_cache(maxsize=200_000)
+def _heads(word: str, name: str) -> tuple[str, ...]:
+    """The forms of `word` (as written, without its clitics) that start a name of `name`;
+    cached, as most words start none."""
+    firsts = _first_words(name)
+    return tuple(h for h in dict.fromkeys((word, split_clitics(word)[1])) if h in firsts)
+
+
+def _longest_match(words: list[str], i: int, heads: tuple[str, ...],
+                   entries: frozenset[str]) -> int:
     for head in heads:
         for length in range(min(_MAX_WORDS, len(words) - i), 0, -1):
             if " ".join([head, *words[i + 1: i + length]]) in entries:

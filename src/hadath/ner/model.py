@@ -2,27 +2,32 @@
 
 `tag_tokens(tokens)` returns IOB2 labels (B-PERS, I-LOC, …, O) for one sentence;
 `NerModel.tag_document(sentences)` tags a whole article, so that a two-pass model can use
-what its first pass found in neighbouring sentences. The model lives in `data/ner/`.
+what its first pass found in neighbouring sentences; `tag_document_entities` also gives each
+entity a confidence. The model lives in `data/ner/`.
 """
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import pycrfsuite  # type: ignore[import-untyped]
+import numpy as np
 
+from hadath.ner.crf import CrfWeights, best_paths, marginals
 from hadath.ner.document import memory_features
-from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
+from hadath.ner.features import FeatureConfig, normalized_words, position_features, word_views
+from hadath.ner.scoring import entity_spans
 
 MODEL_FILE = "ner.crfsuite"
 FIRST_PASS_FILE = "ner_first_pass.crfsuite"
 META_FILE = "ner_model.json"
+_CACHED_WORDS = 100_000
+_BATCH = 32  # sentences tagged together
 
-Tagged = tuple[list[str], list[float]]  # labels and each label's marginal probability
+Entity = tuple[str, int, int, float]  # label, first word, end word, lowest label probability
 
 
 def model_dir() -> Path:
@@ -31,32 +36,99 @@ def model_dir() -> Path:
 
 @dataclass
 class NerModel:
-    tagger: pycrfsuite.Tagger
+    weights: CrfWeights
     config: FeatureConfig
     meta: dict[str, Any]
     first_pass: NerModel | None = None
+    _words: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False)
 
-    def _features(self, sentences: list[list[str]]) -> list[list[list[str]]]:
-        if self.first_pass is None or self.config.doc_window <= 0:
-            return [sentence_features(s, self.config) for s in sentences]
-        first = self.first_pass.tag_document(sentences)
-        memory = memory_features([normalized_words(s, self.config) for s in sentences], first,
-                                 self.config.doc_window)
-        return [sentence_features(s, self.config, memory=m) for s, m in zip(sentences, memory)]
+    def _word(self, word: str) -> tuple[str, np.ndarray]:
+        """The word's normalised form and its summed weights in its own position (row
+        `window`) and as the neighbour at each offset sees it (row `window + offset`)."""
+        found = self._words.get(word)
+        if found is None:
+            if len(self._words) >= _CACHED_WORDS:
+                self._words.clear()
+            # domain copies are folded into the weights, so the view carries none
+            view = word_views([word], self.config, None)[0]
+            window = self.config.window
+            found = view.norm, np.stack([self.weights.score(list(view.seen_at[d] if d else view.own))
+                                         for d in range(-window, window + 1)])
+            self._words[word] = found
+        return found
+
+    def _emissions(self, words: list[str], memory: list[list[str]] | None) -> np.ndarray:
+        """Word × label state scores: the sum of the weights of every feature of the word."""
+        norms, scores = zip(*map(self._word, words))
+        per_word = np.stack(scores)
+        window, n = self.config.window, len(words)
+        emissions = per_word[:, window].copy()
+        for d in range(1, min(window, n - 1) + 1):
+            emissions[: n - d] += per_word[d:, window + d]  # the word d after sees it at +d
+            emissions[d:] += per_word[: n - d, window - d]
+        rows, at = [], []
+        lookup = self.weights.rows.get
+        for i, extra in enumerate(position_features(list(norms), self.config, memory)):
+            for feature in extra:
+                row = lookup(feature)
+                if row is not None:
+                    rows.append(row)
+                    at.append(i)
+        np.add.at(emissions, at, self.weights.states[rows])
+        return emissions
+
+    def _document_emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        memory: list[list[list[str]] | None] = [None] * len(sentences)
+        if self.first_pass is not None and self.config.doc_window > 0:
+            first = self.first_pass.tag_document(sentences)
+            memory = list(memory_features([normalized_words(s, self.config) for s in sentences],
+                                          first, self.config.doc_window))
+        return [self._emissions(s, m) for s, m in zip(sentences, memory) if s]
+
+    def _paths(self, sentences: list[list[str]]) -> tuple[list[np.ndarray], list[list[int]]]:
+        """Emissions and best label ids of the non-empty sentences, in order."""
+        emissions = self._document_emissions(sentences)
+        paths: list[list[int]] = [[] for _ in emissions]
+        for batch in _batches(emissions):
+            found = best_paths([emissions[k] for k in batch], self.weights.transitions)
+            for k, path in zip(batch, found):
+                paths[k] = path
+        return emissions, paths
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """Labels for every sentence of one document (an article, a CoNLL file)."""
-        return [list(self.tagger.tag(f)) if f else [] for f in self._features(sentences)]
+        names = self.weights.labels
+        paths = iter(self._paths(sentences)[1])
+        return [[names[k] for k in next(paths)] if s else [] for s in sentences]
 
-    def tag_document_with_marginals(self, sentences: list[list[str]]) -> list[Tagged]:
-        tagged: list[Tagged] = []
-        for features in self._features(sentences):
-            labels = list(self.tagger.tag(features)) if features else []
-            tagged.append((labels, [self.tagger.marginal(lab, i) for i, lab in enumerate(labels)]))
-        return tagged
+    def tag_document_entities(self, sentences: list[list[str]]) -> list[list[Entity]]:
+        """The entities of every sentence, each with the lowest probability the CRF gives
+        any of its labels (so one doubtful word makes a doubtful name)."""
+        names = self.weights.labels
+        emissions, paths = self._paths(sentences)
+        spans = [entity_spans([names[k] for k in path]) for path in paths]
+        # the probabilities cost a forward-backward pass: only where an entity is
+        wanted = [k for k, found in enumerate(spans) if found]
+        probabilities: dict[int, np.ndarray] = {}
+        for batch in _batches([emissions[k] for k in wanted]):
+            computed = marginals([emissions[wanted[k]] for k in batch], self.weights.transitions)
+            probabilities.update((wanted[k], p) for k, p in zip(batch, computed))
+        entities: list[list[Entity]] = []
+        for k, (path, sentence_spans) in enumerate(zip(paths, spans)):
+            entities.append([(kind, first, last, float(min(
+                probabilities[k][i, path[i]] for i in range(first, last))))
+                for kind, first, last in sentence_spans])
+        nonempty = iter(entities)
+        return [next(nonempty) if s else [] for s in sentences]
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
+
+
+def _batches(emissions: list[np.ndarray]) -> list[list[int]]:
+    """Indices of the sentences grouped by length, so that few padded steps are taken."""
+    order = sorted(range(len(emissions)), key=lambda k: len(emissions[k]))
+    return [order[i: i + _BATCH] for i in range(0, len(order), _BATCH)]
 
 
 def load_model(directory: Path | None = None) -> NerModel:
@@ -64,20 +136,18 @@ def load_model(directory: Path | None = None) -> NerModel:
     return _load(str(directory or model_dir()))
 
 
-def _open(path: Path) -> pycrfsuite.Tagger:
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(path))
-    return tagger
-
-
 @lru_cache(maxsize=4)
 def _load(directory: str) -> NerModel:
     path = Path(directory)
     meta = json.loads((path / META_FILE).read_text(encoding="utf-8"))
+    config = FeatureConfig.from_dict(meta["features"])
     first = meta.get("first_pass")
-    first_pass = None if first is None else NerModel(
-        _open(path / FIRST_PASS_FILE), FeatureConfig.from_dict(first["features"]), first)
-    return NerModel(_open(path / MODEL_FILE), FeatureConfig.from_dict(meta["features"]), meta,
+    first_pass = None
+    if first is not None:
+        first_config = FeatureConfig.from_dict(first["features"])
+        first_pass = NerModel(CrfWeights.read(path / FIRST_PASS_FILE, first_config.target_domain),
+                              first_config, first)
+    return NerModel(CrfWeights.read(path / MODEL_FILE, config.target_domain), config, meta,
                     first_pass)
 
 
@@ -86,6 +156,6 @@ def tag_tokens(tokens: list[str]) -> list[str]:
     return load_model().tag(tokens)
 
 
-def tag_document_with_marginals(sentences: list[list[str]]) -> list[Tagged]:
-    """Labels and marginals for every sentence of one document."""
-    return load_model().tag_document_with_marginals(sentences)
+def tag_document_entities(sentences: list[list[str]]) -> list[list[Entity]]:
+    """Entities with their confidence for every sentence of one document."""
+    return load_model().tag_document_entities(sentences)

@@ -1,0 +1,66 @@
+"""Our CRF inference gives crfsuite's own labels and probabilities for the same model file,
+including a model trained with one feature copy per corpus (the copies are folded)."""
+from pathlib import Path
+
+import pycrfsuite  # type: ignore[import-untyped]
+import pytest
+
+from hadath.ner.corpora import read_aqmar, read_conll
+from hadath.ner.features import FeatureConfig, sentence_features
+from hadath.ner.model import MODEL_FILE, load_model
+from hadath.ner.scoring import entity_spans
+from hadath.ner.train import CrfParams, train_crf
+
+DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
+
+
+@pytest.fixture(scope="module")
+def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (DATA / "anercorp").is_dir():
+        pytest.skip("../shared/data is absent")
+    out = tmp_path_factory.mktemp("crf")
+    corpora = {"anercorp_train": read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_train.txt")[:300],
+               "aqmar": read_aqmar(DATA / "aqmar" / "train.txt")[:150]}
+    train_crf(corpora, out, FeatureConfig(target_domain="anercorp_train"),
+              CrfParams(max_iterations=25))
+    return out
+
+
+def _held_out() -> list[list[str]]:
+    sentences = read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_train.txt")[300:420]
+    return [[w for w, _ in s] for s in sentences]
+
+
+def test_labels_equal_crfsuite_labels(trained: Path) -> None:
+    model = load_model(trained)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(trained / MODEL_FILE))
+    sentences = _held_out()
+    expected = [tagger.tag(sentence_features(s, model.config)) for s in sentences]
+    assert model.tag_document(sentences) == expected
+    assert any(label != "O" for labels in expected for label in labels)
+
+
+def test_entity_confidence_is_crfsuite_lowest_marginal(trained: Path) -> None:
+    model = load_model(trained)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(trained / MODEL_FILE))
+    sentences = _held_out()
+    checked = 0
+    for sentence, entities in zip(sentences, model.tag_document_entities(sentences)):
+        labels = tagger.tag(sentence_features(sentence, model.config))
+        assert [e[:3] for e in entities] == entity_spans(labels)
+        for _, first, last, probability in entities:
+            expected = min(tagger.marginal(labels[i], i) for i in range(first, last))
+            assert probability == pytest.approx(expected, abs=1e-9)
+            checked += 1
+    assert checked > 10
+
+
+def test_empty_sentences_keep_their_place(trained: Path) -> None:
+    model = load_model(trained)
+    sentences = _held_out()[:3]
+    tagged = model.tag_document([[], sentences[0], [], sentences[1]])
+    assert tagged[0] == [] and tagged[2] == []
+    assert tagged[1] == model.tag(sentences[0])
+    assert model.tag_document_entities([[]]) == [[]]
