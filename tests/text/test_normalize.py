@@ -54,3 +54,14 @@ def test_presentation_forms_expand_but_point_to_their_source() -> None:
 
 def test_normalize_key_collapses_spaces() -> None:
     assert normalize_key("  هيئة   تحرير الشام ") == "هييه تحرير الشام"
+
+
+@given(ARABIC)
+@settings(max_examples=300, deadline=None)
+def test_normalize_key_is_the_normalised_text_with_spaces_collapsed(text: str) -> None:
+    assert normalize_key(text) == " ".join(normalize(text).text.split())
+
+
+def test_normalize_key_of_news_phrases() -> None:
+    assert normalize_key("وأعلنت وزارةُ الدفاع الروسيّة") == "واعلنت وزاره الدفاع الروسيه"
+    assert normalize_key("\ufefb يزال ٣ مسلحين") == "لا يزال 3 مسلحين"

@@ -48,7 +48,15 @@ _TABLE = str.maketrans({**_SUBSTITUTED, **{c: _DELETE_MARK for c in _DELETED}})
 _LETTER_MARKS = frozenset([chr(c) for c in range(0x064B, 0x0660)] + ["\u0670", "\u0640"])
 # Presentation forms (FB50–FDFF, FE70–FEFF) decompose under NFKC into ordinary letters.
 _KEPT_RUN = re.compile("[^\x00]+")
-_PRESENTATION = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]")
+_PRESENTATION_RANGES = "\ufb50-\ufdff\ufe70-\ufefe"
+_PRESENTATION = re.compile(f"[{_PRESENTATION_RANGES}]")
+# Each character `_TABLE` changes, to its one replacement character (the deletion mark for a
+# dropped one); no replacement is itself changed, so replacing them one after another is
+# `translate` in one pass.
+_ONE_TO_ONE = {chr(c): r for c, r in _TABLE.items()}
+# The characters to change or expand: Arabic prose has few distinct ones, and replacing those
+# few is much faster than `str.translate`, which looks every character up.
+_CHANGED = re.compile("[" + "".join(re.escape(c) for c in _ONE_TO_ONE) + _PRESENTATION_RANGES + "]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +107,21 @@ def normalize(text: str) -> NormText:
     return _normalize(text)
 
 
+def _mapped(text: str) -> str | None:
+    """`text.translate(_TABLE)`, or None when `text` has presentation forms (they expand)."""
+    found = set(_CHANGED.findall(text))
+    for ch in found:
+        replacement = _ONE_TO_ONE.get(ch)
+        if replacement is None:
+            return None
+        text = text.replace(ch, replacement)
+    return text
+
+
 def _normalize(text: str) -> NormText:
-    if _PRESENTATION.search(text):
+    mapped = _mapped(text)
+    if mapped is None:
         return _normalize_slow(text)
-    mapped = text.translate(_TABLE)
     if _DELETE_MARK not in mapped:
         return NormText(text, mapped, None)
     keep: list[int] = []
@@ -123,4 +142,6 @@ def _normalize_slow(text: str) -> NormText:
 
 def normalize_key(text: str) -> str:
     """The normalised form of a lexicon entry or query, for matching (no offsets kept)."""
-    return " ".join(_normalize(text).text.split())
+    mapped = _mapped(text)
+    norm = _normalize_slow(text).text if mapped is None else mapped.replace(_DELETE_MARK, "")
+    return " ".join(norm.split())
