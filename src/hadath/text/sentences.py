@@ -7,6 +7,7 @@ chains whole clauses with it ("أعلن الجيش انسحابه، مشيرا �
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from importlib import resources
 
@@ -16,6 +17,11 @@ _ENDERS = frozenset(".!?؟؛")
 _OPEN_QUOTES = frozenset("“«„\"")
 _CLOSE_QUOTES = {"“": "”", "«": "»", "„": "”", '"': '"'}
 _MAX_QUOTE = 600  # an unclosed quote longer than this is a typo, not speech
+# The characters the loops below stop at; everything between them is passed over by the regex.
+_SENTENCE_MARK = re.compile("[" + re.escape("".join(sorted(_ENDERS | _OPEN_QUOTES))) + "\n]")
+_CLAUSE_MARK = re.compile("[" + re.escape("".join(sorted(_OPEN_QUOTES))) + "،;]")
+_CLOSE_OR_LINE = {q: re.compile(f"[{re.escape(c)}\n]") for q, c in _CLOSE_QUOTES.items()}
+_ALNUM = re.compile(r"[^\W_]")  # what str.isalnum accepts
 
 
 @lru_cache(maxsize=1)
@@ -48,28 +54,23 @@ def _is_false_stop(text: str, i: int) -> bool:
 
 def _closing_quote(text: str, i: int) -> int | None:
     """Index of the quote closing the one opened at i, if it closes on the same line soon."""
-    close = _CLOSE_QUOTES[text[i]]
-    limit = min(len(text), i + _MAX_QUOTE)
-    for j in range(i + 1, limit):
-        if text[j] == close:
-            return j
-        if text[j] == "\n":
-            return None
-    return None
+    found = _CLOSE_OR_LINE[text[i]].search(text, i + 1, min(len(text), i + _MAX_QUOTE))
+    return found.start() if found and text[found.start()] != "\n" else None
 
 
 def split_sentences(text: str) -> list[Sentence]:
     """Sentences of `text` as spans, leading and trailing spaces trimmed."""
     spans: list[Sentence] = []
     start = 0
-    i = 0
     n = len(text)
-    while i < n:
+    found = _SENTENCE_MARK.search(text)
+    while found is not None:  # only quotes, stops and line breaks decide anything
+        i = found.start()
         ch = text[i]
         if ch in _OPEN_QUOTES:
             close = _closing_quote(text, i)
             if close is not None:
-                i = close + 1
+                found = _SENTENCE_MARK.search(text, close + 1)
                 continue
         if ch == "\n" or (ch in _ENDERS and not (ch == "." and _is_false_stop(text, i))):
             end = i if ch == "\n" else i + 1
@@ -80,9 +81,9 @@ def split_sentences(text: str) -> list[Sentence]:
                 end += 1
             _add(spans, text, start, end)
             start = end
-            i = max(end, i + 1)
+            found = _SENTENCE_MARK.search(text, max(end, i + 1))
             continue
-        i += 1
+        found = _SENTENCE_MARK.search(text, i + 1)
     _add(spans, text, start, n)
     return spans
 
@@ -92,7 +93,7 @@ def _add(spans: list[Sentence], text: str, start: int, end: int) -> None:
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if end > start and any(c.isalnum() for c in text[start:end]):
+    if end > start and _ALNUM.search(text, start, end):
         spans.append(Sentence(start, end))
 
 
@@ -100,17 +101,17 @@ def split_clauses(text: str, sentence: Sentence) -> list[Sentence]:
     """Clauses of one sentence: cut at ، and ; outside quoted speech."""
     clauses: list[Sentence] = []
     start = sentence.start
-    i = sentence.start
-    while i < sentence.end:
-        ch = text[i]
-        if ch in _OPEN_QUOTES:
+    found = _CLAUSE_MARK.search(text, sentence.start, sentence.end)
+    while found is not None:  # only quotes and commas decide anything
+        i = found.start()
+        if text[i] in _OPEN_QUOTES:
             close = _closing_quote(text, i)
             if close is not None and close < sentence.end:
-                i = close + 1
+                found = _CLAUSE_MARK.search(text, close + 1, sentence.end)
                 continue
-        if ch in "،;":
+        else:
             _add(clauses, text, start, i)
             start = i + 1
-        i += 1
+        found = _CLAUSE_MARK.search(text, i + 1, sentence.end)
     _add(clauses, text, start, sentence.end)
     return clauses
