@@ -152,6 +152,13 @@ def test_title_with_pronoun_takes_the_state_named_before() -> None:
                                                           "Government of Turkey")
 
 
+def test_a_bare_title_serves_the_state_last_named_as_a_state() -> None:
+    # not the agency's seat (France) nor the nationality of a victim (Palestine)
+    mentions = by_surface("أعلنت الحكومة الإسرائيلية اعتقال متطرفين بعد مقتل الطفل الفلسطيني، "
+                          "وقال متحدث لوكالة فرانس برس إن وزير الدفاع وقع القرار.")
+    assert mentions["وزير الدفاع"].canonical == "Defence Minister of Israel"
+
+
 def test_national_army_depends_on_the_country() -> None:
     libya = by_surface("قال خليفة حفتر قائد الجيش الوطني الليبي إن الجيش الوطني سيطر على المطار")
     assert libya["الجيش الوطني"].canonical == "Libyan National Army"

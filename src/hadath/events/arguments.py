@@ -292,14 +292,17 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
 
 def armed_forces(m: Mention | None, etype: str) -> Mention | None:
     """ACLED names the state's forces, not its government, as the side in violence: "طائرات
-    النظام" (Government of Syria) strike as the Military Forces of Syria."""
-    return _forces(m) if etype in _VIOLENT_TYPES else m
+    النظام" (Government of Syria) strike as the Military Forces of Syria, and "أعلنت
+    السلطات اعتقال" arrests as its Police Forces."""
+    if etype in _VIOLENT_TYPES:
+        return _forces(m, "Military Forces of")
+    return _forces(m, "Police Forces of") if etype == "arrest" else m
 
 
-def _forces(m: Mention | None) -> Mention | None:
+def _forces(m: Mention | None, forces: str) -> Mention | None:
     if m is None or m.kind != "government" or not (m.canonical or "").startswith("Government of"):
         return m
-    entry = lookup_actor("Military Forces of" + m.canonical[len("Government of"):])
+    entry = lookup_actor(forces + m.canonical[len("Government of"):])
     if entry is None:
         return m
     return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country)

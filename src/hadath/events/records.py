@@ -380,6 +380,8 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
     if etype not in STATEMENT_TYPES:
         actor1, actor2 = organisation_of(actor1), organisation_of(actor2)
     actor1, actor2 = armed_forces(actor1, etype), armed_forces(actor2, etype)
+    if actor2 is not None and _actor_key(actor2) == _actor_key(actor1):
+        actor2 = None  # "the government" and "its police" are one side once both are its forces
     if etype in ("protest", "riot") and actor1 is not None and actor1.kind in STATE_KINDS:
         # "السلطات اعتقلت ... بعد احتجاجات", "اشتباكات بين قوات الأمن ومحتجين": the state
         # met the protest, it did not protest

@@ -30,6 +30,7 @@ from hadath.mentions.actor_titles import add_short_names, merge_titles
 from hadath.text.normalize import normalize_key
 
 _WORD = re.compile(r"\w+")
+_VOICE_KINDS = frozenset({"media", "ngo_monitor", "igo"})
 # State actors weigh more than a bare adjective or a place name in the country context.
 _CONTEXT_WEIGHT = {FIXED: 2, METONYM: 2, CAPITAL: 1, CUE: 1}
 _STATE_KINDS = ("state_forces", "police", "government")
@@ -258,9 +259,13 @@ def lex_country(canonical: str, lex: ActorLexicon) -> str | None:
     return entry.country if entry else None
 
 
-def _context_title(match: AliasMatch, target: AliasTarget, countries_seen: list[tuple[int, str]],
-                   main_country: str | None, lex: ActorLexicon) -> Draft | None:
-    prior = [c for pos, c in countries_seen if pos < match.start]
+def _context_title(match: AliasMatch, target: AliasTarget,
+                   countries_seen: list[tuple[int, str, bool]], main_country: str | None,
+                   lex: ActorLexicon) -> Draft | None:
+    # "أعلن الكيان الصهيوني ... مقتل الطفل الفلسطيني ... وزير الدفاع": the minister serves the
+    # state last named as a state, not the nationality last named
+    seen = [(c, state) for pos, c, state in countries_seen if pos < match.start]
+    prior = [c for c, state in seen if state] or [c for c, _ in seen]
     country = prior[-1] if prior else main_country
     if country is None:
         return None
@@ -295,7 +300,7 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
         counts[country_hint] += 4
     article_country = main_country(counts)
     drafts: list[Draft] = []
-    countries_seen: list[tuple[int, str]] = []
+    countries_seen: list[tuple[int, str, bool]] = []
     acting = acting_capitals(text, matches, lex)
     pending: list[tuple[AliasMatch, dict[str, str]]] = []
     cues = [(m.start, m.targets[0].country, 1) for m in matches
@@ -322,8 +327,9 @@ def resolve_matches(text: str, matches: list[AliasMatch], lex: ActorLexicon,
         elif target.role == ORG_TITLE:
             draft = Draft(match.start, match.end, None, None, None, 0.0, "pattern",
                           role=ORG_TITLE, title="|".join(target.detail))
-        if target.country and target.role != BLOCKER:
-            countries_seen.append((match.start, target.country))
+        # an agency's or a monitor's seat is no state a later "وزير الدفاع" serves
+        if target.country and target.role != BLOCKER and target.kind not in _VOICE_KINDS:
+            countries_seen.append((match.start, target.country, target.kind in _STATE_KINDS))
         if draft is not None:
             drafts.append(draft)
     drafts = add_short_names(text, resolve_cataphors(text, pending, drafts), lex)
