@@ -28,6 +28,8 @@ class _Lexicon:
     qualifiers: dict[tuple[str, ...], str]  # word sequence -> min | approx | max
     function_words: frozenset[str]
     first_words: frozenset[str]  # first words of the vague and qualifier sequences
+    vague_keys: dict[str, list[tuple[str, ...]]]  # the vague sequences by their first word
+    qualifier_keys: dict[str, list[tuple[str, ...]]]  # the qualifier sequences by first word
     openers: frozenset[str]  # words a figure can start with: number words, ordinals, first words
 
 
@@ -53,7 +55,15 @@ def _lexicon() -> _Lexicon:
     function_words = frozenset(w for (w,) in _rows("function_words.txt"))
     first_words = frozenset(key[0] for key in [*vague, *qualifiers])
     openers = frozenset([*words, *ordinals, *first_words])
-    return _Lexicon(words, ordinals, vague, qualifiers, function_words, first_words, openers)
+    return _Lexicon(words, ordinals, vague, qualifiers, function_words, first_words,
+                    _by_first_word(vague), _by_first_word(qualifiers), openers)
+
+
+def _by_first_word(table: dict[tuple[str, ...], Any]) -> dict[str, list[tuple[str, ...]]]:
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for key in table:
+        index.setdefault(key[0], []).append(key)
+    return index
 
 
 def _digit_value(raw: str) -> float | int:
@@ -122,12 +132,12 @@ def _read_words(words: WordTokens, i: int) -> tuple[int, int] | None:
     return total + current, j
 
 
-def _match_sequence(norms: list[str], i: int, table: dict[tuple[str, ...], Any]) -> int:
-    """Length of the longest key of table that the words starting at i spell, or 0."""
-    if i >= len(norms) or norms[i] not in _lexicon().first_words:
+def _match_sequence(norms: list[str], i: int, keys: dict[str, list[tuple[str, ...]]]) -> int:
+    """Length of the longest of `keys` (by first word) that the words starting at i spell, or 0."""
+    if i >= len(norms):
         return 0
     best = 0
-    for key in table:
+    for key in keys.get(norms[i], ()):
         n = len(key)
         if n > best and i + n <= len(norms) and tuple(norms[i : i + n]) == key:
             best = n
@@ -167,7 +177,7 @@ def _figure_at(text: str, words: WordTokens, i: int) -> tuple[NumberExpr, int] |
     lex = _lexicon()
     norms = words.norms
     norm = norms[i]
-    vague_len = _match_sequence(norms, i, lex.vague)
+    vague_len = _match_sequence(norms, i, lex.vague_keys)
     value: float | int
     ordinal = vague = False
     if norm[:1].isdigit():
@@ -246,7 +256,7 @@ def _figure(
         if nxt.stem not in lex.function_words and not nxt.is_number and nxt.norm not in lex.words:
             noun, last = nxt.norm, j + 1
     # "200 على الأقل", "قتيلا على الأقل": a qualifier may also follow the figure or its noun
-    after = _match_sequence(norms, last, lex.qualifiers)
+    after = _match_sequence(norms, last, lex.qualifier_keys)
     if after and not _adjacent(text, words[last - 1], words[last]):
         after = 0
     if not ordinal and after and qualifier is None:

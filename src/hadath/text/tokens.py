@@ -141,12 +141,12 @@ class WordTokens:
         self._text = text
         self._norm = normalize(text)
         if tokens is None:
-            self._spans = [m.span() for m in _WORD_TOKEN.finditer(self._norm.text)]
-            self.norms = [self._norm.text[s:e] for s, e in self._spans]
+            self._matches = list(_WORD_TOKEN.finditer(self._norm.text))
+            self.norms: list[str] = _WORD_TOKEN.findall(self._norm.text)
             self._built: dict[int, Token] = {}
         else:
             words = [t for t in tokens if t.is_word]
-            self._spans = []
+            self._matches = []
             self.norms = [t.norm for t in words]
             self._built = dict(enumerate(words))
 
@@ -158,7 +158,7 @@ class WordTokens:
             i += len(self.norms)
         token = self._built.get(i)
         if token is None:
-            start, end = self._spans[i]
+            start, end = self._matches[i].span()
             token = self._built[i] = _token(self._text, self._norm, start, end, self.norms[i])
         return token
 
