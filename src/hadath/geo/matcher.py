@@ -21,6 +21,8 @@ PROCLITICS = frozenset(
     + [c + p for c in _CONJUNCTIONS for p in _PREPOSITIONS]
 )
 
+_LONGEST_CLITIC = max(map(len, PROCLITICS))
+
 
 @dataclass(frozen=True, slots=True)
 class NameHit:
@@ -58,16 +60,23 @@ def find_names(norm: str) -> list[NameHit]:
             continue
         lam_fused = form != key  # للرقة: the preposition's lam is part of the span
         start = end - len(form) - 1 if lam_fused else end - len(key)
-        word_start = start
-        while word_start > 0 and is_word_char(norm[word_start - 1]):
-            word_start -= 1
-        prefix = norm[word_start:start]
+        prefix = _letters_before(norm, start)
         if prefix not in PROCLITICS or (lam_fused and prefix not in ("", "و", "ف")):
             continue
         if prefix and prefix + key in load_gazetteer().blocked_forms:
             continue
         hits.append(NameHit(start, end, key, prefix + "ل" if lam_fused else prefix))
     return _longest_leftmost(hits)
+
+
+def _letters_before(norm: str, start: int) -> str:
+    """The word characters glued before `start`, read back no further than a clitic can be:
+    a longer run is returned cut to `_LONGEST_CLITIC` + 1 characters, which no clitic is."""
+    word_start = start
+    limit = max(0, start - _LONGEST_CLITIC - 1)
+    while word_start > limit and is_word_char(norm[word_start - 1]):
+        word_start -= 1
+    return norm[word_start:start]
 
 
 def _longest_leftmost(hits: list[NameHit]) -> list[NameHit]:

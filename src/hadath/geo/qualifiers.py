@@ -15,7 +15,7 @@ from hadath.geo.matcher import PROCLITICS, is_word_char
 from hadath.text.normalize import normalize_key
 
 MAX_CHAIN = 3
-_CLITICS_LONGEST_FIRST = sorted(PROCLITICS, key=len, reverse=True)
+_CLITIC_SIZES = sorted({len(c) for c in PROCLITICS}, reverse=True)  # longest first
 # Words that put a place as the location of something (في حلب، من إدلب، إلى الرقة).
 PLACE_PREPOSITIONS = frozenset(
     normalize_key(w) for w in ("في", "من", "إلى", "الى", "نحو", "قرب", "باتجاه", "حتى", "عن",
@@ -54,7 +54,7 @@ def _words_before(norm: str, pos: int, count: int) -> list[tuple[str, int]]:
         while i > 0 and norm[i - 1] == " ":
             i -= 1
         end = i
-        while i > 0 and is_word_char(norm[i - 1]):
+        while i > 0 and (norm[i - 1].isalnum() or norm[i - 1] == "_"):  # is_word_char, inlined
             i -= 1
         if i == end:
             break
@@ -83,20 +83,10 @@ def qualifiers_before(norm: str, start: int, prefix: str) -> list[Qualifier]:
         found = None
         words = _words_before(norm, pos, 3)
         for size in (3, 2, 1):
-            if len(words) < size:
-                continue
-            group = words[-size:]
-            texts = [w for w, _ in group]
-            for clitic in _CLITICS_LONGEST_FIRST:
-                if not texts[0].startswith(clitic):
-                    continue
-                head = (texts[0][len(clitic):], *texts[1:])
-                role = phrases.get(head)
-                if role and role != "direction_adj":
-                    found = Qualifier(role, " ".join(head), group[0][1] + len(clitic))
+            if len(words) >= size:
+                found = _qualifier_in(words[-size:], phrases)
+                if found:
                     break
-            if found:
-                break
         if not found:
             break
         chain.insert(0, found)
@@ -104,6 +94,22 @@ def qualifiers_before(norm: str, start: int, prefix: str) -> list[Qualifier]:
             break  # the qualifier carries a clitic (بريف): nothing further can chain
         pos = found.start
     return chain
+
+
+def _qualifier_in(group: list[tuple[str, int]], phrases: dict[tuple[str, ...], str]) -> Qualifier | None:
+    """The qualifier that the words of `group` spell, its first word perhaps led by clitics
+    (بريف), the longest clitic reading first."""
+    first, first_start = group[0]
+    rest = tuple(w for w, _ in group[1:])
+    for size in _CLITIC_SIZES:
+        clitic = first[:size]
+        if len(clitic) < size or clitic not in PROCLITICS:
+            continue
+        head = (first[size:], *rest)
+        role = phrases.get(head)
+        if role and role != "direction_adj":
+            return Qualifier(role, " ".join(head), first_start + size)
+    return None
 
 
 @lru_cache(maxsize=1)

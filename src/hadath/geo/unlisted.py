@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hadath.geo.gazetteer import load_gazetteer
-from hadath.geo.matcher import PROCLITICS, is_word_char
+from hadath.geo.matcher import PROCLITICS
 from hadath.geo.qualifiers import Qualifier, all_qualifier_words, qualifier_role
 from hadath.text.normalize import normalize_key
 
@@ -44,7 +44,7 @@ class Unlisted:
 
 
 def _word_start(norm: str, pos: int) -> int:
-    while pos > 0 and is_word_char(norm[pos - 1]):
+    while pos > 0 and (norm[pos - 1].isalnum() or norm[pos - 1] == "_"):  # is_word_char, inlined
         pos -= 1
     return pos
 
