@@ -21,6 +21,7 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
 SHARED = REPO / ".." / "shared"
 SCORER = SHARED / "tools" / "score.py"
+EXTRACT_OPTIONS: list[str] = []  # extra `hadath extract` options ("--no-tagger")
 TALLY_KEYS = ("tp", "fp", "fn", "modality_ok", "fatal_gold", "fatal_found", "evidence_ok", "hist_as_current")
 
 
@@ -52,7 +53,8 @@ def hadath_command() -> list[str]:
 
 def run_extract(cmd: list[str], args: list[str]) -> str:
     """Run `hadath extract ARGS` and return its stdout, failing with its last stderr line."""
-    done = subprocess.run(cmd + ["extract", *args], check=False, capture_output=True, text=True)
+    done = subprocess.run(cmd + ["extract", *args, *EXTRACT_OPTIONS], check=False,
+                          capture_output=True, text=True)
     if done.returncode != 0:
         raise EvalError(f"`hadath extract {' '.join(args)}` failed: {error_line(done.stderr)}")
     return done.stdout
@@ -189,7 +191,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the extractor outputs to this folder instead of a temp dir")
     parser.add_argument("--self-check", action="store_true", help="score the gold codings against themselves (no extractor)")
     parser.add_argument("--json", action="store_true", help="print the totals as one JSON object at the end")
+    parser.add_argument("--no-tagger", action="store_true", help="extract without the statistical tagger")
     args = parser.parse_args(argv)
+    if args.no_tagger:
+        EXTRACT_OPTIONS.append("--no-tagger")
     try:
         scorer = load_scorer()
         cmd = None if args.self_check else hadath_command()

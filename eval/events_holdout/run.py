@@ -34,8 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="write the extractor outputs to this folder instead of a temp dir")
     parser.add_argument("--self-check", action="store_true", help="score the gold codings against themselves (no extractor)")
     parser.add_argument("--json", action="store_true", help="print the totals as one JSON object at the end")
+    parser.add_argument("--no-tagger", action="store_true", help="extract without the statistical tagger")
     args = parser.parse_args(argv)
     dev = load_devset_runner()
+    if args.no_tagger:
+        dev.EXTRACT_OPTIONS.append("--no-tagger")
     try:
         scorer = dev.load_scorer()
         cmd = None if args.self_check else dev.hadath_command()

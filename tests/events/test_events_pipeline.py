@@ -33,7 +33,7 @@ def test_the_name_after_an_arrest_phrase_is_the_one_arrested() -> None:
     # "the Tunisian interior ministry announced the arrest of a terrorist cell in Kasserine"
     events = _events("أعلنت وزارة الداخلية التونسية القبض على خلية إرهابية في ولاية القصرين.")
     arrest = _one(events, "arrest")  # not an abduction by the cell
-    assert arrest["actor1"]["canonical"] == "Government of Tunisia"
+    assert arrest["actor1"]["canonical"] == "Police Forces of Tunisia"  # ACLED: arrests by police
     assert arrest["actor2"]["kind"] == "armed_group"
     assert arrest["modality"] == "asserted"  # officials describing their own government's act
 

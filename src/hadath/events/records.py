@@ -265,16 +265,17 @@ def _fold_generic(events: list[Event]) -> list[Event]:
 
 
 def _best_actor1(event: Event) -> Mention | None:
-    """The actor most reports name by syntax; a speaker standing in for "it" counts less."""
-    votes: dict[str, float] = {}
+    """The actor most reports name by syntax; a speaker standing in for "it" counts less, and
+    so does "مسلحون" against a named actor (a group claiming the attack)."""
+    votes: dict[str, int] = {}
     first: dict[str, Mention] = {}
     for part in event.parts:
-        if part.actor1 is not None:
-            key = _actor_key(part.actor1) or ""
-            # a named actor (a group claiming the attack) beats "gunmen" in another report
-            weight = 2 if part.actor1_from_syntax else 1
-            votes[key] = votes.get(key, 0.0) + (weight / 4 if _unidentified(part.actor1) else weight)
-            first.setdefault(key, part.actor1)
+        if part.actor1 is None:
+            continue
+        key = _actor_key(part.actor1) or ""
+        named = part.actor1_from_syntax and not _unidentified(part.actor1)
+        votes[key] = votes.get(key, 0) + (2 if named else 1)
+        first.setdefault(key, part.actor1)
     if not votes:
         return None
     return first[max(votes, key=lambda k: votes[k])]
