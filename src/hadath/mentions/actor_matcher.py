@@ -17,6 +17,7 @@ from hadath.mentions.actor_lexicon import AliasTarget, load_lexicon
 PROCLITICS = frozenset({"", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل", "وك", "فك"})
 # Before "ال" the preposition ل swallows the alif: ل + الجيش = للجيش.
 LAM_PROCLITICS = frozenset({"ل", "ول", "فل"})
+_LONGEST_CLITIC = max(map(len, PROCLITICS | LAM_PROCLITICS))
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,10 @@ def _is_word_char(ch: str) -> bool:
 def _valid_match(text: str, start: int, end: int, lam_variant: bool) -> bool:
     if end < len(text) and _is_word_char(text[end]):
         return False
+    # Read back no further than a clitic can reach: a longer run of letters is no clitic.
     word_start = start
-    while word_start > 0 and _is_word_char(text[word_start - 1]):
+    limit = max(0, start - _LONGEST_CLITIC - 1)
+    while word_start > limit and _is_word_char(text[word_start - 1]):
         word_start -= 1
     prefix = text[word_start:start]
     if lam_variant:

@@ -6,6 +6,7 @@ stages (claims, events, the tagger).
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from hadath.mentions.actor_context import Draft, resolve_matches
@@ -23,6 +24,7 @@ from hadath.mentions.actor_matcher import find_alias_matches
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
+_SPACE_RUN = re.compile(" {2,}")
 _QUOTES = frozenset('"\'«»“”„‟‘’')
 # Alias roles that are context helpers, not names of an actor.
 _NOT_NAMES = frozenset({ANAPHOR, BLOCKER, CUE, GENERIC, ORG_TITLE})
@@ -49,8 +51,13 @@ def squeeze_spaces(text: str) -> tuple[str, list[int] | None]:
     web text), and for each kept character its index in `text` (None: nothing squeezed)."""
     if "  " not in text:
         return text, None
-    keep = [i for i, ch in enumerate(text) if not (ch == " " and i > 0 and text[i - 1] == " ")]
-    return "".join(text[i] for i in keep), keep
+    keep: list[int] = []
+    kept_from = 0
+    for run in _SPACE_RUN.finditer(text):  # keep a run's first space, by ranges: fast
+        keep.extend(range(kept_from, run.start() + 1))
+        kept_from = run.end()
+    keep.extend(range(kept_from, len(text)))
+    return _SPACE_RUN.sub(" ", text), keep
 
 
 def resolve_in_context(mentions: list[Mention]) -> list[Mention]:
