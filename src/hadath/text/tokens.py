@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import accumulate
 
 from hadath.text.normalize import NormText, normalize
 from hadath.text.vocab import word_count
@@ -20,7 +21,7 @@ _WORD_PATTERN = r"\d+(?:[.,]\d+)*|[\u0621-\u064aA-Za-z_]+"
 _TOKEN = re.compile(_WORD_PATTERN + r"|[^\s\w]", re.UNICODE)
 # The same tokens without punctuation: a punctuation token is one character no word starts
 # with, so dropping it from the pattern leaves every other token where it was.
-_WORD_TOKEN = re.compile(_WORD_PATTERN, re.UNICODE)
+_WORD_SPLIT = re.compile(f"({_WORD_PATTERN})", re.UNICODE)
 _CONJUNCTIONS = ("و", "ف")
 _PREPOSITIONS = ("ب", "ك", "ل")
 # Enclitic pronouns, longest first. ي is left out: it is far more often the nisba adjective
@@ -141,12 +142,14 @@ class WordTokens:
         self._text = text
         self._norm = normalize(text)
         if tokens is None:
-            self._matches = list(_WORD_TOKEN.finditer(self._norm.text))
-            self.norms: list[str] = _WORD_TOKEN.findall(self._norm.text)
+            # split keeps the words at odd indices; summed part lengths give every word's span
+            parts = _WORD_SPLIT.split(self._norm.text)
+            self.norms: list[str] = parts[1::2]
+            self._bounds = list(accumulate(map(len, parts)))
             self._built: dict[int, Token] = {}
         else:
             words = [t for t in tokens if t.is_word]
-            self._matches = []
+            self._bounds = []
             self.norms = [t.norm for t in words]
             self._built = dict(enumerate(words))
 
@@ -158,7 +161,7 @@ class WordTokens:
             i += len(self.norms)
         token = self._built.get(i)
         if token is None:
-            start, end = self._matches[i].span()
+            start, end = self._bounds[2 * i], self._bounds[2 * i + 1]
             token = self._built[i] = _token(self._text, self._norm, start, end, self.norms[i])
         return token
 
