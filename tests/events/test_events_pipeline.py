@@ -93,3 +93,11 @@ def test_police_dispersing_a_crowd_is_a_protest_met_by_force() -> None:
     protest = _one(_events(text), "protest")
     assert protest["actor1"]["kind"] == "protesters"
     assert protest["actor2"]["kind"] == "police"
+
+
+def test_a_back_reference_dated_to_another_year_is_another_past_event() -> None:
+    text = ("وكانت قوات حكومة الوفاق قد اشتبكت مع تنظيم داعش في طرابلس في مارس 2016.\n"
+            "ويذكر أن الاقتتال الذي خاضته قوات فجر ليبيا في طرابلس عام 2014 أدى إلى تدمير المطار.")
+    dates = sorted(e["date"] for e in _events(text, "2016-12-02")
+                   if e["type"] == "armed_clash" and e["modality"] == "historical")
+    assert dates == ["2014", "2016-03"]

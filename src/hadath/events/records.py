@@ -77,6 +77,13 @@ def _actor_key(m: Mention | None) -> str | None:
     return (m.canonical or m.surface) if m else None
 
 
+def _nested_dates(a: str | None, b: str | None) -> bool:
+    """Two dates that may name one time: close days, or a day within a month or year."""
+    if not a or not b:
+        return True
+    return _close_dates(a, b) or a.startswith(b) or b.startswith(a)
+
+
 def _family(modality: str) -> str:
     """Reports of what happened merge; a plan, a threat or a memory stays apart."""
     return "current" if modality in ("asserted", "claimed", "denied") else modality
@@ -205,6 +212,8 @@ def _related(event: Event, cand: Candidate) -> bool:
         return False
     if cand.precision == 1 and not _close_dates(event.head.date, cand.date):
         return False  # the text dates it to another day: another act
+    if cand.modality == "historical" and not _nested_dates(event.head.date, cand.date):
+        return False  # "الاقتتال ... عام 2014" is not the fighting of March 2016
     if _same_type(event.head.type, cand.type):
         return True
     # a generic word for violence ("الهجوم", "قصف") names any act of violence
