@@ -101,3 +101,10 @@ def test_a_back_reference_dated_to_another_year_is_another_past_event() -> None:
     dates = sorted(e["date"] for e in _events(text, "2016-12-02")
                    if e["type"] == "armed_clash" and e["modality"] == "historical")
     assert dates == ["2014", "2016-03"]
+
+
+def test_a_dateline_city_is_where_the_report_was_filed() -> None:
+    text = ("كييف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس\n"
+            "قصفت القوات الروسية مواقع للجيش الأوكراني.")
+    for event in _events(text, "2015-08-10"):
+        assert (event["location"] or {}).get("canonical") != "Kyiv"

@@ -6,6 +6,7 @@
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
@@ -87,6 +88,7 @@ def prayer_name(text: str, m: Mention) -> bool:
 
 
 _DATELINE_WORDS = 5
+_DATELINE_TAIL = re.compile(r"\s*(?:\d|[٠-٩]|\(|[-–—ـ]\s)")
 _LAUNCH_WORDS = 4  # "صواريخ أطلقها الحوثيون من صعدة"
 
 
@@ -106,7 +108,12 @@ def _dateline(text: str, m: Mention) -> bool:
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
     line = text[start:end if end >= 0 else len(text)]
-    return len(line.split()) <= _DATELINE_WORDS and any(d in line for d in (" – ", " - ", " — "))
+    if len(line.split()) <= _DATELINE_WORDS and any(d in line for d in (" – ", " - ", " — ")):
+        return True
+    # "كييف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", "القاهرة (رويترز) -", "بيروت - أ ف ب":
+    # a paragraph opened by a city and then a date, an agency or a dash
+    opens = not text[start:m.start].strip(" \t\u200f\u200e")
+    return opens and _DATELINE_TAIL.match(text, m.end) is not None
 
 
 def _seat(text: str, m: Mention) -> bool:
