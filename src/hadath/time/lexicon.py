@@ -31,6 +31,9 @@ class Rule:
     name: str
     kind: str
     regex: re.Pattern[str]
+    # The same rule with each word class a plain longest-first list: it matches what `regex`
+    # matches, and its whole words make better trigger literals for the prefilter.
+    listed: re.Pattern[str] | None = None
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,15 @@ def _read_tsv(name: str) -> list[dict[str, str]]:
     return list(csv.DictReader(lines, delimiter="\t"))
 
 
-def _alternation(forms: list[str]) -> str:
+def _alternation(forms: list[str], trie: bool = True) -> str:
     """The forms as one alternation, written as a trie ("ال(?:اثنين|احد)"): the engine tests a
     shared beginning once instead of once per form. A form is tried after the longer forms it
-    begins ("تشرين" after "تشرين الثاني"), as in a longest-first list of the forms."""
-    return "(?:" + "|".join(_trie_branches({normalize_key(f) for f in forms})) + ")"
+    begins ("تشرين" after "تشرين الثاني"), as in the longest-first list (`trie=False`)."""
+    keys = {normalize_key(f) for f in forms}
+    if trie:
+        return "(?:" + "|".join(_trie_branches(keys)) + ")"
+    listed = sorted(keys, key=len, reverse=True)
+    return "(?:" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in listed) + ")"
 
 
 def _trie_branches(keys: set[str]) -> list[str]:
@@ -90,13 +97,19 @@ def _trie_branches(keys: set[str]) -> list[str]:
     return branches
 
 
-def _class_forms(lex: dict[str, list[str]], name: str) -> str:
+def _class_forms(lex: dict[str, list[str]], name: str, trie: bool) -> str:
     if name not in lex:
         raise KeyError(f"rules.yaml uses unknown class {{{name}}}")
-    return _alternation(lex[name])
+    return _alternation(lex[name], trie)
 
 
-def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) -> str:
+def _compile(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
+             trie: bool = True) -> re.Pattern[str]:
+    return re.compile(_LEFT + "(?:" + _expand(pattern, forms, fixed, trie) + ")" + _RIGHT)
+
+
+def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
+            trie: bool) -> str:
     def substitute(match: re.Match[str]) -> str:
         name, group = match.group(1), match.group(2)
         if name in fixed:
@@ -104,10 +117,10 @@ def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str]) ->
         elif name == "month":
             # Combined forms: "تشرين الثاني/نوفمبر", "آذار (مارس)", "تموز - يوليو"; the first name
             # gives the value.
-            alt = _class_forms(forms, "month")
+            alt = _class_forms(forms, "month", trie)
             return f"(?P<{group or 'month'}>{alt})(?:\\s*[/(-]?\\s*{alt}\\s*\\)?)?"
         else:
-            body = _class_forms(forms, name)
+            body = _class_forms(forms, name, trie)
         return f"(?P<{group}>{body})" if group else body
 
     # Literal Arabic in a pattern is written as spelt (إلى، على); match it as normalised.
@@ -145,7 +158,8 @@ def load_lexicon() -> TimeLexicon:
         Rule(
             name=r["name"],
             kind=r["kind"],
-            regex=re.compile(_LEFT + "(?:" + _expand(r["pattern"], forms, fixed) + ")" + _RIGHT),
+            regex=_compile(r["pattern"], forms, fixed),
+            listed=_compile(r["pattern"], forms, fixed, trie=False),
         )
         for r in spec["rules"]
     )

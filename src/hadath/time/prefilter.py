@@ -40,11 +40,13 @@ class RuleFilter:
 
     def __init__(self, rules: Sequence[Rule]) -> None:
         self._rules = tuple(rules)
-        self._reach = [_pattern_reach(rule.regex) for rule in self._rules]
+        # a rule's list form matches what its trie form matches, and spells whole words out
+        analysed = [rule.listed or rule.regex for rule in self._rules]
+        self._reach = [_pattern_reach(regex) for regex in analysed]
         self._always: list[int] = []
         self._by_trigger: dict[str, list[int]] = {}
-        for order, rule in enumerate(self._rules):
-            triggers = rule_triggers(rule.regex)
+        for order, regex in enumerate(analysed):
+            triggers = rule_triggers(regex)
             if triggers is None:
                 self._always.append(order)
             for trigger in triggers or ():
