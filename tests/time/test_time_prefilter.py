@@ -49,3 +49,12 @@ def test_filtered_matches_equal_a_full_scan() -> None:
     fast = [(order, m.span(), m.groupdict()) for order, m in rule_filter().matches(text)]
     assert fast == full
     assert len(full) > 20
+
+
+def test_trie_and_list_forms_of_a_rule_match_alike() -> None:
+    text = normalize("\n".join(PHRASES) + " وفي آب وأبريل الماضيين وبتشرين الثاني 2019").text
+    for rule in load_lexicon().rules:
+        assert rule.listed is not None
+        trie = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
+        listed = [(m.span(), m.groupdict()) for m in rule.listed.finditer(text)]
+        assert trie == listed, rule.name
