@@ -108,3 +108,10 @@ def test_a_dateline_city_is_where_the_report_was_filed() -> None:
             "قصفت القوات الروسية مواقع للجيش الأوكراني.")
     for event in _events(text, "2015-08-10"):
         assert (event["location"] or {}).get("canonical") != "Kyiv"
+
+
+def test_where_people_fled_to_is_not_where_the_attack_was() -> None:
+    text = "هاجم مسلحون من جماعة بوكو حرام قرى في شمال شرق نيجيريا وفر السكان الى مدينة مايدوغوري."
+    [attack] = _events(text, "2015-07-21")
+    assert attack["actor1"]["canonical"] == "Boko Haram"
+    assert attack["location"]["canonical"] != "Maiduguri"

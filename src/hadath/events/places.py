@@ -102,6 +102,21 @@ def _launch_site(text: str, m: Mention) -> bool:
                for w in words[-1 - _LAUNCH_WORDS:-1])
 
 
+_FLIGHT_WORDS = 8  # "تمكن من الفرار من قرية كيلوا قرب مونغونو الى مايدوغوري"
+_TO = frozenset({"الي", "حتي"})
+
+
+def _refuge(text: str, m: Mention) -> bool:
+    """"فر من قريته الى مايدوغوري", "نقل الجرحى إلى مستشفى في عدن": where people fled or were
+    taken to is not where the act happened."""
+    roles = table("events", "place_qualifiers.tsv")
+    words = normalize_key(text[max(0, m.start - 90):m.start]).split()
+    if not words or (words[-1] not in _TO and words[-1].lstrip("و") not in _TO):
+        return False
+    return any(roles.get(w, roles.get(w[1:], {})).get("role") == "flight"
+               for w in words[-1 - _FLIGHT_WORDS:-1])
+
+
 def _dateline(text: str, m: Mention) -> bool:
     """"جدة – عين اليوم", "عين اليوم – تونس": a short line of a city and an outlet says where
     the report was filed, not where anything happened."""
@@ -131,7 +146,7 @@ def place_mentions(text: str, mentions: list[Mention]) -> list[Place]:
     places = [_qualified(text, m) for m in mentions if m.label == "place"
               and (m.canonical or m.lat is not None) and not _seat(text, m)
               and not prayer_name(text, m) and not _dateline(text, m)
-              and not _launch_site(text, m)]
+              and not _launch_site(text, m) and not _refuge(text, m)]
     places = [p for i, p in enumerate(places) if not _reference_point(text, places[:i], p)]
     norm = normalize(text)
     for hit in matcher("events", "place_qualifiers.tsv").find(norm.text):
