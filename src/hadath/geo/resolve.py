@@ -186,9 +186,8 @@ def _country_context(toponyms: list[Toponym], norm: str = "") -> Counter[str]:
     and nationality adjectives ("الجيش السوري" says the article is about Syria)."""
     context: Counter[str] = Counter()
     adjectives = load_gazetteer().adjectives
-    for word in _WORDS.findall(norm):
-        if word in adjectives:
-            context[adjectives[word]] += 1
+    for word in filter(adjectives.__contains__, _WORDS.findall(norm)):  # the test runs in C
+        context[adjectives[word]] += 1
     for t in toponyms:
         if t.choice and _confident(t) and (
                 t.choice.kind == "country" or t.choice.country in HOME_COUNTRIES):
@@ -286,8 +285,10 @@ def _share_plural_qualifiers(toponyms: list[Toponym], norm: str) -> None:
             second.qualifiers = [Qualifier(first.qualifiers[-1].role, word, second.hit.start)]
 
 
-def _components(t: Toponym, place: Place, context: Counter[str],
-                anchors: list[Toponym]) -> dict[str, float]:
+def _components(t: Toponym, place: Place, context: Counter[str], anchors: list[Toponym],
+                unit: Place | None, total: int) -> dict[str, float]:
+    """Score parts of one candidate; `unit` is `_locating_place(t)` and `total` the size of
+    `context`, the same for every candidate (worked out once by the caller)."""
     population = place.population or (1000 if "minor" in place.flags else DEFAULT_POPULATION)
     parts = {
         f"{place.kind} reading preferred": KIND_PRIOR.get(place.kind, 0.2),
@@ -298,12 +299,10 @@ def _components(t: Toponym, place: Place, context: Counter[str],
         parts[f"qualifier {t.qualifiers[-1].word}"] = 1.0
     if place.country in t.explicit:
         parts[f"explicit country {place.country}"] = 2.0
-    unit = _locating_place(t)
     if unit and unit.kind in ("city", "admin1") and _lies_in(place, unit):
         parts[f"located in {unit.canonical}"] = 1.5
     if t.locates_town and place.kind == "admin1" and not t.qualifiers:
         parts["governorate of a town in it"] = 0.3
-    total = sum(context.values())
     if total and context[place.country]:
         parts[f"country context {place.country}"] = 0.8 * context[place.country] / total
     nearest, km = _nearest(place, anchors)
@@ -326,8 +325,9 @@ def _nearest(place: Place, anchors: list[Toponym]) -> tuple[Toponym | None, floa
 def _choose(t: Toponym, context: Counter[str], anchors: list[Toponym]) -> None:
     if not t.candidates:
         return
+    unit, total = _locating_place(t), sum(context.values())
     scored = [(sum(parts.values()), place, parts) for place in t.candidates
-              for parts in [_components(t, place, context, anchors)]]
+              for parts in [_components(t, place, context, anchors, unit, total)]]
     scored.sort(key=lambda s: -s[0])
     best, place, parts = scored[0]
     t.choice = place
