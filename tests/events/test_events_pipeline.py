@@ -115,3 +115,38 @@ def test_where_people_fled_to_is_not_where_the_attack_was() -> None:
     [attack] = _events(text, "2015-07-21")
     assert attack["actor1"]["canonical"] == "Boko Haram"
     assert attack["location"]["canonical"] != "Maiduguri"
+
+
+def test_a_country_after_an_attack_noun_is_where_not_who() -> None:
+    for event in _events("عثرت الشرطة على علم داعش في غرفة منفذ هجوم ألمانيا.", "2016-07-19"):
+        assert (event["actor1"] or {}).get("canonical") != "Military Forces of Germany"
+
+
+def test_who_reacts_to_an_attack_did_not_carry_it_out() -> None:
+    text = "حذرت الإمارات العربية المتحدة مواطنيها من السفر إلى بريطانيا بعد هجوم جسر لندن."
+    for event in _events(text, "2017-06-04"):
+        assert event["type"] not in ("air_strike", "armed_clash") or \
+            (event["actor1"] or {}).get("country") != "ARE"
+
+
+def test_a_politician_attacking_a_government_attacks_with_words() -> None:
+    text = "وهاجم رئيس الوزراء الليبي فايز السراج حكومة الإنقاذ في طرابلس."
+    assert not [e for e in _events(text, "2017-01-20") if e["type"] == "armed_clash"]
+
+
+def test_a_missile_test_and_a_named_group_are_no_attacks() -> None:
+    assert not _events("أجرت كوريا الشمالية تجربة صاروخ باليستي في مدينة بيونغ يانغ.", "2017-04-28")
+    text = "وقالت الحكومة التي أدارت العاصمة طرابلس بمساندة تحالف فجر ليبيا إنها ستتخلى عن السلطة."
+    assert not [e for e in _events(text, "2016-04-05") if e["type"] == "explosion"]
+
+
+def test_a_capital_acting_for_its_state_is_not_where_it_struck() -> None:
+    text = "وجهت القاهرة ضربات جوية لمجموعات مسلحة في مدينة درنة الليبية."
+    [strike] = [e for e in _events(text, "2017-06-09") if e["type"] == "air_strike"]
+    assert strike["location"]["canonical"] == "Derna"
+
+
+def test_the_armed_man_after_an_arrest_noun_is_the_one_arrested() -> None:
+    text = "تمكنت الشرطة التركية اليوم من اعتقال رجل مسلح حاول اقتحام السفارة الأمريكية في أنقرة."
+    arrest = _one(_events(text, "2016-12-20"), "arrest")
+    assert arrest["actor1"]["canonical"] == "Police Forces of Turkey"

@@ -24,7 +24,9 @@ _SELF_REPORTING_KINDS = frozenset({"state_forces", "armed_group", "external_forc
                                    "police", "external_state_forces", "party", "protesters"})
 _NOT_ACTORS = frozenset({"media"})
 # A ministry reporting a bombing or a killing of civilians is not taken to have done it.
-_NEVER_SELF_REPORTED = frozenset({"explosion", "attack_on_civilians"})
+_NEVER_SELF_REPORTED = frozenset({"explosion", "attack_on_civilians", "abduction"})
+_STATE_AGENT_KINDS = frozenset({"state_forces", "police", "government", "external_forces",
+                                "external_state_forces"})
 _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
 _VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
                             "attack_on_civilians", "territory_taken", "territory_regained"})
@@ -51,7 +53,8 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
         if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS and (m.kind or m.canonical):
             found.append(m)
         elif m.label == "place" and m.kind == "country" and not _locative(text, m) \
-                and not prayer_name(text, m) and not _topic_label(text, m):
+                and not prayer_name(text, m) and not _topic_label(text, m) \
+                and not _genitive_of_act(text, m):
             government = government_of(m)
             if government is not None:
                 found.append(government)
@@ -73,6 +76,18 @@ def _locative(text: str, m: Mention) -> bool:
     # a whole word: "ضمن" ends in من but is not من
     return bool(words) and (words[-1] in _LOCATIVE_WORDS or (
         words[-1][:1] == "و" and words[-1][1:] in _LOCATIVE_WORDS))
+
+
+def _genitive_of_act(text: str, m: Mention) -> bool:
+    """"هجوم ألمانيا", "تفجيرات العراق": a country right after an act noun is where it happened."""
+    from hadath.events.cues import find_cues  # a light import cycle: cues sit below arguments
+
+    before = text[max(0, m.start - 16):m.start]
+    words = before.split()
+    if not words or not before.endswith(" "):
+        return False
+    last = words[-1]
+    return any(c.pos == "noun" and c.end == len(last) for c in find_cues(last).triggers)
 
 
 def _topic_label(text: str, m: Mention) -> bool:
@@ -159,6 +174,11 @@ def _subject_after(text: str, trigger: Cue, m: Mention, reach: int) -> bool:
     if m.kind == "civilians" or trigger.form.split()[-1] in _OBJECT_PREPOSITIONS:
         return False
     if role_of(table("events", "roles.tsv"), trigger.form) == "object_first":
+        return False
+    if trigger.pos == "noun" and trigger.value in ("arrest", "abduction") and \
+            m.kind not in _STATE_AGENT_KINDS:
+        # "اعتقال رجل مسلح", "اختطاف عمال": the name after is the one held; "اعتقال قوات
+        # الاحتلال 480 فلسطينيا" names the force that held them
         return False
     gap = words_between(text, trigger.end, m.start)
     role = _role_before(text, m.start, trigger.end)

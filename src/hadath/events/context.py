@@ -112,15 +112,19 @@ def date_fields(time: TimeExpr | None, modality: str, published: date | None
     return first, last, time.precision
 
 
-def locate(doc: Doc, site: Site, anchor: int) -> tuple[Place | None, bool]:
-    """The place the text ties to the trigger at `anchor`; else the article's main place."""
+def locate(doc: Doc, site: Site, anchor: int, actors: tuple[Mention | None, ...] = ()
+           ) -> tuple[Place | None, bool]:
+    """The place the text ties to the trigger at `anchor`; else the article's main place.
+    A place that names one of `actors` ("الضربات التي وجهتها القاهرة") is not where it acted."""
     frame = site.frame
     # in reported speech, a place in the speaker's title ("قيادة التحالف في اليمن أن ...")
     # is not where the reported act happened
     floor = site.claim.start if site.claim and site.claim.start <= anchor else 0
+    spans = [(m.start, m.end) for m in actors if m is not None and m.end > m.start]
 
     def usable(places: list[Place]) -> list[Place]:
-        return [p for p in places if p.start >= floor]
+        return [p for p in places if p.start >= floor
+                and not any(a < p.end and p.start < b for a, b in spans)]
 
     place = (best_place(usable(frame.places.get(anchor, [])), anchor)
              or best_place(usable(frame.free_places), anchor)

@@ -14,6 +14,7 @@ from hadath.record import Mention
 
 _NONSTATE_KINDS = frozenset({"armed_group", "rioters", "protesters"})
 _GENERIC_ATTACKS = frozenset({"هجوم", "هجوما", "هجمات", "هاجم", "هاجمت"})
+_ATTACK_VERBS = frozenset({"هاجم", "هاجمت", "يهاجم", "تهاجم"})
 
 
 def _kind(m: Mention | None) -> str | None:
@@ -45,6 +46,9 @@ def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
             return "territory_regained"
         if kind in _NONSTATE_KINDS:
             return "territory_taken"
+    if trigger.form in _ATTACK_VERBS and actor1 is not None and actor1.kind == "person" and \
+            actor1.affiliation_kind not in _NONSTATE_KINDS:
+        return "accuse"  # "هاجم بالحاج حكومة الوفاق": a politician attacks with words
     if trigger.form in _GENERIC_ATTACKS and kind in STATE_KINDS and is_foreign(actor1, place):
         return "air_strike"
     if etype == "armed_clash" and "protesters" in (kind, _kind(actor2)):

@@ -13,6 +13,7 @@ from typing import Any
 from hadath.claims.lexicon import table
 from hadath.events.arguments import (
     actor_mentions,
+    cause_floor,
     pick_actors,
     role_of,
 )
@@ -82,6 +83,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         if accusations:
             # "أدانت الوزارة الهجوم الذي استهدف مسجدا": who condemns an act did not do it
             wider_start = max(wider_start, start)
+        # "حذرت الإمارات مواطنيها بعد هجوم جسر لندن": who reacts to an act did not do it
+        wider_start = max(wider_start, cause_floor(doc.text, site.sentence.start, trigger.start))
         wider = pick_actors(doc.text, trigger, max(wider_start, site.sentence.start),
                             site.sentence.end, mentions, site.speaker)
         if wider.actor1 is not None:
@@ -89,7 +92,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     responsible = _responsible(doc, site, trigger, start, triggers)
     if responsible is not None and (actors.actor1 is None or actors.actor1 is site.speaker):
         actors = replace(actors, actor1=responsible)
-    place, from_text = locate(doc, site, trigger.start)
+    place, from_text = locate(doc, site, trigger.start, (actors.actor1, actors.actor2))
     by_syntax = actors.actor1 is not None and (actors.actor1 is not site.speaker
                                                or responsible is not None)
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
@@ -212,7 +215,8 @@ def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
 def _inside_mention(trigger: Cue, mentions: list[Mention]) -> bool:
     """"تحرير" in "هيئة تحرير الشام" is a name, not a trigger; "هجوما روسيا" keeps its
     trigger, the name that starts with it is who attacked."""
-    return any(m.start < trigger.end and trigger.start < m.end and m.start != trigger.start
+    return any(m.start < trigger.end and trigger.start < m.end
+               and (m.start != trigger.start or trigger.pos == "verb")  # "فجر ليبيا"
                for m in mentions)
 
 
