@@ -39,11 +39,11 @@ def alias_automaton() -> ahocorasick.Automaton:
     """The automaton over every alias key and its lam-assimilated variant (الجيش → لجيش)."""
     automaton = ahocorasick.Automaton()
     for key, targets in load_lexicon().aliases.items():
-        automaton.add_word(key, (key, False, tuple(targets)))
+        automaton.add_word(key, (key, False, tuple(targets), len(key)))
         if key.startswith("ال") and len(key) > 3:
             variant = key[1:]
             if variant not in load_lexicon().aliases:
-                automaton.add_word(variant, (key, True, tuple(targets)))
+                automaton.add_word(variant, (key, True, tuple(targets), len(variant)))
     automaton.make_automaton()
     return automaton
 
@@ -70,10 +70,10 @@ def _valid_match(text: str, start: int, end: int, lam_variant: bool) -> bool:
 def find_alias_matches(text: str) -> list[AliasMatch]:
     """All valid alias matches in normalised `text`, overlaps settled longest first."""
     found: list[AliasMatch] = []
-    for last, (key, lam_variant, targets) in alias_automaton().iter(text):
+    for last, (key, lam_variant, targets, length) in alias_automaton().iter(text):
         end = last + 1
-        start = end - (len(key) - 1 if lam_variant else len(key))
-        if _valid_match(text, start, end, lam_variant):
+        if _valid_match(text, end - length, end, lam_variant):
+            start = end - length
             found.append(AliasMatch(start, end, key, targets))
     return select_longest(found)
 
@@ -82,10 +82,11 @@ def select_longest(matches: list[AliasMatch]) -> list[AliasMatch]:
     """Keep the longest of overlapping matches (then the leftmost, then the higher priority)."""
     ranked = sorted(matches, key=lambda m: (-(m.end - m.start), m.start, -m.priority))
     taken: list[AliasMatch] = []
-    occupied: list[tuple[int, int]] = []
+    # one byte per character, set where a kept match lies: an overlap test is one C-level scan
+    occupied = bytearray(max((m.end for m in matches), default=0))
     for match in ranked:
-        if any(match.start < e and s < match.end for s, e in occupied):
+        if 1 in occupied[match.start:match.end]:
             continue
         taken.append(match)
-        occupied.append((match.start, match.end))
+        occupied[match.start:match.end] = b"\x01" * (match.end - match.start)
     return sorted(taken, key=lambda m: m.start)
