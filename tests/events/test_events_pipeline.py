@@ -150,3 +150,22 @@ def test_the_armed_man_after_an_arrest_noun_is_the_one_arrested() -> None:
     text = "تمكنت الشرطة التركية اليوم من اعتقال رجل مسلح حاول اقتحام السفارة الأمريكية في أنقرة."
     arrest = _one(_events(text, "2016-12-20"), "arrest")
     assert arrest["actor1"]["canonical"] == "Police Forces of Turkey"
+
+
+def test_a_ranking_sums_up_an_act_and_a_warning_state_is_no_attacker() -> None:
+    text = ("حذرت الإمارات العربية المتحدة مواطنيها من السفر إلى بريطانيا بعد هجوم جسر لندن "
+            "وهو ثالث هجوم له صلة بالإرهاب.")
+    for event in _events(text, "2017-06-04"):
+        assert (event["actor1"] or {}).get("country") != "ARE"
+
+
+def test_an_adjective_of_the_target_names_no_attacker() -> None:
+    text = "اعتقلت الشرطة التركية مسلحا حاول اقتحام السفارة الأمريكية في أنقرة."
+    for event in _events(text, "2016-12-20"):
+        assert (event["actor1"] or {}).get("country") != "USA"
+
+
+def test_a_foiled_attack_and_a_search_are_no_events() -> None:
+    assert not [e for e in _events("أحبطت قوات الأمن التونسية هجوما إرهابيا في مدينة سوسة.",
+                                   "2016-07-27") if e["type"] != "arrest"]
+    assert not _events("خرج رئيس زيمبابوي للبحث عن حلول للجفاف في هراري.", "2016-11-03")

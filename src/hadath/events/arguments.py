@@ -361,6 +361,12 @@ def _gentilic_after(text: str, trigger: Cue, end: int) -> Mention | None:
             break
         key = normalize_key(word.group())
         row = gentilics.get(key) or (gentilics.get(key[2:]) if key.startswith("ال") else None)
+        if row is None and (key in _IN_WORDS or (key[:1] in "بل" and key[1:2] != "ا")
+                            or not key.endswith(("ي", "يه", "يا"))):
+            # "عملية طعن بجامعة تكساس الأمريكية", "اقتحام السفارة الأمريكية": an adjective
+            # after a place or a target describes it; only nisba adjectives ("غارة جوية
+            # روسية") may stand between the act and its state
+            break
         entry = lookup_actor(row["actor"]) if row else None
         start = trigger.end + word.start()
         if entry is not None and _role_before(text, start, trigger.end) is None:

@@ -120,7 +120,8 @@ def locate(doc: Doc, site: Site, anchor: int, actors: tuple[Mention | None, ...]
     # in reported speech, a place in the speaker's title ("قيادة التحالف في اليمن أن ...")
     # is not where the reported act happened
     floor = site.claim.start if site.claim and site.claim.start <= anchor else 0
-    spans = [(m.start, m.end) for m in actors if m is not None and m.end > m.start]
+    # "قالت كوريا الشمالية إن الضربات على قاعدة سورية": nor is the speaker's country
+    spans = [(m.start, m.end) for m in (*actors, site.speaker) if m is not None and m.end > m.start]
 
     def usable(places: list[Place]) -> list[Place]:
         return [p for p in places if p.start >= floor

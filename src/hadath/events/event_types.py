@@ -49,7 +49,8 @@ def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,
     if trigger.form in _ATTACK_VERBS and actor1 is not None and actor1.kind == "person" and \
             actor1.affiliation_kind not in _NONSTATE_KINDS:
         return "accuse"  # "هاجم بالحاج حكومة الوفاق": a politician attacks with words
-    if trigger.form in _GENERIC_ATTACKS and kind in STATE_KINDS and is_foreign(actor1, place):
+    if trigger.form in _GENERIC_ATTACKS and trigger.pos == "noun" and kind in STATE_KINDS \
+            and is_foreign(actor1, place):
         return "air_strike"
     if etype == "armed_clash" and "protesters" in (kind, _kind(actor2)):
         return "protest"  # "مواجهات بين قوات الأمن والمتظاهرين": a protest met by force

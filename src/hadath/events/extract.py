@@ -53,6 +53,8 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
 _ANNOUNCED_TYPES = frozenset({"agreement"})
+_POLITICAL_KINDS = frozenset({"government", "party", "person", "igo"})
+_TROOP_WITHDRAWALS = frozenset(normalize_key(f) for f in ("سحب قواته", "سحب قواتها", "سحبت قواتها"))
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
                   "historical": 2}
 
@@ -117,6 +119,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
               and (c.start >= trigger.start
                    or len(doc.text[c.end:trigger.start].split()) <= _MANNER_WORDS)]
     etype = refine_type(trigger, actors.actor1, actors.actor2, place, manner, victims)
+    if etype == "withdrawal" and actors.actor1 is not None and \
+            actors.actor1.kind in _POLITICAL_KINDS and trigger.form not in _TROOP_WITHDRAWALS:
+        return None  # "أن تنسحب الولايات المتحدة من اتفاقات تجارية": no troops move
     time = site.frame.times.get(trigger.start)
     ctx = ModalityContext(doc.text, trigger, etype, site.clause.start, site.mod_cues, claim,
                           site.speaker, actors.actor1, time.value if time else None, doc.published,

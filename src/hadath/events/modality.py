@@ -23,6 +23,7 @@ STATE_KINDS = frozenset({"state_forces", "government", "police", "external_force
 # ل before the verbal noun of these acts states an aim ("لتحرير المدن", "للسيطرة على")
 _PURPOSE_TYPES = frozenset({"territory_taken", "territory_regained", "agreement"})
 _PLANNED_WINDOW = 6
+_PREVENTED_WINDOW = 4  # "أحبطت قوات الأمن التونسية هجوما"
 _RECENT = timedelta(days=3)
 _THEN_WORDS = frozenset({"انذاك", "حينها", "حينذاك"})  # background recalled within this many days is still news  # words between a planning cue and its trigger ("تعهدا بتقديم مساعدات")
 _BACKGROUND_WINDOW = 12  # "وكانت الفصائل ... قد سيطرت"
@@ -143,6 +144,8 @@ def modality_of(ctx: ModalityContext) -> str | None:
     when = compare_to(ctx.time_value, ctx.published) if ctx.time_value else "now"
     if when == "past":
         return "historical"
+    if not statement and _before(ctx, "prevented", _PREVENTED_WINDOW):
+        return None  # "أحبطت الشرطة هجوما", "للحيلولة دون وقوع هجمات": no act took place
     if not statement and _before(ctx, "capability", _PLANNED_WINDOW):
         return None  # "مدربون على تنفيذ اغتيالات وتفجيرات": a skill, not an act or a plan
     if not statement and _topic(ctx):
