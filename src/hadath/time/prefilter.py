@@ -26,13 +26,22 @@ _SPACE_RUN = re.compile(r"\s{2,}")
 
 Forms = frozenset[str]
 Node = tuple[object, object]
+Reach = tuple[int, int]  # characters, whitespace runs
+Found = tuple[Forms | None, Reach | None]  # forms, and where their occurrence ends at most
 
 
 def rule_triggers(regex: re.Pattern[str]) -> Forms | None:
     """Strings of which every match of `regex` contains one; None when there is no such set."""
     if regex.flags & re.IGNORECASE:
         return None  # a case-folded match need not contain the literal as written
-    return _required_seq(list(sre_parse.parse(regex.pattern, regex.flags)))
+    return rule_triggers_and_lead(regex)[0]
+
+
+def rule_triggers_and_lead(regex: re.Pattern[str]) -> Found:
+    """`rule_triggers`, and how far from a match's start the trigger it holds ends at most."""
+    if regex.flags & re.IGNORECASE:
+        return None, None
+    return _required_seq(list(sre_parse.parse(regex.pattern, regex.flags)), {})
 
 
 class RuleFilter:
@@ -43,10 +52,12 @@ class RuleFilter:
         # a rule's list form matches what its trie form matches, and spells whole words out
         analysed = [rule.listed or rule.regex for rule in self._rules]
         self._reach = [_pattern_reach(regex) for regex in analysed]
+        self._lead: list[Reach | None] = []
         self._always: list[int] = []
         self._by_trigger: dict[str, list[int]] = {}
         for order, regex in enumerate(analysed):
-            triggers = rule_triggers(regex)
+            triggers, lead = rule_triggers_and_lead(regex)
+            self._lead.append(lead)
             if triggers is None:
                 self._always.append(order)
             for trigger in triggers or ():
@@ -74,20 +85,24 @@ class RuleFilter:
                 out.extend((order, m) for m in regex.finditer(text))
                 continue
             width = reach[0] + reach[1] * widest_space
-            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), width))
+            lead = self._lead[order]
+            back = width if lead is None else min(width, lead[0] + lead[1] * widest_space)
+            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), width, back))
         return out
 
 
-def _near(regex: re.Pattern[str], text: str, triggers: list[int], width: int) -> list[re.Match[str]]:
-    """`regex.finditer(text)`, trying only starts at most `width` before a trigger.
+def _near(regex: re.Pattern[str], text: str, triggers: list[int], width: int,
+          back: int) -> list[re.Match[str]]:
+    """`regex.finditer(text)`, trying only starts at most `back` before a trigger.
 
-    A match holds a trigger and spans at most `width` characters (lookaheads included), so it
-    starts in [p - width, p] of some trigger p, and a search from there never reads past
-    p + width: cutting the text just after that changes no match that starts by p.
+    A match holds a trigger that ends at most `back` characters after the match's start, and
+    spans at most `width` characters (lookaheads included), so it starts in [p - back, p] of
+    some trigger p, and a search from there never reads past p + width: cutting the text just
+    after that changes no match that starts by p.
     """
     matches: list[re.Match[str]] = []
     pos = 0
-    for first, last in _merged((max(0, p - width), p) for p in triggers):
+    for first, last in _merged((max(0, p - back), p) for p in triggers):
         start = max(first, pos)
         while start <= last:
             match = regex.search(text, start, last + width + 2)
@@ -256,21 +271,36 @@ def _char_class(items: list[Node]) -> Forms | None:
     return frozenset(chars)
 
 
-def _required_seq(items: list[Node]) -> Forms | None:
-    """Forms of which every match of the sequence contains one (None: no such forms)."""
-    best: Forms | None = None
+def _required_seq(items: list[Node], groups: dict[int, Reach]) -> Found:
+    """Forms of which every match of the sequence contains one (None: no such forms), and how
+    far from the sequence's start such an occurrence ends at most (None: unbounded)."""
+    best: Found = (None, None)
     run: Forms | None = frozenset({""})
+    offset: Reach | None = (0, 0)  # where the element starts, at most
+    run_end: Reach | None = (0, 0)
     for op, av in items:
         exact = _exact(op, av)
-        best = _better(best, _usable(_required(op, av, exact)))
+        end = _plus(offset, _reach(op, av, groups))
+        forms, inner_end = _required(op, av, exact, groups)
+        best = _better_found(best, (_usable(forms), _plus(offset, inner_end)))
         # A run of elements with few exact forms: their concatenations are longer triggers.
         joined = _concat(run, exact) if exact is not None else None
         if joined is None:
-            best = _better(best, _usable(run))
+            best = _better_found(best, (_usable(run), run_end))
             run = exact if exact is not None else frozenset({""})
         else:
             run = joined
-    return _better(best, _usable(run))
+        offset = run_end = end
+    return _better_found(best, (_usable(run), run_end))
+
+
+def _better_found(a: Found, b: Found) -> Found:
+    """The more selective forms (as `_better`), with the bound that goes with them."""
+    return a if _better(a[0], b[0]) is a[0] else b
+
+
+def _plus(a: Reach | None, b: Reach | None) -> Reach | None:
+    return None if a is None or b is None else (a[0] + b[0], a[1] + b[1])
 
 
 def _usable(forms: Forms | None) -> Forms | None:
@@ -279,19 +309,23 @@ def _usable(forms: Forms | None) -> Forms | None:
     return _minimal(forms)
 
 
-def _required(op: object, av: object, exact: Forms | None) -> Forms | None:
+def _required(op: object, av: object, exact: Forms | None, groups: dict[int, Reach]) -> Found:
     if exact is not None and "" not in exact:
-        return exact
+        return exact, _reach(op, av, groups)
     if op is sre.SUBPATTERN:
         _, add_flags, _, items = av  # type: ignore[misc]
-        return None if add_flags & sre.SRE_FLAG_IGNORECASE else _required_seq(list(items))
+        if add_flags & sre.SRE_FLAG_IGNORECASE:
+            return None, None
+        return _required_seq(list(items), groups)
     if op is sre.ATOMIC_GROUP:
-        return _required_seq(list(av))  # type: ignore[arg-type]
+        return _required_seq(list(av), groups)  # type: ignore[arg-type]
     if op is sre.BRANCH:
-        branches = [_required_seq(list(b)) for b in av[1]]  # type: ignore[index]
-        if any(b is None for b in branches):
-            return None
-        return frozenset().union(*branches)  # type: ignore[arg-type]
+        branches = [_required_seq(list(b), groups) for b in av[1]]  # type: ignore[index]
+        if any(forms is None for forms, _ in branches):
+            return None, None
+        ends = [end for _, end in branches]
+        bound = None if None in ends else (max(e[0] for e in ends), max(e[1] for e in ends))  # type: ignore[index]
+        return frozenset().union(*(forms for forms, _ in branches)), bound  # type: ignore[arg-type]
     if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
-        return _required_seq(list(av[2]))  # type: ignore[index]
-    return None
+        return _required_seq(list(av[2]), groups)  # type: ignore[index]
+    return None, None
