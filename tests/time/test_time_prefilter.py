@@ -58,3 +58,15 @@ def test_trie_and_list_forms_of_a_rule_match_alike() -> None:
         trie = [(m.span(), m.groupdict()) for m in rule.regex.finditer(text)]
         listed = [(m.span(), m.groupdict()) for m in rule.listed.finditer(text)]
         assert trie == listed, rule.name
+
+
+def test_searches_that_start_near_their_trigger_find_every_match() -> None:
+    # triggers at a rule's start (خلال), middle (آب) and end (هـ), wide gaps, matches side by side
+    text = normalize(
+        "وصلوا خلال    الأسبوع الماضي، ثم يوم الأربعاء  15  من  شهر آب\n\n 2019 أمس اليوم "
+        "12.03.2024م و3-4-2023 وفي 1445   هـ بين عامي 2011 و2015 قبل ثلاثة أيام بعد غد"
+    ).text
+    rules = load_lexicon().rules
+    full = [(o, m.span()) for o, rule in enumerate(rules) for m in rule.regex.finditer(text)]
+    assert [(o, m.span()) for o, m in rule_filter().matches(text)] == full
+    assert len(full) > 10

@@ -27,7 +27,9 @@ _SPACE_RUN = re.compile(r"\s{2,}")
 Forms = frozenset[str]
 Node = tuple[object, object]
 Reach = tuple[int, int]  # characters, whitespace runs
-Found = tuple[Forms | None, Reach | None]  # forms, and where their occurrence ends at most
+# forms; at most how far after a match's start their occurrence ends; at most how far before
+# the match's end (its lookahead included) their occurrence starts
+Found = tuple[Forms | None, Reach | None, Reach | None]
 
 
 def rule_triggers(regex: re.Pattern[str]) -> Forms | None:
@@ -38,9 +40,10 @@ def rule_triggers(regex: re.Pattern[str]) -> Forms | None:
 
 
 def rule_triggers_and_lead(regex: re.Pattern[str]) -> Found:
-    """`rule_triggers`, and how far from a match's start the trigger it holds ends at most."""
+    """`rule_triggers`, how far after a match's start the trigger it holds ends at most, and
+    how far before the match's end that trigger starts at most."""
     if regex.flags & re.IGNORECASE:
-        return None, None
+        return None, None, None
     return _required_seq(list(sre_parse.parse(regex.pattern, regex.flags)), {})
 
 
@@ -52,12 +55,12 @@ class RuleFilter:
         # a rule's list form matches what its trie form matches, and spells whole words out
         analysed = [rule.listed or rule.regex for rule in self._rules]
         self._reach = [_pattern_reach(regex) for regex in analysed]
-        self._lead: list[Reach | None] = []
+        self._bounds: list[tuple[Reach | None, Reach | None]] = []  # lead, trail
         self._always: list[int] = []
         self._by_trigger: dict[str, list[int]] = {}
         for order, regex in enumerate(analysed):
-            triggers, lead = rule_triggers_and_lead(regex)
-            self._lead.append(lead)
+            triggers, lead, trail = rule_triggers_and_lead(regex)
+            self._bounds.append((lead, trail))
             if triggers is None:
                 self._always.append(order)
             for trigger in triggers or ():
@@ -85,27 +88,28 @@ class RuleFilter:
                 out.extend((order, m) for m in regex.finditer(text))
                 continue
             width = reach[0] + reach[1] * widest_space
-            lead = self._lead[order]
-            back = width if lead is None else min(width, lead[0] + lead[1] * widest_space)
-            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), width, back))
+            back, ahead = (width if bound is None else min(width, bound[0] + bound[1] * widest_space)
+                           for bound in self._bounds[order])
+            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), back, ahead))
         return out
 
 
-def _near(regex: re.Pattern[str], text: str, triggers: list[int], width: int,
-          back: int) -> list[re.Match[str]]:
+def _near(regex: re.Pattern[str], text: str, triggers: list[int], back: int,
+          ahead: int) -> list[re.Match[str]]:
     """`regex.finditer(text)`, trying only starts at most `back` before a trigger.
 
-    A match holds a trigger that ends at most `back` characters after the match's start, and
-    spans at most `width` characters (lookaheads included), so it starts in [p - back, p] of
-    some trigger p, and a search from there never reads past p + width: cutting the text just
-    after that changes no match that starts by p.
+    Every match holds a trigger that ends at most `back` characters after the match's start
+    and starts at most `ahead` characters before the match's end (lookaheads included). So a
+    match starts in [p - back, p] of some trigger p, that window joins the one it starts in, and
+    a search from there never reads past the window's last trigger + `ahead`: cutting the text
+    just after that changes no match that starts in the window.
     """
     matches: list[re.Match[str]] = []
     pos = 0
     for first, last in _merged((max(0, p - back), p) for p in triggers):
         start = max(first, pos)
         while start <= last:
-            match = regex.search(text, start, last + width + 2)
+            match = regex.search(text, start, last + ahead + 2)
             if match is None or match.start() > last:
                 break
             matches.append(match)
@@ -272,26 +276,34 @@ def _char_class(items: list[Node]) -> Forms | None:
 
 
 def _required_seq(items: list[Node], groups: dict[int, Reach]) -> Found:
-    """Forms of which every match of the sequence contains one (None: no such forms), and how
-    far from the sequence's start such an occurrence ends at most (None: unbounded)."""
-    best: Found = (None, None)
+    """Forms of which every match of the sequence contains one (None: no such forms), how far
+    from the sequence's start such an occurrence ends at most, and how far the sequence's end
+    lies from the occurrence's start at most (None: unbounded)."""
+    reaches = [_reach(op, av, groups) for op, av in items]  # in order: back-references resolve
+    after: list[Reach | None] = [(0, 0)] * len(items)  # reach of the items after each one
+    for i in range(len(items) - 2, -1, -1):
+        after[i] = _plus(reaches[i + 1], after[i + 1])
+    best: Found = (None, None, None)
     run: Forms | None = frozenset({""})
-    offset: Reach | None = (0, 0)  # where the element starts, at most
+    offset: Reach | None = (0, 0)  # where the item starts, at most
     run_end: Reach | None = (0, 0)
-    for op, av in items:
+    run_trail = _plus(reaches[0], after[0]) if items else (0, 0)  # from where the run starts
+    for i, (op, av) in enumerate(items):
         exact = _exact(op, av)
-        end = _plus(offset, _reach(op, av, groups))
-        forms, inner_end = _required(op, av, exact, groups)
-        best = _better_found(best, (_usable(forms), _plus(offset, inner_end)))
+        end = _plus(offset, reaches[i])
+        forms, inner_end, inner_trail = _required(op, av, exact, groups)
+        best = _better_found(best, (_usable(forms), _plus(offset, inner_end),
+                                    _plus(inner_trail, after[i])))
         # A run of elements with few exact forms: their concatenations are longer triggers.
         joined = _concat(run, exact) if exact is not None else None
         if joined is None:
-            best = _better_found(best, (_usable(run), run_end))
+            best = _better_found(best, (_usable(run), run_end, run_trail))
             run = exact if exact is not None else frozenset({""})
+            run_trail = _plus(reaches[i], after[i]) if exact is not None else after[i]
         else:
             run = joined
         offset = run_end = end
-    return _better_found(best, (_usable(run), run_end))
+    return _better_found(best, (_usable(run), run_end, run_trail))
 
 
 def _better_found(a: Found, b: Found) -> Found:
@@ -311,21 +323,29 @@ def _usable(forms: Forms | None) -> Forms | None:
 
 def _required(op: object, av: object, exact: Forms | None, groups: dict[int, Reach]) -> Found:
     if exact is not None and "" not in exact:
-        return exact, _reach(op, av, groups)
+        reach = _reach(op, av, groups)
+        return exact, reach, reach
     if op is sre.SUBPATTERN:
         _, add_flags, _, items = av  # type: ignore[misc]
         if add_flags & sre.SRE_FLAG_IGNORECASE:
-            return None, None
+            return None, None, None
         return _required_seq(list(items), groups)
     if op is sre.ATOMIC_GROUP:
         return _required_seq(list(av), groups)  # type: ignore[arg-type]
     if op is sre.BRANCH:
         branches = [_required_seq(list(b), groups) for b in av[1]]  # type: ignore[index]
-        if any(forms is None for forms, _ in branches):
-            return None, None
-        ends = [end for _, end in branches]
-        bound = None if None in ends else (max(e[0] for e in ends), max(e[1] for e in ends))  # type: ignore[index]
-        return frozenset().union(*(forms for forms, _ in branches)), bound  # type: ignore[arg-type]
+        if any(forms is None for forms, _, _ in branches):
+            return None, None, None
+        forms = frozenset().union(*(forms for forms, _, _ in branches))  # type: ignore[arg-type]
+        return forms, _widest([e for _, e, _ in branches]), _widest([t for _, _, t in branches])
     if op in _REPEATS and av[0] >= 1:  # type: ignore[index]
-        return _required_seq(list(av[2]), groups)  # type: ignore[index]
-    return None, None
+        # the first repetition holds one; the element ends at most its whole reach after it
+        forms, end, _ = _required_seq(list(av[2]), groups)  # type: ignore[index]
+        return forms, end, _reach(op, av, groups)
+    return None, None, None
+
+
+def _widest(reaches: list[Reach | None]) -> Reach | None:
+    if not reaches or None in reaches:
+        return None
+    return max(r[0] for r in reaches), max(r[1] for r in reaches)  # type: ignore[index]
