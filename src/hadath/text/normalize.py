@@ -142,6 +142,22 @@ def _normalize_slow(text: str) -> NormText:
 
 def normalize_key(text: str) -> str:
     """The normalised form of a lexicon entry or query, for matching (no offsets kept)."""
+    if len(text) <= _SHORT_KEY:
+        return _short_key(text)
+    return _key(text)
+
+
+# Later stages look words up by the dozen per article ("في", "الشرطة"), mostly words seen in
+# earlier articles: those are cached; longer strings (article windows) are not.
+_SHORT_KEY = 12
+
+
+@lru_cache(maxsize=1 << 14)
+def _short_key(text: str) -> str:
+    return _key(text)
+
+
+def _key(text: str) -> str:
     mapped = _mapped(text)
     norm = _normalize_slow(text).text if mapped is None else mapped.replace(_DELETE_MARK, "")
     return " ".join(norm.split())
