@@ -169,3 +169,16 @@ def test_a_foiled_attack_and_a_search_are_no_events() -> None:
     assert not [e for e in _events("أحبطت قوات الأمن التونسية هجوما إرهابيا في مدينة سوسة.",
                                    "2016-07-27") if e["type"] != "arrest"]
     assert not _events("خرج رئيس زيمبابوي للبحث عن حلول للجفاف في هراري.", "2016-11-03")
+
+
+def test_leaders_agreeing_during_their_meeting() -> None:
+    text = ("اتفق القائد العام للجيش الليبي المشير خليفة حفتر مع فائز السراج، خلال لقائهما اليوم "
+            "في العاصمة الإماراتية أبوظبي، على معظم النقاط الخلافية.\n"
+            "وأضافت القناة أن السراج وحفتر اتفقا على استمرار اللقاءات في ليبيا.")
+    events = _events(text, "2017-05-02")
+    agreement = _one(events, "agreement")  # one accord, whichever leader each report names first
+    assert agreement["actor1"]["canonical"] == "Khalifa Haftar"  # a deal stays with its makers
+    assert agreement["location"]["canonical"] == "Abu Dhabi"
+    meeting = _one(events, "meeting")
+    assert {meeting["actor1"]["canonical"], meeting["actor2"]["canonical"]} == {
+        "Khalifa Haftar", "Fayez al-Sarraj"}

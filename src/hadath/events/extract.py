@@ -191,6 +191,8 @@ def _shuts_passage(doc: Doc, site: Site, trigger: Cue) -> bool:
 def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
     """An agreement is news when the clause says it was reached, signed or announced, or
     names its two sides ("اتفاق بين قبيلتي التبو والطوارق")."""
+    if trigger.pos == "verb":
+        return True  # "اتفق حفتر مع السراج على": the verb says they agreed
     roles = table("events", "roles.tsv")
     # "وأعلنت قيادة التحالف، الأحد، عن هدنة": the verb may sit clauses before the word
     words = normalize_key(doc.text[site.sentence.start:trigger.start]).split()

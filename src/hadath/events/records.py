@@ -169,6 +169,10 @@ def _same_event(event: Event, b: Candidate) -> bool:
         return _actor_key(a.actor1) == _actor_key(b.actor1) and historical[0] == historical[1]
     if _family(a.modality) != _family(b.modality):
         return False
+    if a.type in _TALKS:
+        # "اتفق حفتر مع السراج" then "السراج وحفتر اتفقا": one accord at one place and day,
+        # whichever side each report names first
+        return not b.place_from_text or b.place is None or b.place.broad or _same_place(event, b)
     return _same_place(event, b) and _same_actors(event, b)
 
 
@@ -187,7 +191,7 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
         home = next((e for e in events if _same_type(e.head.type, cand.type)
                      and (_family(e.head.modality) == _family(cand.modality)
                           or (cand.modality == "asserted" and e.head.modality == "planned"))
-                     and _same_actors(e, cand)), None)
+                     and (cand.type in _TALKS or _same_actors(e, cand))), None)
         if home is None and cand.type in _VIOLENCE:
             home = next((e for e in events if e.head.type in _VIOLENCE
                          and _family(e.head.modality) == _family(cand.modality)
@@ -201,6 +205,7 @@ def merge(candidates: list[Candidate], headline_sentences: int = 0) -> list[Even
 
 _VIOLENCE = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians"})
 _CROWD = frozenset({"riot", "protest"})
+_TALKS = frozenset({"agreement"})
 # When reports of one act name it differently ("قصف" here, "الغارة" there), the most specific
 # name wins: an air strike that killed civilians is an air strike (ACLED remote violence).
 _SPECIFICITY = ("air_strike", "explosion", "shelling", "attack_on_civilians", "armed_clash")
@@ -387,7 +392,8 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
     associates = {(_actor_key(m) or ""): m for p in event.parts for m in p.associates
                   if _actor_key(m) not in (_actor_key(actor1), _actor_key(actor2))}
     etype = _event_type(event)
-    if etype not in STATEMENT_TYPES:
+    if etype not in STATEMENT_TYPES | _TALKS:
+        # a deal, like a statement, stays with the leaders who made it
         actor1, actor2 = organisation_of(actor1), organisation_of(actor2)
     actor1, actor2 = armed_forces(actor1, etype), armed_forces(actor2, etype)
     if actor2 is not None and _actor_key(actor2) == _actor_key(actor1):
