@@ -174,7 +174,7 @@ def test_a_foiled_attack_and_a_search_are_no_events() -> None:
 def test_leaders_agreeing_during_their_meeting() -> None:
     text = ("اتفق القائد العام للجيش الليبي المشير خليفة حفتر مع فائز السراج، خلال لقائهما اليوم "
             "في العاصمة الإماراتية أبوظبي، على معظم النقاط الخلافية.\n"
-            "وأضافت القناة أن السراج وحفتر اتفقا على استمرار اللقاءات في ليبيا.")
+            "وأضافت القناة أن السراج وحفتر اتفقا على استمرار اللقاءات.")
     events = _events(text, "2017-05-02")
     agreement = _one(events, "agreement")  # one accord, whichever leader each report names first
     assert agreement["actor1"]["canonical"] == "Khalifa Haftar"  # a deal stays with its makers

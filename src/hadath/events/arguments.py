@@ -58,7 +58,15 @@ def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> 
             government = government_of(m)
             if government is not None:
                 found.append(government)
-    return found
+    return [m for i, m in enumerate(found) if not _in_title(text, m, found[i + 1:i + 2])]
+
+
+def _in_title(text: str, m: Mention, following: list[Mention]) -> bool:
+    """"القائد العام للجيش الليبي المشير خليفة حفتر": a body named with ل inside the title of
+    the person named next is part of the title, not an actor of its own."""
+    return (m.kind != "person" and (m.surface[:1] == "ل" or text[m.start - 1:m.start] == "ل")
+            and any(n.kind == "person" and words_between(text, m.end, n.start) <= 1
+                    for n in following))
 
 
 # "في فلسطين", "إلى سوريا", "وسط اليمن", "أنحاء العراق", "شمال سوريا": a place, not its state

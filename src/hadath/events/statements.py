@@ -101,7 +101,7 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
         return (after[0], True) if after else (None, False)
     if trigger.value == "meeting" and _of_them(doc.text, trigger):
         # "اتفق حفتر مع السراج، خلال لقائهما": "their meeting" is the sentence's actors'
-        before = _participants(doc, site.sentence.start, trigger.start)
+        before = actor_mentions(doc.text, doc.article.mentions, site.sentence.start, trigger.start)
         return (before[0], True) if before else (None, False)
     if trigger.pos != "verb":
         return None, False
@@ -111,15 +111,6 @@ def _speaker_actor(doc: Doc, site: Site, trigger: Cue) -> tuple[Mention | None, 
 
 
 _PAIR_SUFFIXES = ("هما", "هم")
-
-
-def _participants(doc: Doc, start: int, end: int) -> list[Mention]:
-    """Actors in [start, end) without the bodies named in a person's title ("القائد العام
-    للجيش الليبي المشير خليفة حفتر" is Haftar, not the army)."""
-    found = actor_mentions(doc.text, doc.article.mentions, start, end)
-    return [m for i, m in enumerate(found)
-            if not any(n.kind == "person" and words_between(doc.text, m.end, n.start) <= 1
-                       for n in found[i + 1:i + 2])]
 
 
 def _of_them(text: str, trigger: Cue) -> bool:
@@ -138,7 +129,8 @@ def statement_candidate(doc: Doc, site: Site, trigger: Cue, time: TimeExpr | Non
     after = [m for m in actor_mentions(doc.text, doc.article.mentions, trigger.end, site.clause.end)
              if (m.canonical or m.surface) != (actor1.canonical or actor1.surface)]
     if not after and trigger.value == "meeting" and _of_them(doc.text, trigger):
-        after = [m for m in _participants(doc, actor1.end, trigger.start)
+        after = [m for m in actor_mentions(doc.text, doc.article.mentions, actor1.end,
+                                           trigger.start)
                  if (m.canonical or m.surface) != (actor1.canonical or actor1.surface)]
     ctx = ModalityContext(doc.text, trigger, trigger.value, site.clause.start, site.mod_cues,
                           site.claim, site.speaker, actor1, time.value if time else None,
