@@ -1,6 +1,6 @@
 """Document memory: a name tagged in one sentence informs the same word in its neighbours."""
 from hadath.ner.corpora import without_overlap
-from hadath.ner.document import memory_features
+from hadath.ner.document import Consistency, memory_features, propagate
 
 
 def test_memory_reports_types_from_neighbouring_sentences_only() -> None:
@@ -28,3 +28,29 @@ def test_training_text_that_repeats_held_out_text_is_dropped() -> None:
     fresh = [("زار", "O"), ("الرئيس", "O"), ("الفرنسي", "O"), ("باريس", "B-LOC"), (".", "O")]
     # shares the five words "الرئيس الامريكي جورج بوش امس" with the held-out sentence
     assert without_overlap([repeated, fresh], held_out) == [fresh]
+
+
+def test_a_confident_name_is_repeated_where_it_recurs_untagged() -> None:
+    # "Defence Secretary Donald Rumsfeld said" ... "and Rumsfeld stressed" ... far away
+    sentences = [["قال", "وزير", "الدفاع", "دونالد", "رامسفيلد"],
+                 ["واكد", "ورامسفيلد", "ان", "الحرب", "مستمره"],
+                 ["وقال", "دونالد", "رامسفيلد", "ان"]]
+    labels = [["O", "O", "O", "B-PERS", "I-PERS"], ["O"] * 5, ["O", "B-PERS", "O", "O"]]
+    entities = [[("PERS", 3, 5, 0.9)], [], [("PERS", 1, 2, 0.6)]]
+    entities[0].append(("PERS", 4, 5, 0.95))  # as if the surname alone had been tagged
+    new_labels, new_entities = propagate(sentences, labels, entities,
+                                         Consistency(window=2, min_probability=0.7))
+    # the clitic و does not hide the name; the entity keeps the confidence it repeats
+    assert new_labels[1] == ["O", "B-PERS", "O", "O", "O"]
+    assert new_entities[1] == [("PERS", 1, 2, 0.95)]
+    # tagged words are never relabelled, and a doubtful name (0.6) is not repeated
+    assert new_labels[2] == ["O", "B-PERS", "B-PERS", "O"]
+    assert new_labels[0] == labels[0]
+
+
+def test_nothing_is_repeated_beyond_the_window() -> None:
+    sentences = [["وصل", "كيري", "الي", "القاهره"], ["هطلت", "امطار"], ["وقال", "كيري"]]
+    labels = [["O", "B-PERS", "O", "B-LOC"], ["O", "O"], ["O", "O"]]
+    entities = [[("PERS", 1, 2, 0.99), ("LOC", 3, 4, 0.99)], [], []]
+    assert propagate(sentences, labels, entities, Consistency(window=1))[0][2] == ["O", "O"]
+    assert propagate(sentences, labels, entities, Consistency(window=2))[0][2] == ["O", "B-PERS"]

@@ -1,10 +1,20 @@
-"""Document memory: what a first tagging pass said about the same word in nearby sentences.
+"""Document-level consistency: a name is often written in full once (وزير الدفاع دونالد
+رامسفيلد) and then alone (رامسفيلد), or once in a telling context and then in a bare one.
 
-A name is often written in full once (وزير الدفاع دونالد رامسفيلد) and then alone (رامسفيلد);
-`memory_features(norm_sentences, first_pass, window)` gives every word the entity types the
-first pass gave the same word within `window` sentences around it (its own sentence excluded).
+`memory_features(norm_sentences, first_pass, window)` gives every word the entity types a first
+tagging pass gave the same word within `window` sentences around it (for a two-pass model);
+`propagate(norm_sentences, labels, entities, consistency)` labels untagged repetitions of the
+names the tagger was confident about nearby (one sense per discourse).
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hadath.ner.stems import split_clitics
+
+Entity = tuple[str, int, int, float]  # label, first word, end word, lowest label probability
+_MAX_WORDS = 4  # longer names are rarely repeated word for word
+_MIN_CHARS = 2  # a one-letter "name" is a tagging accident, not worth repeating
 
 
 def _types_by_word(words: list[str], labels: list[str]) -> dict[str, frozenset[str]]:
@@ -32,3 +42,63 @@ def memory_features(norm_sentences: list[list[str]], first_pass: list[list[str]]
             rows.append([f"doc={t}" for t in sorted(types)])
         features.append(rows)
     return features
+
+
+@dataclass(frozen=True)
+class Consistency:
+    """Which names are repeated: those tagged with at least `min_probability`, within
+    `window` sentences before or after (chosen on held-out ANERcorp train)."""
+
+    window: int = 20
+    min_probability: float = 0.7
+
+
+def _key(norms: list[str]) -> tuple[str, ...]:
+    # the first word without its clitics: رامسفيلد also matches ورامسفيلد
+    return (split_clitics(norms[0])[1], *norms[1:])
+
+
+def propagate(norm_sentences: list[list[str]], labels: list[list[str]],
+              entities: list[list[Entity]], consistency: Consistency
+              ) -> tuple[list[list[str]], list[list[Entity]]]:
+    """Labels and entities with the untagged repetitions of confident nearby names added
+    (each with the confidence of the name it repeats)."""
+    confident = [{_key(norms[a:b]): (kind, p) for kind, a, b, p in found
+                  if p >= consistency.min_probability and len("".join(norms[a:b])) >= _MIN_CHARS}
+                 for norms, found in zip(norm_sentences, entities, strict=True)]
+    new_labels: list[list[str]] = []
+    new_entities: list[list[Entity]] = []
+    for k, norms in enumerate(norm_sentences):
+        names: dict[tuple[str, ...], tuple[str, float]] = {}
+        for table in confident[max(0, k - consistency.window): k + consistency.window + 1]:
+            for key, (kind, p) in table.items():
+                if p > names.get(key, ("", -1.0))[1]:
+                    names[key] = (kind, p)
+        sentence_labels, added = _repeat(norms, labels[k], names)
+        new_labels.append(sentence_labels)
+        new_entities.append(sorted([*entities[k], *added], key=lambda e: e[1]))
+    return new_labels, new_entities
+
+
+def _repeat(norms: list[str], labels: list[str], names: dict[tuple[str, ...], tuple[str, float]]
+            ) -> tuple[list[str], list[Entity]]:
+    """Label every run of untagged words that repeats a name of `names`, longest first."""
+    labels = list(labels)
+    added: list[Entity] = []
+    i = 0
+    while i < len(norms):
+        length = 0
+        if labels[i] == "O" and names:
+            for size in range(min(_MAX_WORDS, len(norms) - i), 0, -1):
+                if (all(label == "O" for label in labels[i: i + size])
+                        and _key(norms[i: i + size]) in names):
+                    length = size
+                    break
+        if not length:
+            i += 1
+            continue
+        kind, p = names[_key(norms[i: i + length])]
+        labels[i: i + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
+        added.append((kind, i, i + length, p))
+        i += length
+    return labels, added

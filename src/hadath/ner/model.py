@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from hadath.ner.crf import CrfWeights, best_paths, marginals
-from hadath.ner.document import memory_features
+from hadath.ner.document import Consistency, Entity, memory_features, propagate
 from hadath.ner.features import FeatureConfig, normalized_words, position_features, word_views
 from hadath.ner.scoring import entity_spans
 
@@ -26,8 +26,6 @@ FIRST_PASS_FILE = "ner_first_pass.crfsuite"
 META_FILE = "ner_model.json"
 _CACHED_WORDS = 100_000
 _BATCH = 32  # sentences tagged together
-
-Entity = tuple[str, int, int, float]  # label, first word, end word, lowest label probability
 
 
 def model_dir() -> Path:
@@ -40,6 +38,8 @@ class NerModel:
     config: FeatureConfig
     meta: dict[str, Any]
     first_pass: NerModel | None = None
+    # names the tagger is sure of are repeated where they recur untagged (`document.propagate`)
+    consistency: Consistency | None = None
     _words: dict[str, tuple[str, np.ndarray]] = field(default_factory=dict, repr=False)
 
     def _word(self, word: str) -> tuple[str, np.ndarray]:
@@ -97,6 +97,8 @@ class NerModel:
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
         """Labels for every sentence of one document (an article, a CoNLL file)."""
+        if self.consistency is not None:
+            return self._tag(sentences)[0]
         names = self.weights.labels
         paths = iter(self._paths(sentences)[1])
         return [[names[k] for k in next(paths)] if s else [] for s in sentences]
@@ -104,6 +106,9 @@ class NerModel:
     def tag_document_entities(self, sentences: list[list[str]]) -> list[list[Entity]]:
         """The entities of every sentence, each with the lowest probability the CRF gives
         any of its labels (so one doubtful word makes a doubtful name)."""
+        return self._tag(sentences)[1]
+
+    def _tag(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[Entity]]]:
         names = self.weights.labels
         emissions, paths = self._paths(sentences)
         spans = [entity_spans([names[k] for k in path]) for path in paths]
@@ -113,13 +118,21 @@ class NerModel:
         for batch in _batches([emissions[k] for k in wanted]):
             computed = marginals([emissions[wanted[k]] for k in batch], self.weights.transitions)
             probabilities.update((wanted[k], p) for k, p in zip(batch, computed))
-        entities: list[list[Entity]] = []
-        for k, (path, sentence_spans) in enumerate(zip(paths, spans)):
-            entities.append([(kind, first, last, float(min(
-                probabilities[k][i, path[i]] for i in range(first, last))))
-                for kind, first, last in sentence_spans])
-        nonempty = iter(entities)
-        return [next(nonempty) if s else [] for s in sentences]
+        labels = [[names[i] for i in path] for path in paths]
+        entities = [[(kind, first, last, float(min(probabilities[k][i, path[i]]
+                                                   for i in range(first, last))))
+                     for kind, first, last in found]
+                    for k, (path, found) in enumerate(zip(paths, spans))]
+        # back in the document's order, the empty sentences with nothing
+        tagged = iter(zip(labels, entities))
+        in_order: list[tuple[list[str], list[Entity]]] = [
+            next(tagged) if sentence else ([], []) for sentence in sentences]
+        labels = [sentence_labels for sentence_labels, _ in in_order]
+        entities = [found for _, found in in_order]
+        if self.consistency is None:
+            return labels, entities
+        return propagate([normalized_words(s, self.config) for s in sentences], labels,
+                         entities, self.consistency)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
@@ -147,8 +160,9 @@ def _load(directory: str) -> NerModel:
         first_config = FeatureConfig.from_dict(first["features"])
         first_pass = NerModel(CrfWeights.read(path / FIRST_PASS_FILE, first_config.target_domain),
                               first_config, first)
+    consistency = meta.get("consistency")
     return NerModel(CrfWeights.read(path / MODEL_FILE, config.target_domain), config, meta,
-                    first_pass)
+                    first_pass, None if consistency is None else Consistency(**consistency))
 
 
 def tag_tokens(tokens: list[str]) -> list[str]:

@@ -18,7 +18,7 @@ from typing import Any
 import pycrfsuite  # type: ignore[import-untyped]
 
 from hadath.ner.corpora import TaggedSentence, training_corpora
-from hadath.ner.document import memory_features
+from hadath.ner.document import Consistency, memory_features
 from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
 from hadath.ner.gazetteers import available_gazetteers
 from hadath.ner.model import FIRST_PASS_FILE, META_FILE, MODEL_FILE
@@ -34,7 +34,9 @@ Memory = dict[str, list[list[list[str]]]]  # corpus → sentence → word → fe
 
 @dataclass(frozen=True)
 class CrfParams:
-    c1: float = 0.05  # L1 keeps the model small and drops useless features
+    # L1 keeps the model small and drops useless features; 0.05 pruned names away (held-out
+    # ANERcorp train F1 70.5 at 0.05, 72.4 at 0.01)
+    c1: float = 0.01
     c2: float = 0.01
     max_iterations: int = 150
     min_freq: int = 1
@@ -125,7 +127,8 @@ def train_default(data_dir: Path, out_dir: Path, corpora: tuple[str, ...] = tupl
     available = training_corpora(data_dir)
     config = FeatureConfig(gazetteers=available_gazetteers(), target_domain="anercorp_train",
                            doc_window=doc_window)
-    extra = {"corpora": {name: {"sentences": len(available[name]),
+    extra = {"consistency": asdict(Consistency()),
+             "corpora": {name: {"sentences": len(available[name]),
                                 "tokens": sum(len(s) for s in available[name]),
                                 "licence": LICENCES[name]} for name in corpora}}
     return train_crf({name: available[name] for name in corpora}, out_dir, config, params,
