@@ -56,6 +56,7 @@ class RuleFilter:
         analysed = [rule.listed or rule.regex for rule in self._rules]
         self._reach = [_pattern_reach(regex) for regex in analysed]
         self._bounds: list[tuple[Reach | None, Reach | None]] = []  # lead, trail
+        self._checks = [_other_words(regex) for regex in analysed]
         self._always: list[int] = []
         self._by_trigger: dict[str, list[int]] = {}
         for order, regex in enumerate(analysed):
@@ -90,31 +91,66 @@ class RuleFilter:
             width = reach[0] + reach[1] * widest_space
             back, ahead = (width if bound is None else min(width, bound[0] + bound[1] * widest_space)
                            for bound in self._bounds[order])
-            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), back, ahead))
+            out.extend((order, m) for m in _near(regex, text, sorted(starts[order]), back, ahead,
+                                                 self._checks[order]))
         return out
 
 
-def _near(regex: re.Pattern[str], text: str, triggers: list[int], back: int,
-          ahead: int) -> list[re.Match[str]]:
+def _near(regex: re.Pattern[str], text: str, triggers: list[int], back: int, ahead: int,
+          checks: Sequence[re.Pattern[str]] = ()) -> list[re.Match[str]]:
     """`regex.finditer(text)`, trying only starts at most `back` before a trigger.
 
     Every match holds a trigger that ends at most `back` characters after the match's start
     and starts at most `ahead` characters before the match's end (lookaheads included). So a
     match starts in [p - back, p] of some trigger p, that window joins the one it starts in, and
     a search from there never reads past the window's last trigger + `ahead`: cutting the text
-    just after that changes no match that starts in the window.
+    just after that changes no match that starts in the window. Each of `checks` finds words
+    every match also holds: where one finds none, the window has no match.
     """
     matches: list[re.Match[str]] = []
     pos = 0
     for first, last in _merged((max(0, p - back), p) for p in triggers):
         start = max(first, pos)
         while start <= last:
+            if any(check.search(text, start, last + ahead + 2) is None for check in checks):
+                break
             match = regex.search(text, start, last + ahead + 2)
             if match is None or match.start() > last:
                 break
             matches.append(match)
             pos = start = match.end()
     return matches
+
+
+def _other_words(regex: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """Cheap searches for the other word sets every match of `regex` holds besides its
+    triggers: digits and words of two letters or more (a set with a single letter finds that
+    letter anywhere and rules nothing out)."""
+    if regex.flags & re.IGNORECASE:
+        return []
+    triggers = rule_triggers(regex)
+    sets = {forms for forms in _all_required(list(sre_parse.parse(regex.pattern, regex.flags)), {})
+            if forms != triggers and all(len(f) > 1 or f.isdigit() for f in forms)}
+    return [re.compile("|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+            for forms in sorted(sets, key=sorted)]
+
+
+def _all_required(items: list[Node], groups: dict[int, Reach]) -> list[Forms]:
+    """The forms each element of the sequence requires, through groups and repeats: every
+    match holds one form of each set."""
+    found: list[Forms] = []
+    for op, av in items:
+        if op is sre.SUBPATTERN and not av[1] & sre.SRE_FLAG_IGNORECASE:  # type: ignore[index]
+            found += _all_required(list(av[3]), groups)  # type: ignore[index]
+        elif op is sre.ATOMIC_GROUP:
+            found += _all_required(list(av), groups)  # type: ignore[arg-type]
+        elif op in _REPEATS and av[0] >= 1:  # type: ignore[index]
+            found += _all_required(list(av[2]), groups)  # type: ignore[index]
+        else:
+            forms = _usable(_required(op, av, _exact(op, av), groups)[0])
+            if forms:
+                found.append(forms)
+    return found
 
 
 def _merged(ranges: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
