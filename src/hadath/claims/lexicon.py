@@ -25,6 +25,7 @@ _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل",
 # ("ي", "my", is left out: it turns "أيد" (supported) into "أيدي" (hands).)
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم", "ا", "وا", "ون")
 _WORD = re.compile(r"\w")
+_NON_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,15 +100,23 @@ class PhraseMatcher:
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[PhraseHit]:
+        starts, ends = _word_bounds(text)
         hits: list[PhraseHit] = []
         for last, (length, row) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if start > 0 and _WORD.match(text[start - 1]):
+            if start not in starts:
                 continue
-            if end < len(text) and _WORD.match(text[end]) and not _open_ended(row["form"]):
+            if end not in ends and not _open_ended(row["form"]):
                 continue
             hits.append(PhraseHit(start, end, row))
         return _longest_first(hits)
+
+
+def _word_bounds(text: str) -> tuple[set[int], set[int]]:
+    """Where a whole-word phrase may start (after a non-word character or at the start) and end
+    (before one or at the end): "هجوم" is not found inside "الهجومية"."""
+    gaps = [m.start() for m in _NON_WORD.finditer(text)]
+    return {0, *(g + 1 for g in gaps)}, {len(text), *gaps}
 
 
 def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
@@ -117,6 +126,47 @@ def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
         if all(hit.end <= k.start or hit.start >= k.end for k in kept):
             kept.append(hit)
     return sorted(kept, key=lambda h: h.start)
+
+
+class MultiMatcher:
+    """Several lexicon files matched in one pass over the text; each file's hits are kept apart
+    and each file keeps its own longest-match rule."""
+
+    def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        added: dict[str, dict[str, dict[str, Any]]] = {}
+        for name, rows in tables.items():
+            exact: dict[str, dict[str, Any]] = {}
+            for row in rows:
+                exact.setdefault(row["form"], row)
+            for row in rows:
+                for variant in _variants(row["form"]):
+                    exact.setdefault(variant, row)
+            for key, row in exact.items():
+                added.setdefault(key, {})[name] = row
+        for key, by_name in added.items():
+            self._automaton.add_word(key, (len(key), tuple(by_name.items())))
+        self._automaton.make_automaton()
+        self.names = tuple(tables)
+
+    def find(self, text: str) -> dict[str, list[PhraseHit]]:
+        starts, ends = _word_bounds(text)
+        hits: dict[str, list[PhraseHit]] = {name: [] for name in self.names}
+        for last, (length, rows) in self._automaton.iter(text):
+            start, end = last - length + 1, last + 1
+            if start not in starts:
+                continue
+            closed = end in ends
+            for name, row in rows:
+                if closed or _open_ended(row["form"]):
+                    hits[name].append(PhraseHit(start, end, row))
+        return {name: _longest_first(found) for name, found in hits.items()}
+
+
+@cache
+def multi_matcher(stage: str, names: tuple[str, ...]) -> MultiMatcher:
+    """One compiled matcher over several data files of a stage, built once per process."""
+    return MultiMatcher({name: load_table(stage, name) for name in names})
 
 
 @cache

@@ -11,7 +11,7 @@ from dataclasses import dataclass, replace
 
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
-from hadath.events.cues import Cue
+from hadath.events.cues import Cue, find_triggers
 from hadath.events.places import Place, prayer_name
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
@@ -88,14 +88,13 @@ def _locative(text: str, m: Mention) -> bool:
 
 def _genitive_of_act(text: str, m: Mention) -> bool:
     """"هجوم ألمانيا", "تفجيرات العراق": a country right after an act noun is where it happened."""
-    from hadath.events.cues import find_cues  # a light import cycle: cues sit below arguments
-
     before = text[max(0, m.start - 16):m.start]
     words = before.split()
     if not words or not before.endswith(" "):
         return False
     last = words[-1]
-    return any(c.pos == "noun" and c.end == len(last) for c in find_cues(last).triggers)
+    return any(c.pos == "noun" and c.end == len(last) and c.value != "none"
+               for c in find_triggers(last))
 
 
 def _topic_label(text: str, m: Mention) -> bool:

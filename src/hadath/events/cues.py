@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from hadath.claims.lexicon import matcher
+from hadath.claims.lexicon import PhraseHit, matcher, multi_matcher
 from hadath.text.normalize import NormText, normalize
 
 STATEMENT_TYPES = frozenset(
@@ -39,10 +39,14 @@ class ArticleCues:
     manner: list[Cue]  # how an attack was made ("جوية", "طائرات")
 
 
-def _find(name: str, column: str, norm: NormText) -> list[Cue]:
+_FILES = {"triggers.tsv": "type", "figures.tsv": "figure", "modality_cues.tsv": "cue",
+          "victims.tsv": "side_kind", "type_cues.tsv": "cue"}
+
+
+def _cues(hits: list[PhraseHit], column: str, norm: NormText) -> list[Cue]:
     cues = []
     norm_text = norm.text
-    for hit in matcher("events", name).find(norm_text):
+    for hit in hits:
         start, end = norm.original_span(hit.start, hit.end)
         written = norm_text[hit.start:hit.end]
         at = written.find(hit.row["form"][:2])
@@ -54,10 +58,17 @@ def _find(name: str, column: str, norm: NormText) -> list[Cue]:
 def find_cues(text: str) -> ArticleCues:
     """All trigger, figure, modality and victim words of `text`, in text order."""
     norm = normalize(text)
+    hits = multi_matcher("events", tuple(_FILES)).find(norm.text)
+    found = {name: _cues(hits[name], column, norm) for name, column in _FILES.items()}
     return ArticleCues(
-        triggers=[c for c in _find("triggers.tsv", "type", norm) if c.value != "none"],
-        figures=_find("figures.tsv", "figure", norm),
-        modality=_find("modality_cues.tsv", "cue", norm),
-        victims=_find("victims.tsv", "side_kind", norm),
-        manner=_find("type_cues.tsv", "cue", norm),
+        triggers=[c for c in found["triggers.tsv"] if c.value != "none"],
+        figures=found["figures.tsv"],
+        modality=found["modality_cues.tsv"],
+        victims=found["victims.tsv"],
+        manner=found["type_cues.tsv"],
     )
+
+
+def find_triggers(words: str) -> list[Cue]:
+    """The triggers of a short normalised phrase (no offsets mapping needed)."""
+    return _cues(matcher("events", "triggers.tsv").find(words), "type", normalize(words))
