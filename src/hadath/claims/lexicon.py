@@ -6,7 +6,6 @@
 """
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
@@ -24,8 +23,6 @@ _PROCLITICS = ("", "و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "فل",
 # indefinite nouns ("رصد قصفا") and plural verb endings ("هاجموا", "يقصفون").
 # ("ي", "my", is left out: it turns "أيد" (supported) into "أيدي" (hands).)
 _SUFFIXES = ("", "ه", "ها", "هم", "هما", "هن", "نا", "كم", "ا", "وا", "ون")
-_WORD = re.compile(r"\w")
-_NON_WORD = re.compile(r"\W")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,23 +97,23 @@ class PhraseMatcher:
         self._automaton.make_automaton()
 
     def find(self, text: str) -> list[PhraseHit]:
-        starts, ends = _word_bounds(text)
         hits: list[PhraseHit] = []
         for last, (length, row) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if start not in starts:
-                continue
-            if end not in ends and not _open_ended(row["form"]):
+            opens, closes = _whole(text, start, end)
+            if not opens or (not closes and not _open_ended(row["form"])):
                 continue
             hits.append(PhraseHit(start, end, row))
         return _longest_first(hits)
 
 
-def _word_bounds(text: str) -> tuple[set[int], set[int]]:
-    """Where a whole-word phrase may start (after a non-word character or at the start) and end
-    (before one or at the end): "هجوم" is not found inside "الهجومية"."""
-    gaps = [m.start() for m in _NON_WORD.finditer(text)]
-    return {0, *(g + 1 for g in gaps)}, {len(text), *gaps}
+def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
+    """Whether [start, end) starts and ends on word boundaries ("هجوم" is not in "الهجومية");
+    `str.isalnum() or "_"` is exactly the regex class \\w, without a regex call per hit."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return (not (before.isalnum() or before == "_"),
+            not (after.isalnum() or after == "_"))
 
 
 def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
@@ -150,13 +147,12 @@ class MultiMatcher:
         self.names = tuple(tables)
 
     def find(self, text: str) -> dict[str, list[PhraseHit]]:
-        starts, ends = _word_bounds(text)
         hits: dict[str, list[PhraseHit]] = {name: [] for name in self.names}
         for last, (length, rows) in self._automaton.iter(text):
             start, end = last - length + 1, last + 1
-            if start not in starts:
+            opens, closed = _whole(text, start, end)
+            if not opens:
                 continue
-            closed = end in ends
             for name, row in rows:
                 if closed or _open_ended(row["form"]):
                     hits[name].append(PhraseHit(start, end, row))
