@@ -363,6 +363,8 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     if not article.sentences:
         article.sentences = split_sentences(text)
     cues = find_cues(text)
+    if not (cues.triggers or cues.figures or any(c.value == "conditional" for c in cues.modality)):
+        return []  # no act, toll or threat is named: nothing to code
     places = [p for p in place_mentions(text, article.mentions)
               if not _detained_name(text, p, cues.triggers)]
     doc = Doc(article, text, cues, places, focus_place(places),
