@@ -53,7 +53,7 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 
 _ANNOUNCED_TYPES = frozenset({"agreement"})
-_POLITICAL_KINDS = frozenset({"government", "party", "person", "igo"})
+_POLITICAL_KINDS = frozenset({"government", "party", "person"})
 _TROOP_WITHDRAWALS = frozenset(normalize_key(f) for f in ("سحب قواته", "سحب قواتها", "سحبت قواتها"))
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
                   "historical": 2}
