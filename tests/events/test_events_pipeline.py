@@ -182,3 +182,10 @@ def test_leaders_agreeing_during_their_meeting() -> None:
     meeting = _one(events, "meeting")
     assert {meeting["actor1"]["canonical"], meeting["actor2"]["canonical"]} == {
         "Khalifa Haftar", "Fayez al-Sarraj"}
+
+
+def test_then_takes_the_past_date_given_just_before() -> None:
+    text = ("ويذكر هذا الحادث بحادث مماثل وقع في مارس 2014 في ولاية لوغار. وقد قتل آنذاك خمسة "
+            "جنود افغان بصاروخ اطلقته قوة ايساف التابعة للحلف الاطلسي.")
+    [past] = [e for e in _events(text, "2015-07-22") if e["actor1"]]
+    assert (past["modality"], past["date"]) == ("historical", "2014-03")

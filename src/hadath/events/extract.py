@@ -32,7 +32,7 @@ from hadath.events.context import (
     within,
 )
 from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
-from hadath.events.dates import assign_times
+from hadath.events.dates import assign_times, compare_to
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
 from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
@@ -43,7 +43,7 @@ from hadath.events.modality import (
 from hadath.events.places import Place, assign_places, focus_place, place_mentions
 from hadath.events.records import Candidate, merge, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
-from hadath.record import Article, Mention, Sentence
+from hadath.record import Article, Mention, Sentence, TimeExpr
 from hadath.text.normalize import normalize_key
 from hadath.text.sentences import split_clauses, split_sentences
 
@@ -133,6 +133,8 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         modality = "planned"  # "يدعو لتحرك احتجاجي": a protest called for is a protest planned
     elif modality in ("asserted", "claimed") and denied(doc.text, trigger, triggers, site.clause):
         modality = "denied"
+    if modality == "historical" and time is None:
+        time = _recalled_time(doc, site.sentence.start)
     day, day_end, precision = date_fields(time, modality, doc.published)
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
@@ -162,6 +164,18 @@ def _responsible(doc: Doc, site: Site, trigger: Cue, start: int, triggers: list[
         return site.speaker
     named = actor_mentions(doc.text, doc.article.mentions, lead, trigger.start)
     return named[0] if named else None
+
+
+_RECALL_REACH = 300  # characters back a "then" (آنذاك) may look for its date
+
+
+def _recalled_time(doc: Doc, start: int) -> TimeExpr | None:
+    """"حادث مماثل وقع في مارس 2014 ... وقد قتل آنذاك خمسة جنود": an undated past act of
+    the background takes the past date the text gave just before it."""
+    earlier = [t for t in doc.article.times
+               if start - _RECALL_REACH <= t.start < start
+               and compare_to(t.value, doc.published) == "past"]
+    return earlier[-1] if earlier else None
 
 
 def _counted(doc: Doc, m: Mention) -> bool:
