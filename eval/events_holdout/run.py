@@ -1,4 +1,4 @@
-"""Score the event extractor on the blind held-out set.
+"""Score the event extractor on the first held-out set (now used for development).
 
 Takes articles.jsonl and gold/<id>.json beside this file, runs `hadath extract` on them, and
 prints per-article and total precision/recall/F1, modality accuracy and fatality recall. The
