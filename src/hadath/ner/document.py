@@ -63,42 +63,57 @@ def propagate(norm_sentences: list[list[str]], labels: list[list[str]],
               ) -> tuple[list[list[str]], list[list[Entity]]]:
     """Labels and entities with the untagged repetitions of confident nearby names added
     (each with the confidence of the name it repeats)."""
-    confident = [{_key(norms[a:b]): (kind, p) for kind, a, b, p in found
-                  if p >= consistency.min_probability and len("".join(norms[a:b])) >= _MIN_CHARS}
-                 for norms, found in zip(norm_sentences, entities, strict=True)]
+    # name → (sentence, type, confidence) of every confident mention of it
+    seen: dict[tuple[str, ...], list[tuple[int, str, float]]] = {}
+    for k, (norms, found) in enumerate(zip(norm_sentences, entities, strict=True)):
+        for kind, a, b, p in found:
+            if p >= consistency.min_probability and len("".join(norms[a:b])) >= _MIN_CHARS:
+                seen.setdefault(_key(norms[a:b]), []).append((k, kind, p))
+    if not seen:
+        return labels, entities
+    firsts = {key[0] for key in seen}
     new_labels: list[list[str]] = []
     new_entities: list[list[Entity]] = []
     for k, norms in enumerate(norm_sentences):
-        names: dict[tuple[str, ...], tuple[str, float]] = {}
-        for table in confident[max(0, k - consistency.window): k + consistency.window + 1]:
-            for key, (kind, p) in table.items():
-                if p > names.get(key, ("", -1.0))[1]:
-                    names[key] = (kind, p)
-        sentence_labels, added = _repeat(norms, labels[k], names)
+        sentence_labels, added = _repeat(norms, labels[k], k, seen, firsts, consistency.window)
         new_labels.append(sentence_labels)
-        new_entities.append(sorted([*entities[k], *added], key=lambda e: e[1]))
+        new_entities.append(sorted([*entities[k], *added], key=lambda e: e[1]) if added
+                            else entities[k])
     return new_labels, new_entities
 
 
-def _repeat(norms: list[str], labels: list[str], names: dict[tuple[str, ...], tuple[str, float]]
-            ) -> tuple[list[str], list[Entity]]:
-    """Label every run of untagged words that repeats a name of `names`, longest first."""
+def _nearest_sure(mentions: list[tuple[int, str, float]], k: int, window: int
+                  ) -> tuple[str, float] | None:
+    """The type and confidence of the surest mention within `window` sentences of `k`."""
+    near = [(p, kind) for j, kind, p in mentions if abs(j - k) <= window]
+    if not near:
+        return None
+    p, kind = max(near)
+    return kind, p
+
+
+def _repeat(norms: list[str], labels: list[str], k: int,
+            seen: dict[tuple[str, ...], list[tuple[int, str, float]]], firsts: set[str],
+            window: int) -> tuple[list[str], list[Entity]]:
+    """Label every run of untagged words of sentence `k` that repeats a name, longest first."""
     labels = list(labels)
     added: list[Entity] = []
     i = 0
     while i < len(norms):
-        length = 0
-        if labels[i] == "O" and names:
+        found = None
+        if labels[i] == "O" and split_clitics(norms[i])[1] in firsts:
             for size in range(min(_MAX_WORDS, len(norms) - i), 0, -1):
-                if (all(label == "O" for label in labels[i: i + size])
-                        and _key(norms[i: i + size]) in names):
-                    length = size
-                    break
-        if not length:
+                mentions = seen.get(_key(norms[i: i + size]))
+                if mentions and all(label == "O" for label in labels[i: i + size]):
+                    sure = _nearest_sure(mentions, k, window)
+                    if sure is not None:
+                        found = size, sure
+                        break
+        if found is None:
             i += 1
             continue
-        kind, p = names[_key(norms[i: i + length])]
-        labels[i: i + length] = [f"B-{kind}"] + [f"I-{kind}"] * (length - 1)
-        added.append((kind, i, i + length, p))
-        i += length
+        size, (kind, p) = found
+        labels[i: i + size] = [f"B-{kind}"] + [f"I-{kind}"] * (size - 1)
+        added.append((kind, i, i + size, p))
+        i += size
     return labels, added
