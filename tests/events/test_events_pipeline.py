@@ -189,3 +189,9 @@ def test_then_takes_the_past_date_given_just_before() -> None:
             "جنود افغان بصاروخ اطلقته قوة ايساف التابعة للحلف الاطلسي.")
     [past] = [e for e in _events(text, "2015-07-22") if e["actor1"]]
     assert (past["modality"], past["date"]) == ("historical", "2014-03")
+
+
+def test_a_crowd_burning_a_party_office_riots_and_settlers_do_not() -> None:
+    riot = _one(_events("أحرق محتجون غاضبون مقر حزب النهضة في مدينة قفصة."), "riot")
+    assert riot["actor1"]["kind"] == "protesters"
+    assert not _events("أحرق مستوطنون منزلا فلسطينيا في قرية دوما قرب نابلس.")

@@ -54,6 +54,7 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 
 _ANNOUNCED_TYPES = frozenset({"agreement"})
 _POLITICAL_KINDS = frozenset({"government", "party", "person"})
+_CROWD_KINDS = frozenset({"protesters", "rioters"})
 _TROOP_WITHDRAWALS = frozenset(normalize_key(f) for f in ("سحب قواته", "سحب قواتها", "سحبت قواتها"))
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
                   "historical": 2}
@@ -112,6 +113,9 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         return None  # "التمسك باتفاق الطائف", "بعد تنفيذ اتفاق الوعر": an old agreement
     if trigger.strength == "vague" and not (by_syntax and placed):
         return None  # "خسائر كبيرة في معركتها ضد الإرهابيين": war in general
+    if trigger.strength == "crowd" and (actors.actor1 is None
+                                        or actors.actor1.kind not in _CROWD_KINDS):
+        return None  # "أحرق محتجون مقر الحزب" is a riot; "أحرق مستوطنون منزلا" is not
     victims = _victim_kind(doc, site.clause, trigger)
     # how an attack was made is said after it in its clause ("القصف ... بالاشتراك مع سلاح
     # الجو") or just before it ("الطائرات الحربية قصفت")
