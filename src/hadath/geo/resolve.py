@@ -355,9 +355,6 @@ def _lies_in(place: Place, unit: Place) -> bool:
     """Whether `place` can lie in `unit`: same country, and near enough for the unit's size."""
     if place.country != unit.country:
         return False
-    if unit.kind == "admin1" and place.admin1 and unit.admin1:
-        # "العدوة في المنيا": the Idwah we list lies in Beni Suef, so it is not this one
-        return place.admin1 == unit.admin1
     reach = {"city": 60.0, "admin1": 250.0}.get(unit.kind)
     return reach is None or distance_km(place, unit) <= reach
 
