@@ -195,3 +195,14 @@ def test_a_crowd_burning_a_party_office_riots_and_settlers_do_not() -> None:
     riot = _one(_events("أحرق محتجون غاضبون مقر حزب النهضة في مدينة قفصة."), "riot")
     assert riot["actor1"]["kind"] == "protesters"
     assert not _events("أحرق مستوطنون منزلا فلسطينيا في قرية دوما قرب نابلس.")
+
+
+def test_who_laid_a_mine_and_where_the_wounded_were_treated() -> None:
+    text = "أصيب نائب رئيس مجلس النواب بانفجار لغم أرضي زرعه الحوثيون في مدينة لودر ونقل للعلاج بالرياض."
+    blast = _one(_events(text), "explosion")
+    assert blast["actor1"]["canonical"] == "Houthis (Ansar Allah)"
+    assert blast["location"]["country"] == "YE"
+
+
+def test_a_cultural_festival_is_no_protest() -> None:
+    assert not _events("افتتح المهرجان بما يشبه التظاهرة الثقافية في مدينة بيت الدين.")

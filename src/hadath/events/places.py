@@ -111,6 +111,8 @@ def _refuge(text: str, m: Mention) -> bool:
     taken to is not where the act happened."""
     roles = table("events", "place_qualifiers.tsv")
     words = normalize_key(text[max(0, m.start - 90):m.start]).split()
+    if any(roles.get(w, {}).get("role") == "care" for w in words[-3:]):
+        return True  # "ونقله للعلاج بالرياض": where the wounded were treated
     if not words or (words[-1] not in _TO and words[-1].lstrip("و") not in _TO):
         return False
     return any(roles.get(w, roles.get(w[1:], {})).get("role") == "flight"
