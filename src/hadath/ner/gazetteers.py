@@ -42,8 +42,15 @@ def _names(name: str) -> frozenset[str]:
 
 
 @cache
-def _first_words(name: str) -> frozenset[str]:
-    return frozenset(entry.split(" ", 1)[0] for entry in _names(name))
+def _first_words(name: str) -> dict[str, tuple[int, ...]]:
+    """First word of the names → the lengths in words of the names it starts, longest first
+    (so that matching tries only lengths that exist)."""
+    lengths: dict[str, set[int]] = {}
+    for entry in _names(name):
+        words = entry.split(" ")
+        if len(words) <= _MAX_WORDS:
+            lengths.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[str]]:
@@ -68,17 +75,19 @@ def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[s
 
 
 @lru_cache(maxsize=200_000)
-def _heads(word: str, name: str) -> tuple[str, ...]:
-    """The forms of `word` (as written, without its clitics) that start a name of `name`;
-    cached, as most words start none."""
+def _heads(word: str, name: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
+    """The forms of `word` (as written, without its clitics) that start a name of `name`,
+    with the lengths of those names; cached, as most words start none."""
     firsts = _first_words(name)
-    return tuple(h for h in dict.fromkeys((word, split_clitics(word)[1])) if h in firsts)
+    return tuple((h, firsts[h]) for h in dict.fromkeys((word, split_clitics(word)[1]))
+                 if h in firsts)
 
 
-def _longest_match(words: list[str], i: int, heads: tuple[str, ...],
+def _longest_match(words: list[str], i: int, heads: tuple[tuple[str, tuple[int, ...]], ...],
                    entries: frozenset[str]) -> int:
-    for head in heads:
-        for length in range(min(_MAX_WORDS, len(words) - i), 0, -1):
-            if " ".join([head, *words[i + 1: i + length]]) in entries:
+    for head, lengths in heads:
+        for length in lengths:
+            if i + length <= len(words) and (
+                    length == 1 or " ".join([head, *words[i + 1: i + length]]) in entries):
                 return length
     return 0
