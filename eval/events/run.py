@@ -186,8 +186,9 @@ def score_seed(cmd: list[str], scorer: ModuleType, workdir: Path) -> dict:
     return summary(tally)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def parse_arguments(description: str, argv: list[str] | None) -> argparse.Namespace:
+    """The options every events runner takes; --no-tagger is passed on to `hadath extract`."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--keep", type=Path, help="write the extractor outputs to this folder instead of a temp dir")
     parser.add_argument("--self-check", action="store_true", help="score the gold codings against themselves (no extractor)")
     parser.add_argument("--json", action="store_true", help="print the totals as one JSON object at the end")
@@ -195,6 +196,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.no_tagger:
         EXTRACT_OPTIONS.append("--no-tagger")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_arguments(__doc__.splitlines()[0], argv)
     try:
         scorer = load_scorer()
         cmd = None if args.self_check else hadath_command()

@@ -7,7 +7,6 @@ running, pairing and scoring are those of ../events/run.py, pointed at this fold
 
 from __future__ import annotations
 
-import argparse
 import importlib.util
 import json
 import sys
@@ -30,15 +29,8 @@ def load_devset_runner() -> ModuleType:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--keep", type=Path, help="write the extractor outputs to this folder instead of a temp dir")
-    parser.add_argument("--self-check", action="store_true", help="score the gold codings against themselves (no extractor)")
-    parser.add_argument("--json", action="store_true", help="print the totals as one JSON object at the end")
-    parser.add_argument("--no-tagger", action="store_true", help="extract without the statistical tagger")
-    args = parser.parse_args(argv)
     dev = load_devset_runner()
-    if args.no_tagger:
-        dev.EXTRACT_OPTIONS.append("--no-tagger")
+    args = dev.parse_arguments(__doc__.splitlines()[0], argv)
     try:
         scorer = dev.load_scorer()
         cmd = None if args.self_check else dev.hadath_command()
