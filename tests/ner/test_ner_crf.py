@@ -6,10 +6,11 @@ import pycrfsuite  # type: ignore[import-untyped]
 import pytest
 
 from hadath.ner.corpora import read_aqmar, read_conll
+from hadath.ner.crf import CrfWeights
 from hadath.ner.features import FeatureConfig, sentence_features
-from hadath.ner.model import MODEL_FILE, load_model
+from hadath.ner.model import NerModel
 from hadath.ner.scoring import entity_spans
-from hadath.ner.train import CrfParams, train_crf
+from hadath.ner.train import CrfParams, _fit
 
 DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 
@@ -18,12 +19,24 @@ DATA = Path(__file__).resolve().parents[2] / ".." / "shared" / "data"
 def trained(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (DATA / "anercorp").is_dir():
         pytest.skip("../shared/data is absent")
-    out = tmp_path_factory.mktemp("crf")
+    out = tmp_path_factory.mktemp("crf") / "model.crfsuite"
     corpora = {"anercorp_train": read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_train.txt")[:300],
                "aqmar": read_aqmar(DATA / "aqmar" / "train.txt")[:150]}
-    train_crf(corpora, out, FeatureConfig(target_domain="anercorp_train"),
-              CrfParams(max_iterations=25))
+    _fit(corpora, out, _CONFIG, CrfParams(max_iterations=25))
     return out
+
+
+_CONFIG = FeatureConfig(target_domain="anercorp_train")
+
+
+def _ours(crfsuite_file: Path) -> NerModel:
+    return NerModel(CrfWeights.read(crfsuite_file, "anercorp_train"), _CONFIG, {})
+
+
+def _crfsuite(crfsuite_file: Path) -> pycrfsuite.Tagger:
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(crfsuite_file))
+    return tagger
 
 
 def _held_out() -> list[list[str]]:
@@ -32,9 +45,7 @@ def _held_out() -> list[list[str]]:
 
 
 def test_labels_equal_crfsuite_labels(trained: Path) -> None:
-    model = load_model(trained)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(trained / MODEL_FILE))
+    model, tagger = _ours(trained), _crfsuite(trained)
     sentences = _held_out()
     expected = [tagger.tag(sentence_features(s, model.config)) for s in sentences]
     assert model.tag_document(sentences) == expected
@@ -42,9 +53,7 @@ def test_labels_equal_crfsuite_labels(trained: Path) -> None:
 
 
 def test_entity_confidence_is_crfsuite_lowest_marginal(trained: Path) -> None:
-    model = load_model(trained)
-    tagger = pycrfsuite.Tagger()
-    tagger.open(str(trained / MODEL_FILE))
+    model, tagger = _ours(trained), _crfsuite(trained)
     sentences = _held_out()
     checked = 0
     for sentence, entities in zip(sentences, model.tag_document_entities(sentences)):
@@ -58,9 +67,21 @@ def test_entity_confidence_is_crfsuite_lowest_marginal(trained: Path) -> None:
 
 
 def test_empty_sentences_keep_their_place(trained: Path) -> None:
-    model = load_model(trained)
+    model = _ours(trained)
     sentences = _held_out()[:3]
     tagged = model.tag_document([[], sentences[0], [], sentences[1]])
     assert tagged[0] == [] and tagged[2] == []
     assert tagged[1] == model.tag(sentences[0])
     assert model.tag_document_entities([[]]) == [[]]
+
+
+def test_saved_weights_load_back_unchanged(trained: Path, tmp_path: Path) -> None:
+    weights = CrfWeights.read(trained, "anercorp_train")
+    weights.save(tmp_path / "weights.npz")
+    loaded = CrfWeights.load(tmp_path / "weights.npz")
+    assert loaded.labels == weights.labels
+    assert loaded.rows == weights.rows
+    assert (loaded.states == weights.states).all()
+    assert (loaded.transitions == weights.transitions).all()
+    # the other corpus's copies are gone, the target's folded into the shared attributes
+    assert not any(a.startswith(("aqmar|", "anercorp_train|")) for a in loaded.rows)

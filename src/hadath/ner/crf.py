@@ -1,7 +1,8 @@
 """Inference with a trained linear-chain CRF: the weights of a python-crfsuite model file, the
 best label path (Viterbi) and each word's label probabilities (forward-backward).
 
-`CrfWeights.read(path, domain)` reads the model file; `best_paths(emissions, transitions)` and
+`CrfWeights.read(path, domain)` reads a crfsuite model file, `save`/`load` the compact numpy
+archive the tagger ships; `best_paths(emissions, transitions)` and
 `marginals(emissions, transitions)` take one word × label score matrix per sentence. This gives
 crfsuite's labels, with each word's feature weights summed once per distinct word and the
 sentences of a document stepped through together.
@@ -9,6 +10,7 @@ sentences of a document stepped through together.
 from __future__ import annotations
 
 import struct
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -74,10 +76,35 @@ class CrfWeights:
         np.add.at(states, (target[state["src"][keep]], state["dst"][keep]), state["weight"][keep])
         return cls(labels, rows, states, transitions)
 
+    def save(self, path: Path) -> None:
+        """Write the weights as a compressed numpy archive (a tenth of the crfsuite file)."""
+        attrs = sorted(self.rows, key=self.rows.__getitem__)
+        with path.open("wb") as sink:
+            np.savez_compressed(sink, labels=_packed(self.labels), attrs=_packed(attrs),
+                                states=self.states, transitions=self.transitions)
+
+    @classmethod
+    def load(cls, path: Path) -> CrfWeights:
+        """The weights written by `save`."""
+        with np.load(path) as archive:
+            attrs = _unpacked(archive["attrs"])
+            return cls(tuple(_unpacked(archive["labels"])), {a: k for k, a in enumerate(attrs)},
+                       archive["states"], archive["transitions"])
+
     def score(self, attributes: list[str]) -> np.ndarray:
         """The summed state weights of `attributes` per label (unknown ones weigh nothing)."""
         found = [r for r in map(self.rows.get, attributes) if r is not None]
         return self.states[found].sum(axis=0) if found else np.zeros(len(self.labels))
+
+
+def _packed(strings: Iterable[str]) -> np.ndarray:
+    # attributes are built from whitespace-split words: none holds a newline
+    return np.frombuffer("\n".join(strings).encode("utf-8"), dtype=np.uint8)
+
+
+def _unpacked(packed: np.ndarray) -> list[str]:
+    text = packed.tobytes().decode("utf-8")
+    return text.split("\n") if text else []
 
 
 def _fold_rows(attrs: list[str], domain: str | None) -> tuple[dict[str, int], np.ndarray]:

@@ -21,8 +21,8 @@ from hadath.ner.document import Consistency, Entity, memory_features, propagate
 from hadath.ner.features import FeatureConfig, normalized_words, position_features, word_views
 from hadath.ner.scoring import entity_spans
 
-MODEL_FILE = "ner.crfsuite"
-FIRST_PASS_FILE = "ner_first_pass.crfsuite"
+MODEL_FILE = "ner_weights.bin"  # a numpy .npz archive; the package ships *.bin data
+FIRST_PASS_FILE = "ner_first_pass_weights.bin"
 META_FILE = "ner_model.json"
 _CACHED_WORDS = 100_000
 _BATCH = 32  # sentences tagged together
@@ -158,10 +158,9 @@ def _load(directory: str) -> NerModel:
     first_pass = None
     if first is not None:
         first_config = FeatureConfig.from_dict(first["features"])
-        first_pass = NerModel(CrfWeights.read(path / FIRST_PASS_FILE, first_config.target_domain),
-                              first_config, first)
+        first_pass = NerModel(CrfWeights.load(path / FIRST_PASS_FILE), first_config, first)
     consistency = meta.get("consistency")
-    return NerModel(CrfWeights.read(path / MODEL_FILE, config.target_domain), config, meta,
+    return NerModel(CrfWeights.load(path / MODEL_FILE), config, meta,
                     first_pass, None if consistency is None else Consistency(**consistency))
 
 

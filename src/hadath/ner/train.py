@@ -1,6 +1,6 @@
 """Training the CRF tagger on the public gold corpora.
 
-`train_crf(corpora, out_dir, config, ...)` writes `ner.crfsuite` and `ner_model.json` (the
+`train_crf(corpora, out_dir, config, ...)` writes `ner_weights.bin` and `ner_model.json` (the
 feature configuration, corpora, sizes and licences). With `config.doc_window > 0` it trains
 two passes: the first pass's labels on the training text come from k-fold jackknifing, so the
 second pass learns how far to trust a first pass that has not seen the sentence.
@@ -18,6 +18,7 @@ from typing import Any
 import pycrfsuite  # type: ignore[import-untyped]
 
 from hadath.ner.corpora import TaggedSentence, training_corpora
+from hadath.ner.crf import CrfWeights
 from hadath.ner.document import Consistency, memory_features
 from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
 from hadath.ner.gazetteers import available_gazetteers
@@ -59,6 +60,15 @@ def _fit(corpora: Corpora, path: Path, config: FeatureConfig, params: CrfParams,
     trainer.train(str(path))
 
 
+def _fit_weights(corpora: Corpora, out: Path, config: FeatureConfig, params: CrfParams,
+                 memory: Memory | None = None, verbose: bool = False) -> None:
+    """Train with crfsuite, then keep only the weights tagging reads (`CrfWeights.save`)."""
+    with tempfile.TemporaryDirectory() as scratch:
+        model = Path(scratch) / "model.crfsuite"
+        _fit(corpora, model, config, params, memory, verbose)
+        CrfWeights.read(model, config.target_domain).save(out)
+
+
 def _fold(corpus: list[TaggedSentence], fold: int, folds: int) -> tuple[int, int]:
     # contiguous folds keep an article's sentences together, as they are at tagging time
     return len(corpus) * fold // folds, len(corpus) * (fold + 1) // folds
@@ -71,9 +81,9 @@ def _jackknife_memory(corpora: Corpora, config: FeatureConfig, params: CrfParams
     for fold in range(params.folds):
         spans = {name: _fold(c, fold, params.folds) for name, c in corpora.items()}
         rest = {name: c[: spans[name][0]] + c[spans[name][1]:] for name, c in corpora.items()}
-        _fit(rest, scratch / FIRST_PASS_FILE, config, params)
+        _fit(rest, scratch / "first_pass.crfsuite", config, params)
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(scratch / FIRST_PASS_FILE))
+        tagger.open(str(scratch / "first_pass.crfsuite"))
         for name, corpus in corpora.items():
             for k in range(*spans[name]):
                 first[name][k] = list(tagger.tag(sentence_features(
@@ -90,7 +100,8 @@ def train_crf(corpora: Corpora, out_dir: Path, config: FeatureConfig,
     """Train on the sentences of `corpora` (by name) and save the model with its metadata."""
     started = time.monotonic()
     out_dir.mkdir(parents=True, exist_ok=True)
-    meta: dict[str, Any] = {"model": "python-crfsuite linear-chain CRF (L-BFGS)",
+    meta: dict[str, Any] = {"model": "python-crfsuite linear-chain CRF (L-BFGS), its weights "
+                                     "folded onto the target corpus in a numpy archive",
                             "features": config.to_dict(), "params": asdict(params)}
     memory = None
     if config.doc_window > 0:
@@ -98,11 +109,12 @@ def train_crf(corpora: Corpora, out_dir: Path, config: FeatureConfig,
         first_params = replace(params, max_iterations=params.first_pass_iterations)
         with tempfile.TemporaryDirectory() as scratch:
             memory = _jackknife_memory(corpora, first_config, first_params, Path(scratch))
-        _fit(corpora, out_dir / FIRST_PASS_FILE, first_config, first_params, verbose=verbose)
+        _fit_weights(corpora, out_dir / FIRST_PASS_FILE, first_config, first_params,
+                     verbose=verbose)
         meta["first_pass"] = {"file": FIRST_PASS_FILE, "features": first_config.to_dict()}
     else:
         (out_dir / FIRST_PASS_FILE).unlink(missing_ok=True)
-    _fit(corpora, out_dir / MODEL_FILE, config, params, memory, verbose)
+    _fit_weights(corpora, out_dir / MODEL_FILE, config, params, memory, verbose)
     meta.update({
         "sentences": sum(len(c) for c in corpora.values()),
         "tokens": sum(len(s) for c in corpora.values() for s in c),
