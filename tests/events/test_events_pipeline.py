@@ -206,3 +206,9 @@ def test_who_laid_a_mine_and_where_the_wounded_were_treated() -> None:
 
 def test_a_cultural_festival_is_no_protest() -> None:
     assert not _events("افتتح المهرجان بما يشبه التظاهرة الثقافية في مدينة بيت الدين.")
+
+
+def test_an_act_word_opening_the_sentence_is_its_verb() -> None:
+    # "خطف" is the noun "abduction" and the verb "abducted": first in its sentence, a verb
+    events = _events("خطف مسلحون مجهولون ثلاثة عمال أتراك في مدينة سبها جنوب ليبيا.")
+    assert _one(events, "abduction")["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"

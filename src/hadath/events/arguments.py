@@ -183,7 +183,7 @@ def _subject_after(text: str, trigger: Cue, m: Mention, reach: int) -> bool:
     if role_of(table("events", "roles.tsv"), trigger.form) == "object_first":
         return False
     if trigger.pos == "noun" and trigger.value in ("arrest", "abduction") and \
-            m.kind not in _STATE_AGENT_KINDS:
+            m.kind not in _STATE_AGENT_KINDS and not _opens_clause(text, trigger):
         # "اعتقال رجل مسلح", "اختطاف عمال": the name after is the one held; "اعتقال قوات
         # الاحتلال 480 فلسطينيا" names the force that held them
         return False
@@ -192,6 +192,14 @@ def _subject_after(text: str, trigger: Cue, m: Mention, reach: int) -> bool:
     if role == "member":
         return gap <= reach + 2
     return gap <= reach and role is None
+
+
+def _opens_clause(text: str, trigger: Cue) -> bool:
+    """"خطف مسلحون عمالا": a word that opens its sentence or clause (after و) is read as the
+    verb it can also be, so the name after it is its subject."""
+    before = text[max(0, trigger.start - 3):trigger.start + len(trigger.prefix)]
+    lead = before[:len(before) - len(trigger.prefix)].rstrip(" ")
+    return not lead or lead[-1] in ".!؟?\n،,:\"" or trigger.prefix in ("و", "ف")
 
 
 def _same(a: Mention | None, b: Mention | None) -> bool:
