@@ -10,12 +10,10 @@ from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
 
-from hadath.claims.lexicon import table
 from hadath.events.arguments import (
     actor_mentions,
     cause_floor,
     pick_actors,
-    role_of,
 )
 from hadath.events.casualties import fatality_event
 from hadath.events.context import (
@@ -32,7 +30,7 @@ from hadath.events.context import (
     within,
 )
 from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
-from hadath.events.dates import assign_times, compare_to
+from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
 from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
@@ -41,9 +39,20 @@ from hadath.events.modality import (
     modality_of,
 )
 from hadath.events.places import Place, assign_places, focus_place, place_mentions
+from hadath.events.readings import (
+    agreed,
+    anaphoric,
+    counted,
+    drop_repeats,
+    inside_mention,
+    recalled_time,
+    responsible,
+    shuts_passage,
+    victim_kind,
+)
 from hadath.events.records import Candidate, merge, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
-from hadath.record import Article, Mention, Sentence, TimeExpr
+from hadath.record import Article, Sentence
 from hadath.text.normalize import normalize_key
 from hadath.text.sentences import split_clauses, split_sentences
 
@@ -78,7 +87,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         if accuser and not doc.text[start:accuser[0].start].strip():
             start = accuser[0].end  # "اتهمت الحكومة حركة طالبان": the verb's subject first
     # "إنها قتلت 15 جنديا أفغانيا": the people a figure counts are its victims, not the doers
-    mentions = [m for m in doc.article.mentions if not _counted(doc, m)]
+    mentions = [m for m in doc.article.mentions if not counted(doc, m)]
     actors = pick_actors(doc.text, trigger, start, site.clause.end, mentions, site.speaker)
     if actors.actor1 is None or actors.actor1 is site.speaker:
         # "شن طيران التحالف، صباح الخميس، ضربات جوية": the subject sits clauses before
@@ -92,31 +101,31 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
                             site.sentence.end, mentions, site.speaker)
         if wider.actor1 is not None:
             actors = wider
-    responsible = _responsible(doc, site, trigger, start, triggers)
-    if responsible is not None and (actors.actor1 is None or actors.actor1 is site.speaker):
-        actors = replace(actors, actor1=responsible)
+    claimant = responsible(doc, site, trigger, start, triggers)
+    if claimant is not None and (actors.actor1 is None or actors.actor1 is site.speaker):
+        actors = replace(actors, actor1=claimant)
     place, from_text = locate(doc, site, trigger.start, (actors.actor1, actors.actor2))
     by_syntax = actors.actor1 is not None and (actors.actor1 is not site.speaker
-                                               or responsible is not None)
+                                               or claimant is not None)
     placed = any(within(p, site.clause) for p in inside(doc.places, site.sentence))
     # "الهجوم", "هذا الهجوم": a noun that refers back takes its arguments from the act it names
     refers_back = trigger.pos == "noun" and (
-        "ال" in trigger.prefix or _anaphoric(doc, site, trigger))
+        "ال" in trigger.prefix or anaphoric(doc, site, trigger))
     # "التحالف يعلن هدنة": a party announcing a truce is a party to it
     announced = trigger.value in _ANNOUNCED_TYPES and actors.actor1 is not None
     if trigger.strength == "weak" and not (by_syntax or placed or refers_back or announced):
         return None  # "هجوم" alone names no event
     if trigger.value == "movement_restriction" and trigger.strength == "weak" and \
-            not _shuts_passage(doc, site, trigger):
+            not shuts_passage(doc, site, trigger):
         return None  # "تغلق أطول جسر زجاجي": a closure, but of nothing people move through
-    if trigger.value == "agreement" and not _agreed(doc, site, trigger):
+    if trigger.value == "agreement" and not agreed(doc, site, trigger):
         return None  # "التمسك باتفاق الطائف", "بعد تنفيذ اتفاق الوعر": an old agreement
     if trigger.strength == "vague" and not (by_syntax and placed):
         return None  # "خسائر كبيرة في معركتها ضد الإرهابيين": war in general
     if trigger.strength == "crowd" and (actors.actor1 is None
                                         or actors.actor1.kind not in _CROWD_KINDS):
         return None  # "أحرق محتجون مقر الحزب" is a riot; "أحرق مستوطنون منزلا" is not
-    victims = _victim_kind(doc, site.clause, trigger)
+    victims = victim_kind(doc, site.clause, trigger)
     # how an attack was made is said after it in its clause ("القصف ... بالاشتراك مع سلاح
     # الجو") or just before it ("الطائرات الحربية قصفت")
     manner = [c for c in site.frame.manner if site.clause.start <= c.start < site.clause.end
@@ -138,7 +147,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     elif modality in ("asserted", "claimed") and denied(doc.text, trigger, triggers, site.clause):
         modality = "denied"
     if modality == "historical" and time is None:
-        time = _recalled_time(doc, site.sentence.start)
+        time = recalled_time(doc, site.sentence.start)
     day, day_end, precision = date_fields(time, modality, doc.published)
     cand = Candidate(etype, modality, trigger.strength, site.index, evidence_span(doc, site),
                      actors.actor1, actors.actor2, actors.associates, place, from_text,
@@ -146,128 +155,10 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     cand.refers_back = refers_back
     # "الغارة" may open a report; "هذا الهجوم" always points back to one
     cand.stands_alone = (by_syntax or placed or trigger.strength == "strong") and not \
-        _anaphoric(doc, site, trigger)
+        anaphoric(doc, site, trigger)
     if refers_back and not by_syntax:
         cand.actor1 = None  # "وقال الجيش إن الهجوم": the speaker of a back-reference is not its actor
     return cand
-
-
-def _responsible(doc: Doc, site: Site, trigger: Cue, start: int, triggers: list[Cue]
-                 ) -> Mention | None:
-    """"أعلن تنظيم داعش مسؤوليته عن الهجوم": who claims the act as its own did it ("نفت
-    الحركة مسؤوليتها عن الهجوم" claims nothing)."""
-    roles = table("events", "roles.tsv")
-    lead = site.claim.cue_start if site.claim and site.claim.cue_start is not None else start
-    lead = max(min(lead, start), site.sentence.start)
-    if any(t.value == "reject_deny" and lead <= t.start < trigger.start for t in triggers):
-        return None
-    words = normalize_key(doc.text[lead:trigger.start]).split()
-    if not any(role_of(roles, w) == "responsibility" for w in words):
-        return None
-    if site.speaker is not None and site.speaker.start < trigger.start:
-        return site.speaker
-    named = actor_mentions(doc.text, doc.article.mentions, lead, trigger.start)
-    return named[0] if named else None
-
-
-_RECALL_REACH = 300  # characters back a "then" (آنذاك) may look for its date
-
-
-def _recalled_time(doc: Doc, start: int) -> TimeExpr | None:
-    """"حادث مماثل وقع في مارس 2014 ... وقد قتل آنذاك خمسة جنود": an undated past act of
-    the background takes the past date the text gave just before it."""
-    earlier = [t for t in doc.article.times
-               if start - _RECALL_REACH <= t.start < start
-               and compare_to(t.value, doc.published) == "past"]
-    return earlier[-1] if earlier else None
-
-
-def _counted(doc: Doc, m: Mention) -> bool:
-    """The noun a number counts ("15 جنديا أفغانيا", "20 عنصرا من داعش" is not: من names a side)."""
-    # a number's span may hold its noun: "15 جنديا" is one NumberExpr
-    return any(n.start < m.start and (m.start < n.end or not doc.text[n.end:m.start].strip())
-               for n in doc.article.numbers if m.start - n.end <= 2)
-
-
-def _anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
-    """"وهذا هو الهجوم الأكبر": a demonstrative right before the noun points back."""
-    return any(c.value == "anaphora" and site.clause.start <= c.start
-               and c.end <= trigger.start and not doc.text[c.end:trigger.start].strip()
-               for c in site.mod_cues)
-
-
-def _shuts_passage(doc: Doc, site: Site, trigger: Cue) -> bool:
-    """"أغلقت الطرق المؤدية إلى المدينة": the thing closed is a road, border or crossing."""
-    roles = table("events", "roles.tsv")
-    words = normalize_key(doc.text[trigger.end:site.clause.end]).split()[:_OBJECT_WORDS]
-    words = [w[1:] if w[:1] in "وب" and w[1:] in roles else w for w in words]
-    return any(roles.get(w, {}).get("role") == "closure_object" for w in words) or any(
-        roles.get(" ".join(words[i:i + 2]), {}).get("role") == "closure_object"
-        for i in range(len(words) - 1))
-
-
-def _agreed(doc: Doc, site: Site, trigger: Cue) -> bool:
-    """An agreement is news when the clause says it was reached, signed or announced, or
-    names its two sides ("اتفاق بين قبيلتي التبو والطوارق")."""
-    if trigger.pos == "verb":
-        return True  # "اتفق حفتر مع السراج على": the verb says they agreed
-    roles = table("events", "roles.tsv")
-    # "وأعلنت قيادة التحالف، الأحد، عن هدنة": the verb may sit clauses before the word
-    words = normalize_key(doc.text[site.sentence.start:trigger.start]).split()
-    # "وقعت" is a verb in its own right and "وأعلنت" one with و: try the word, then without و
-    if any(role_of(roles, w) == "agree_verb" for w in words):
-        return True
-    after = normalize_key(doc.text[trigger.end:site.clause.end]).split()
-    return "بين" in after[:4]
-
-
-def _victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
-    """The kind of people named right after an attack word ("هجوم على سياح" → civilians)."""
-    roles = table("events", "roles.tsv")
-
-    def near(v: Cue) -> bool:
-        words = normalize_key(doc.text[trigger.end:v.start]).split()
-        if len(words) <= 2:
-            return True
-        # "الهجوم الذي استهدف حافلة تقل أقباطا": the target named a few words on
-        return len(words) <= _TARGET_WORDS and any(role_of(roles, w) == "target_after"
-                                                   for w in words)
-
-    after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end and near(v)]
-    return after[0].value if after else None
-
-
-def _inside_mention(trigger: Cue, mentions: list[Mention]) -> bool:
-    """"تحرير" in "هيئة تحرير الشام" is a name, not a trigger; "هجوما روسيا" keeps its
-    trigger, the name that starts with it is who attacked."""
-    return any(m.start < trigger.end and trigger.start < m.end
-               and (m.start != trigger.start or trigger.pos == "verb")  # "فجر ليبيا"
-               for m in mentions)
-
-
-def _drop_repeats(text: str, triggers: list[Cue]) -> list[Cue]:
-    """"استعادة الجيش السيطرة", "هجوما انتحاريا بسيارة مفخخة": one act named twice counts once.
-
-    Two territory words a few words apart are one act; a weak word next to another trigger
-    ("هجوم" beside "تفجير") gives way to it.
-    """
-    kept: list[Cue] = []
-    for t in triggers:
-        # "يدعو لتحرك احتجاجي": a statement verb names no act, so the act word stays
-        near = [k for k in kept if len(text[k.end:t.start].split()) <= 1
-                and k.value not in STATEMENT_TYPES]
-        if t.strength == "weak" and near:
-            continue
-        prev = kept[-1] if kept else None
-        if prev is not None and prev.value == t.value and len(text[prev.end:t.start].split()) <= 2:
-            continue  # "غارة لطائرة بدون طيار": one strike
-        if (prev is not None and prev.value.startswith("territory") and t.value.startswith("territory")
-                and len(text[prev.end:t.start].split()) <= 3):
-            continue
-        if prev is not None and prev.strength == "weak" and prev in near and t.strength != "weak":
-            kept.pop()
-        kept.append(t)
-    return kept
 
 
 def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Frame:
@@ -292,8 +183,8 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
 
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:
     triggers = [t for t in inside(doc.cues.triggers, sentence)
-                if not _inside_mention(t, doc.article.mentions)]
-    triggers = _drop_repeats(doc.text, triggers)
+                if not inside_mention(t, doc.article.mentions)]
+    triggers = drop_repeats(doc.text, triggers)
     frame = _frame(doc, index, sentence, triggers)
     out: list[Candidate] = []
     for trigger in triggers:
@@ -317,8 +208,6 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
 
 
 _MANNER_WORDS = 10
-_TARGET_WORDS = 5
-_OBJECT_WORDS = 4  # "أغلقت اليوم جميع الطرق": the object comes within a few words
 _GENERIC_VIOLENCE = frozenset({"armed_clash"})
 _VIOLENT = frozenset({"armed_clash", "air_strike", "shelling", "explosion", "attack_on_civilians",
                       "territory_taken", "territory_regained", "riot", "protest"})
