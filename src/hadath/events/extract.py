@@ -34,6 +34,7 @@ from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
 from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
+from hadath.events.merging import merge
 from hadath.events.modality import (
     ModalityContext,
     modality_of,
@@ -50,7 +51,7 @@ from hadath.events.readings import (
     shuts_passage,
     victim_kind,
 )
-from hadath.events.records import Candidate, merge, to_record, unique_ids
+from hadath.events.records import Candidate, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Sentence
 from hadath.text.normalize import normalize_key
