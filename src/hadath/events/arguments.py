@@ -335,7 +335,8 @@ def armed_forces(m: Mention | None, etype: str) -> Mention | None:
 
 
 def _forces(m: Mention | None, forces: str) -> Mention | None:
-    if m is None or m.kind != "government" or not (m.canonical or "").startswith("Government of"):
+    if m is None or m.kind != "government" or m.canonical is None \
+            or not m.canonical.startswith("Government of"):
         return m
     entry = lookup_actor(forces + m.canonical[len("Government of"):])
     if entry is None:

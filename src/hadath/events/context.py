@@ -141,8 +141,8 @@ def locate(doc: Doc, site: Site, anchor: int, actors: tuple[Mention | None, ...]
     focus = doc.focus
     # only a governorate: a country, "جنوب ليبيا" or a border is too wide to guess the town
     # and only a town the gazetteer places exactly, not one approximated by its district
-    exact_town = focus is not None and focus.geo_precision == 1
-    if place.is_governorate and exact_town and place.contains(focus):  # type: ignore[arg-type]
+    if place.is_governorate and focus is not None and focus.geo_precision == 1 \
+            and place.contains(focus):
         # "سيطروا على مدينة استراتيجية في محافظة حمص" in a report about القريتين: the
         # governorate holds the town the article is about (near it, precision 2)
         return replace(focus, geo_precision=2), True

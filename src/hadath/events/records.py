@@ -111,7 +111,7 @@ def _figures(event: Event, kind: str, article_id: str) -> list[dict[str, object]
                 continue
             number = figure.number
             side = actor_key(figure.side) or figure.side_kind
-            key = (number.value, source)
+            key: tuple[object, ...] = (number.value, source)
             if key in rows and (rows[key]["side"] or not side):
                 if rows[key]["side"] == side or not side:
                     continue
