@@ -212,3 +212,9 @@ def test_an_act_word_opening_the_sentence_is_its_verb() -> None:
     # "خطف" is the noun "abduction" and the verb "abducted": first in its sentence, a verb
     events = _events("خطف مسلحون مجهولون ثلاثة عمال أتراك في مدينة سبها جنوب ليبيا.")
     assert _one(events, "abduction")["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"
+
+
+def test_a_figure_written_against_its_word_still_counts() -> None:
+    text = "قصفت طائرة حربية سورية مدينة أريحا ما تسبب بمقتل31 شخصا وفق ما أعلن المرصد السوري."
+    strike = _one(_events(text), "air_strike")
+    assert [f["count"] for f in strike["fatalities"]] == [31]

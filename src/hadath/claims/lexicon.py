@@ -109,11 +109,12 @@ class PhraseMatcher:
 
 def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
     """Whether [start, end) starts and ends on word boundaries ("هجوم" is not in "الهجومية");
-    `str.isalnum() or "_"` is exactly the regex class \\w, without a regex call per hit."""
+    `str.isalnum() or "_"` is the regex class \\w, tested without a regex call per hit."""
     before = text[start - 1] if start else " "
     after = text[end] if end < len(text) else " "
-    return (not (before.isalnum() or before == "_"),
-            not (after.isalnum() or after == "_"))
+    # a letter and a digit meet at a boundary too: "بمقتل31 شخصا" is بمقتل + 31
+    return (not (before.isalpha() or before == "_" or (before.isdigit() and text[start].isdigit())),
+            not (after.isalpha() or after == "_" or (after.isdigit() and text[end - 1].isdigit())))
 
 
 def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
