@@ -218,3 +218,10 @@ def test_a_figure_written_against_its_word_still_counts() -> None:
     text = "قصفت طائرة حربية سورية مدينة أريحا ما تسبب بمقتل31 شخصا وفق ما أعلن المرصد السوري."
     strike = _one(_events(text), "air_strike")
     assert [f["count"] for f in strike["fatalities"]] == [31]
+
+
+def test_a_number_of_members_then_the_verb_is_a_toll() -> None:
+    text = ("وقالت مصادر بالشرطة إن ما لا يقل عن ستة من رجال الجيش والشرطة قتلوا في هجوم انتحاري "
+            "استهدف نقطة تفتيش في بلدة الطارمية.")
+    [figure] = _one(_events(text), "explosion")["fatalities"]
+    assert (figure["count"], figure["min"]) == (6, 6)

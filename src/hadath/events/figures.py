@@ -121,12 +121,20 @@ def _one_victim(text: str, cue: Cue, end: int) -> list[NumberExpr]:
     return []
 
 
+def _members_before(text: str, number: NumberExpr, cue: Cue) -> bool:
+    """"ستة من رجال الجيش والشرطة قتلوا": a number, whose members it counts, then the verb."""
+    gap = text[number.end:cue.start]
+    return (normalize_key(gap).split()[:1] == ["من"] and not any(ch in gap for ch in ".،,؛:\n")
+            and words_between(text, number.end, cue.start) <= _CHAIN_WORDS)
+
+
 def _numbers_of(text: str, cue: Cue, numbers: list[NumberExpr]) -> list[NumberExpr]:
     """The figure a cue introduces, and the figures joined to it by و."""
     first = None
     for n in numbers:
         overlaps = n.start < cue.end and cue.start < n.end  # "20 قتيلا" is one number span
-        before = n.end <= cue.start and words_between(text, n.end, cue.start) == 0
+        before = n.end <= cue.start and (words_between(text, n.end, cue.start) == 0
+                                         or _members_before(text, n, cue))
         after = n.start >= cue.end and words_between(text, cue.end, n.start) <= _AFTER_CUE_WORDS
         if overlaps or before or after:
             first = n
