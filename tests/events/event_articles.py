@@ -6,6 +6,8 @@ exactly which names the mentions stage is expected to give.
 """
 from __future__ import annotations
 
+from typing import Any
+
 from hadath.record import Article, ArticleMeta, Mention
 from hadath.text.numbers import find_numbers
 from hadath.text.sentences import split_sentences
@@ -100,3 +102,20 @@ def article(text: str, published: str = "2024-11-30", outlet: str = "العرب"
     meta = ArticleMeta(id="test-article", text=text, outlet=outlet, published=published)
     return Article(meta, sentences=split_sentences(text), mentions=mentions_of(text),
                    times=find_times(text, published), numbers=find_numbers(text))
+
+
+def checked(text: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`events`, after checking that every piece of evidence is the text it cites."""
+    for event in events:  # offsets are sacred
+        for ev in event["evidence"]:
+            assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert 0.0 <= event["confidence"] <= 1.0
+        assert event["summary_en"].endswith(".")
+    return events
+
+
+def one(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
+    """The only event of type `etype`."""
+    found = [e for e in events if e["type"] == etype]
+    assert len(found) == 1, [(e["type"], e["modality"]) for e in events]
+    return found[0]

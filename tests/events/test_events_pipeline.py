@@ -4,35 +4,27 @@ from __future__ import annotations
 
 from typing import Any
 
+from event_articles import checked, one
+
 from hadath.pipeline import process
 from hadath.record import ArticleMeta
 
 
 def _events(text: str, published: str = "2016-05-10") -> list[dict[str, Any]]:
     meta = ArticleMeta(id="pipeline-test", text=text, outlet="العرب", published=published)
-    events = process(meta, tagger=False).events
-    for event in events:
-        for ev in event["evidence"]:
-            assert text[ev["start"]:ev["end"]] == ev["text"]
-    return events
-
-
-def _one(events: list[dict[str, Any]], etype: str) -> dict[str, Any]:
-    found = [e for e in events if e["type"] == etype]
-    assert len(found) == 1, [(e["type"], e["modality"]) for e in events]
-    return found[0]
+    return checked(text, process(meta, tagger=False).events)
 
 
 def test_fighters_named_by_their_group_are_the_group() -> None:
     # "gunmen from Boko Haram abducted more than 200 schoolgirls in Maiduguri"
     events = _events("اختطف مسلحون من جماعة بوكو حرام أكثر من 200 تلميذة من مدرسة في مدينة مايدوغوري.")
-    assert _one(events, "abduction")["actor1"]["canonical"] == "Boko Haram"
+    assert one(events, "abduction")["actor1"]["canonical"] == "Boko Haram"
 
 
 def test_the_name_after_an_arrest_phrase_is_the_one_arrested() -> None:
     # "the Tunisian interior ministry announced the arrest of a terrorist cell in Kasserine"
     events = _events("أعلنت وزارة الداخلية التونسية القبض على خلية إرهابية في ولاية القصرين.")
-    arrest = _one(events, "arrest")  # not an abduction by the cell
+    arrest = one(events, "arrest")  # not an abduction by the cell
     assert arrest["actor1"]["canonical"] == "Police Forces of Tunisia"  # ACLED: arrests by police
     assert arrest["actor2"]["kind"] == "armed_group"
     assert arrest["modality"] == "asserted"  # officials describing their own government's act
@@ -40,7 +32,7 @@ def test_the_name_after_an_arrest_phrase_is_the_one_arrested() -> None:
 
 def test_security_forces_clashing_with_protesters_meet_the_protest() -> None:
     events = _events("اندلعت اشتباكات بين قوات الأمن ومحتجين في مدينة البصرة جنوب العراق.")
-    protest = _one(events, "protest")
+    protest = one(events, "protest")
     assert protest["actor1"]["canonical"] == "Protesters (Iraq)"
     assert protest["actor2"]["canonical"] == "Police Forces of Iraq"
 
@@ -48,7 +40,7 @@ def test_security_forces_clashing_with_protesters_meet_the_protest() -> None:
 def test_shooting_with_the_subject_inside_the_phrase() -> None:
     # "unknown gunmen opened fire on a local official's car in Derna, killing him"
     events = _events("أطلق مجهولون النار على سيارة مسؤول محلي في مدينة درنة.")
-    shooting = _one(events, "armed_clash")
+    shooting = one(events, "armed_clash")
     assert shooting["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"
     assert shooting["location"]["canonical"] == "Derna"
 
@@ -61,7 +53,7 @@ def test_dawn_is_a_time_not_a_bombing() -> None:
 
 def test_expelling_a_group_is_regaining_ground_not_the_groups_gain() -> None:
     events = _events("استعادت القوات العراقية السيطرة على قضاء بيجي بعد طرد مسلحي داعش منه.")
-    regained = _one(events, "territory_regained")
+    regained = one(events, "territory_regained")
     assert regained["actor1"]["canonical"] == "Military Forces of Iraq"
     assert not [e for e in events if e["type"] == "territory_taken"]
 
@@ -69,28 +61,28 @@ def test_expelling_a_group_is_regaining_ground_not_the_groups_gain() -> None:
 def test_a_named_claimant_and_unknown_gunmen_are_one_attack() -> None:
     text = ("أعلن تنظيم داعش مسؤوليته عن الهجوم على حافلة تقل أقباطا في مدينة المنيا.\n"
             "وأطلق مجهولون النار على الحافلة في المنيا، ما أدى إلى مقتل 29 شخصا.")
-    attack = _one(_events(text), "attack_on_civilians")
+    attack = one(_events(text), "attack_on_civilians")
     assert attack["actor1"]["canonical"] == "Islamic State"
 
 
 def test_who_condemns_an_attack_did_not_carry_it_out() -> None:
     text = "أدانت وزارة الخارجية السعودية الهجوم الإرهابي الذي استهدف مسجدا في الكويت."
     events = _events(text)
-    assert _one(events, "accuse")["actor1"]["canonical"] == "Government of Saudi Arabia"
+    assert one(events, "accuse")["actor1"]["canonical"] == "Government of Saudi Arabia"
     assert all(e["actor1"] is None or e["actor1"]["country"] != "SAU"
                for e in events if e["type"] != "accuse")
 
 
 def test_the_owner_of_positions_struck_is_the_target() -> None:
     text = "قصفت الطائرات الروسية مواقع لتنظيم داعش في مدينة تدمر."
-    strike = _one(_events(text), "air_strike")
+    strike = one(_events(text), "air_strike")
     assert strike["actor1"]["canonical"] == "Military Forces of Russia"
     assert strike["actor2"]["canonical"] == "Islamic State"
 
 
 def test_police_dispersing_a_crowd_is_a_protest_met_by_force() -> None:
     text = "فرقت قوات الأمن متظاهرين بالغاز المسيل للدموع في الجزائر العاصمة."
-    protest = _one(_events(text), "protest")
+    protest = one(_events(text), "protest")
     assert protest["actor1"]["kind"] == "protesters"
     assert protest["actor2"]["kind"] == "police"
 
@@ -148,7 +140,7 @@ def test_a_capital_acting_for_its_state_is_not_where_it_struck() -> None:
 
 def test_the_armed_man_after_an_arrest_noun_is_the_one_arrested() -> None:
     text = "تمكنت الشرطة التركية اليوم من اعتقال رجل مسلح حاول اقتحام السفارة الأمريكية في أنقرة."
-    arrest = _one(_events(text, "2016-12-20"), "arrest")
+    arrest = one(_events(text, "2016-12-20"), "arrest")
     assert arrest["actor1"]["canonical"] == "Police Forces of Turkey"
 
 
@@ -176,10 +168,10 @@ def test_leaders_agreeing_during_their_meeting() -> None:
             "في العاصمة الإماراتية أبوظبي، على معظم النقاط الخلافية.\n"
             "وأضافت القناة أن السراج وحفتر اتفقا على استمرار اللقاءات.")
     events = _events(text, "2017-05-02")
-    agreement = _one(events, "agreement")  # one accord, whichever leader each report names first
+    agreement = one(events, "agreement")  # one accord, whichever leader each report names first
     assert agreement["actor1"]["canonical"] == "Khalifa Haftar"  # a deal stays with its makers
     assert agreement["location"]["canonical"] == "Abu Dhabi"
-    meeting = _one(events, "meeting")
+    meeting = one(events, "meeting")
     assert {meeting["actor1"]["canonical"], meeting["actor2"]["canonical"]} == {
         "Khalifa Haftar", "Fayez al-Sarraj"}
 
@@ -192,14 +184,14 @@ def test_then_takes_the_past_date_given_just_before() -> None:
 
 
 def test_a_crowd_burning_a_party_office_riots_and_settlers_do_not() -> None:
-    riot = _one(_events("أحرق محتجون غاضبون مقر حزب النهضة في مدينة قفصة."), "riot")
+    riot = one(_events("أحرق محتجون غاضبون مقر حزب النهضة في مدينة قفصة."), "riot")
     assert riot["actor1"]["kind"] == "protesters"
     assert not _events("أحرق مستوطنون منزلا فلسطينيا في قرية دوما قرب نابلس.")
 
 
 def test_who_laid_a_mine_and_where_the_wounded_were_treated() -> None:
     text = "أصيب نائب رئيس مجلس النواب بانفجار لغم أرضي زرعه الحوثيون في مدينة لودر ونقل للعلاج بالرياض."
-    blast = _one(_events(text), "explosion")
+    blast = one(_events(text), "explosion")
     assert blast["actor1"]["canonical"] == "Houthis (Ansar Allah)"
     assert blast["location"]["country"] == "YE"
 
@@ -211,17 +203,17 @@ def test_a_cultural_festival_is_no_protest() -> None:
 def test_an_act_word_opening_the_sentence_is_its_verb() -> None:
     # "خطف" is the noun "abduction" and the verb "abducted": first in its sentence, a verb
     events = _events("خطف مسلحون مجهولون ثلاثة عمال أتراك في مدينة سبها جنوب ليبيا.")
-    assert _one(events, "abduction")["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"
+    assert one(events, "abduction")["actor1"]["canonical"] == "Unidentified Armed Group (Libya)"
 
 
 def test_a_figure_written_against_its_word_still_counts() -> None:
     text = "قصفت طائرة حربية سورية مدينة أريحا ما تسبب بمقتل31 شخصا وفق ما أعلن المرصد السوري."
-    strike = _one(_events(text), "air_strike")
+    strike = one(_events(text), "air_strike")
     assert [f["count"] for f in strike["fatalities"]] == [31]
 
 
 def test_a_number_of_members_then_the_verb_is_a_toll() -> None:
     text = ("وقالت مصادر بالشرطة إن ما لا يقل عن ستة من رجال الجيش والشرطة قتلوا في هجوم انتحاري "
             "استهدف نقطة تفتيش في بلدة الطارمية.")
-    [figure] = _one(_events(text), "explosion")["fatalities"]
+    [figure] = one(_events(text), "explosion")["fatalities"]
     assert (figure["count"], figure["min"]) == (6, 6)
