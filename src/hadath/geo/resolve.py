@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
 from itertools import pairwise
 
 from hadath.geo.context_words import has_non_place_phrase, non_place_phrases, words_after_places
@@ -27,8 +26,8 @@ from hadath.geo.qualifiers import (
     previous_word_span,
     qualifiers_before,
 )
-from hadath.geo.sounds import arabic_skeleton, find_by_sound
-from hadath.geo.unlisted import Unlisted, qualified_unknowns, unlisted_before
+from hadath.geo.toponym import LOCATABLE_KINDS, UNIT_KINDS, Toponym
+from hadath.geo.unlisted import towns_by_sound, unlisted_places
 from hadath.record import Mention
 from hadath.text.normalize import NormText, normalize
 
@@ -49,28 +48,6 @@ AREA_PLURALS = frozenset(["قري", "مناطق", "مدن", "بلدات", "ار�
 DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
 LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "ب", "في ب", "، ب"])
-# Kinds a place can be located in, and the kinds that can be located in something larger.
-UNIT_KINDS = frozenset(["city", "admin1", "country", "region"])
-LOCATABLE_KINDS = frozenset(["city", "neighbourhood", "landmark", "admin2"])
-
-
-@dataclass
-class Toponym:
-    hit: NameHit
-    start: int  # normalised span, qualifiers and trailing direction adjectives included
-    end: int
-    qualifiers: list[Qualifier]
-    candidates: list[Place]
-    explicit: set[str] = field(default_factory=set)  # countries named next to it
-    locating: Toponym | None = None  # the unit that locates it (حي الشيخ مقصود بحلب)
-    split_ids: frozenset[int] = frozenset()  # candidates read with the first letter a clitic
-    coordinated: Toponym | None = None  # the place before it in a list (حلب وإدلب)
-    locates_town: bool = False  # a town is said to lie in it (مدينة العدوة في المنيا)
-    locative: bool = False  # the locating unit follows في or ب (not just a comma or a dash)
-    choice: Place | None = None
-    located_only: bool = False  # placed at the unit that locates it, not at its own point
-    reason: str = ""
-    margin: float = 0.0
 
 
 def resolve_places(text: str) -> list[Mention]:
@@ -93,81 +70,9 @@ def resolve_places(text: str) -> list[Mention]:
     phrases = has_non_place_phrase(norm)
     kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)
             and not (phrases and _inside_non_place_phrase(t, norm))]
-    kept += _unlisted_places(kept, norm)
-    kept += _towns_by_sound(kept, nt, context)
+    kept += unlisted_places(kept, norm)
+    kept += towns_by_sound(kept, nt, context)
     return [_mention(t, nt, norm) for t in sorted(kept, key=lambda t: t.start)]
-
-
-def _unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
-    """قرية تل أعور في ريف إدلب: a village we do not list, coded at the unit that contains it."""
-    extra: list[Toponym] = []
-    for unit in toponyms:
-        place = unit.choice
-        if place is None or place.kind not in UNIT_KINDS or unit.located_only or (
-                place.kind == "city" and any(q.role == "near" for q in unit.qualifiers)):
-            continue
-        unit_qualified = any(q.role in ("admin1", "settlement") for q in unit.qualifiers)
-        found = unlisted_before(norm, unit.start, unit_qualified)
-        if found is None or any(found.start < t.end and t.start < found.end
-                                for t in toponyms + extra):
-            continue
-        name = norm[found.name_start:found.end]
-        village = Toponym(NameHit(found.name_start, found.end, name, ""), found.start, found.end,
-                          [found.qualifier], [], choice=place, located_only=True,
-                          reason=f"unlisted place located in {place.canonical}")
-        town = _town_by_sound(name, place, found.qualifier.role)
-        if town is not None:
-            village.choice, village.located_only = town, False
-            village.reason = f"sounds like {town.canonical}, located in {place.canonical}"
-        extra.append(village)
-    return extra
-
-
-def _looks_like_a_name(nt: NormText, found: Unlisted) -> bool:
-    """Not مدينة بالفضل "indebted to", بلده ومسقط "his country and", but مدينة هرقلة."""
-    name = nt.text[found.name_start:found.end]
-    if name.startswith(("بال", "لل")) or (name[:1] == "و" and name[1:2] not in ("ا", "و", "ي")):
-        return False  # a clitic-led phrase (بالقوة، ومراكز); واغادوغو is a name
-    _, q_end = nt.original_span(found.qualifier.start,
-                                found.qualifier.start + len(found.qualifier.word))
-    # بلدة "town" and بلده "his country" normalise alike: only the first is a qualifier
-    return not found.qualifier.word.endswith("ه") or nt.original[q_end - 1:q_end] == "ة"
-
-
-def _towns_by_sound(toponyms: list[Toponym], nt: NormText, context: Counter[str]) -> list[Toponym]:
-    """إقليم شرناق، مدينة هرقلة: a qualified name the gazetteer lacks, looked up by sound in the
-    countries the article is about (longest reading first)."""
-    norm = nt.text
-    extra: list[Toponym] = []
-    for found in sorted(qualified_unknowns(norm), key=lambda u: u.start - u.end):
-        if any(found.start < t.end and t.start < found.end for t in toponyms + extra):
-            continue
-        name = norm[found.name_start:found.end]
-        if len(arabic_skeleton(name.replace(" ", ""))) < 4 or not _looks_like_a_name(nt, found):
-            continue  # short skeletons match too many towns without a unit to narrow them
-        adjective = adjective_country(norm, found.end)
-        countries = [adjective] if adjective else [cc for cc, _ in context.most_common(2)]
-        if found.qualifier.role == "admin1":
-            # a province shares its skeleton with some town far too often (جيانغسو، Guangzhou);
-            # only where provinces are named after their seats
-            countries = [cc for cc in countries if cc in HOME_COUNTRIES]
-        for country in countries:
-            town = find_by_sound(name, country)
-            if town is not None:
-                hit = NameHit(found.name_start, found.end, name, "")
-                extra.append(Toponym(hit, found.start, found.end, [found.qualifier], [],
-                                     choice=town, reason=f"sounds like {town.canonical} "
-                                     f"(country context {country})"))
-                break
-    return extra
-
-
-def _town_by_sound(name: str, unit: Place, role: str) -> Place | None:
-    """فيرجسون بولاية ميزوري: a GeoNames town of the unit's country spelled the way it sounds."""
-    if role not in ("settlement", "area"):
-        return None
-    reach = {"city": 60.0, "admin1": 400.0}.get(unit.kind)
-    return find_by_sound(name, unit.country, unit if reach else None, reach or 0.0)
 
 
 def _inside_non_place_phrase(t: Toponym, norm: str) -> bool:

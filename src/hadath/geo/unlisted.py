@@ -4,18 +4,22 @@
 (في|ب)": قرية تل أعور في ريف إدلب، بلدة X بمحافظة حماة، حي السفارات في الرياض. It returns the
 span and qualifier of the unknown place, which the resolver codes at the unit (ACLED: the nearest
 known location, with a lower precision). `qualified_unknowns(norm)` lists every "مدينة/إقليم + name"
-for the lookup by sound.
+for the lookup by sound. `unlisted_places(toponyms, norm)` and `towns_by_sound(toponyms, nt,
+context)` turn both into `Toponym`s for the resolver.
 """
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from hadath.geo.gazetteer import load_gazetteer
-from hadath.geo.matcher import PROCLITICS
-from hadath.geo.qualifiers import Qualifier, all_qualifier_words, qualifier_role
-from hadath.text.normalize import normalize_key
+from hadath.geo.gazetteer import HOME_COUNTRIES, Place, load_gazetteer
+from hadath.geo.matcher import PROCLITICS, NameHit
+from hadath.geo.qualifiers import Qualifier, adjective_country, all_qualifier_words, qualifier_role
+from hadath.geo.sounds import arabic_skeleton, find_by_sound
+from hadath.geo.toponym import UNIT_KINDS, Toponym
+from hadath.text.normalize import NormText, normalize_key
 
 # Qualifiers that introduce a named settlement or part of one (not جامعة "league", سد "block",
 # قاعدة "rule": they name other things too often).
@@ -128,3 +132,75 @@ def qualified_unknowns(norm: str) -> list[Unlisted]:
         if m.group(3) and not _not_a_name_word(m.group(3)):
             found.append(Unlisted(qualifier.start, m.end(3), m.start(2), qualifier))
     return found
+
+
+def unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
+    """قرية تل أعور في ريف إدلب: a village we do not list, coded at the unit that contains it."""
+    extra: list[Toponym] = []
+    for unit in toponyms:
+        place = unit.choice
+        if place is None or place.kind not in UNIT_KINDS or unit.located_only or (
+                place.kind == "city" and any(q.role == "near" for q in unit.qualifiers)):
+            continue
+        unit_qualified = any(q.role in ("admin1", "settlement") for q in unit.qualifiers)
+        found = unlisted_before(norm, unit.start, unit_qualified)
+        if found is None or any(found.start < t.end and t.start < found.end
+                                for t in toponyms + extra):
+            continue
+        name = norm[found.name_start:found.end]
+        village = Toponym(NameHit(found.name_start, found.end, name, ""), found.start, found.end,
+                          [found.qualifier], [], choice=place, located_only=True,
+                          reason=f"unlisted place located in {place.canonical}")
+        town = _town_by_sound(name, place, found.qualifier.role)
+        if town is not None:
+            village.choice, village.located_only = town, False
+            village.reason = f"sounds like {town.canonical}, located in {place.canonical}"
+        extra.append(village)
+    return extra
+
+
+def _looks_like_a_name(nt: NormText, found: Unlisted) -> bool:
+    """Not مدينة بالفضل "indebted to", بلده ومسقط "his country and", but مدينة هرقلة."""
+    name = nt.text[found.name_start:found.end]
+    if name.startswith(("بال", "لل")) or (name[:1] == "و" and name[1:2] not in ("ا", "و", "ي")):
+        return False  # a clitic-led phrase (بالقوة، ومراكز); واغادوغو is a name
+    _, q_end = nt.original_span(found.qualifier.start,
+                                found.qualifier.start + len(found.qualifier.word))
+    # بلدة "town" and بلده "his country" normalise alike: only the first is a qualifier
+    return not found.qualifier.word.endswith("ه") or nt.original[q_end - 1:q_end] == "ة"
+
+
+def towns_by_sound(toponyms: list[Toponym], nt: NormText, context: Counter[str]) -> list[Toponym]:
+    """إقليم شرناق، مدينة هرقلة: a qualified name the gazetteer lacks, looked up by sound in the
+    countries the article is about (longest reading first)."""
+    norm = nt.text
+    extra: list[Toponym] = []
+    for found in sorted(qualified_unknowns(norm), key=lambda u: u.start - u.end):
+        if any(found.start < t.end and t.start < found.end for t in toponyms + extra):
+            continue
+        name = norm[found.name_start:found.end]
+        if len(arabic_skeleton(name.replace(" ", ""))) < 4 or not _looks_like_a_name(nt, found):
+            continue  # short skeletons match too many towns without a unit to narrow them
+        adjective = adjective_country(norm, found.end)
+        countries = [adjective] if adjective else [cc for cc, _ in context.most_common(2)]
+        if found.qualifier.role == "admin1":
+            # a province shares its skeleton with some town far too often (جيانغسو، Guangzhou);
+            # only where provinces are named after their seats
+            countries = [cc for cc in countries if cc in HOME_COUNTRIES]
+        for country in countries:
+            town = find_by_sound(name, country)
+            if town is not None:
+                hit = NameHit(found.name_start, found.end, name, "")
+                extra.append(Toponym(hit, found.start, found.end, [found.qualifier], [],
+                                     choice=town, reason=f"sounds like {town.canonical} "
+                                     f"(country context {country})"))
+                break
+    return extra
+
+
+def _town_by_sound(name: str, unit: Place, role: str) -> Place | None:
+    """فيرجسون بولاية ميزوري: a GeoNames town of the unit's country spelled the way it sounds."""
+    if role not in ("settlement", "area"):
+        return None
+    reach = {"city": 60.0, "admin1": 400.0}.get(unit.kind)
+    return find_by_sound(name, unit.country, unit if reach else None, reach or 0.0)
