@@ -217,3 +217,10 @@ def test_a_number_of_members_then_the_verb_is_a_toll() -> None:
             "استهدف نقطة تفتيش في بلدة الطارمية.")
     [figure] = one(_events(text), "explosion")["fatalities"]
     assert (figure["count"], figure["min"]) == (6, 6)
+
+
+def test_the_dead_of_an_accident_are_no_casualties_of_violence() -> None:
+    assert not _events("أسفر حادث اصطدام حافلة بحشد في مدينة بورت أو برنس عن مقتل 38 شخصا.")
+    # "حشد" is a crowd as well as a mobilisation: only an actor and a place make it one
+    mobilised = one(_events("حشد الجيش السوري قواته قرب مدينة حلب."), "mobilization")
+    assert mobilised["actor1"]["canonical"] == "Military Forces of Syria"

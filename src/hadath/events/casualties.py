@@ -73,8 +73,8 @@ def fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate |
     # a reported act but does not make one
     killed = [f for f in figures if f.kind == "fatalities"
               and (f.side_kind is not None or not f.number.noun)]
-    if not killed:
-        return None
+    if not killed or any(c.value == "accident" for c in frame.mod_cues):
+        return None  # "أسفر حادث اصطدام حافلة بحشد عن مقتل 38 شخصا": no violence named
     first = killed[0]
     site = site_of(doc, frame, first.number.start)
     speaker_start = site.speaker.start if site.speaker else -1
