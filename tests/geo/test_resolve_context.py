@@ -27,3 +27,10 @@ def test_conflict_towns_of_the_sahel_yemen_and_afghanistan() -> None:
     assert ("سيئون", "YE") in places("قتل 5 في هجوم في سيئون باليمن")
     assert ("لشكركاه", "AF") in places("انفجار في لشكركاه عاصمة ولاية هلمند")
     assert places("كانو يعملون في المدينة") == []  # كانو is also "they were"
+
+
+def test_maghrebi_authorities_are_not_as_salt() -> None:
+    # "السلط" is the plural of "authority" in Tunisian and Algerian usage
+    assert not resolve_places("رفض الحزب التبريرات التي قدمتها السلط المعنية لمنع النشاط")
+    [town] = resolve_places("انفجار في مدينة السلط الأردنية")
+    assert town.canonical == "As Salţ"
