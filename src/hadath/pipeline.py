@@ -10,12 +10,14 @@ from collections import Counter
 from datetime import date
 
 from hadath.claims import find_claims
+from hadath.claims.lexicon import table
 from hadath.countries import alpha3
 from hadath.events import extract_events
 from hadath.geo import resolve_places
 from hadath.mentions import find_actors
 from hadath.ner import uncovered_entities
 from hadath.record import Article, ArticleMeta, Mention
+from hadath.text.normalize import normalize_key
 from hadath.text.numbers import find_numbers
 from hadath.text.sentences import split_sentences
 from hadath.time import find_times
@@ -53,9 +55,10 @@ def find_mentions(text: str, *, tagger: bool = True) -> list[Mention]:
     Places come first: the country most of them lie in tells the actors stage whose army,
     police or ministry a bare "قوات الأمن" or "وزارة الداخلية" is.
     """
-    places = resolve_places(text)
+    places = [p for p in resolve_places(text) if not _speaker(text, p)]
     actors = find_actors(text, country=main_country(places))
     places = [p for p in places if not _acts_as_actor(p, actors)]
+    actors = [a for a in actors if not _base_not_group(a, places)]
     mentions = _without_overlaps(actors + places)
     if not tagger:
         return mentions
@@ -71,6 +74,30 @@ def main_country(places: list[Mention]) -> str | None:
     best = max(counts.values())
     first = next(p.country for p in places if p.country and counts[p.country] == best)
     return alpha3(first)
+
+
+def _speaker(text: str, place: Mention) -> bool:
+    """"وأكد الأحمدي أن": a town's name right after a verb of saying is a person's (a surname
+    like الأحمدي), and must not set the article's country; capitals that speak are actors."""
+    if place.kind != "city":
+        return False
+    words = normalize_key(text[max(0, place.start - 16):place.start]).split()
+    if not words:
+        return False
+    verb = words[-1]
+    cues = table("claims", "cues.tsv")
+    row = cues.get(verb) or (cues.get(verb[1:]) if verb[:1] in "وف" else None)
+    return row is not None and row.get("kind") == "verb"
+
+
+_BASE_WORD = normalize_key("قاعدة")
+
+
+def _base_not_group(actor: Mention, places: list[Mention]) -> bool:
+    """"قاعدة العند ... القاعدة ستسقط": with an air base named, a bare "the base" is that base,
+    not al-Qaeda."""
+    return (normalize_key(actor.surface) == "ال" + _BASE_WORD
+            and any(normalize_key(p.surface).startswith(_BASE_WORD) for p in places))
 
 
 def _acts_as_actor(place: Mention, actors: list[Mention]) -> bool:

@@ -224,3 +224,13 @@ def test_the_dead_of_an_accident_are_no_casualties_of_violence() -> None:
     # "حشد" is a crowd as well as a mobilisation: only an actor and a place make it one
     mobilised = one(_events("حشد الجيش السوري قواته قرب مدينة حلب."), "mobilization")
     assert mobilised["actor1"]["canonical"] == "Military Forces of Syria"
+
+
+def test_a_surname_after_a_verb_of_saying_and_the_base_are_no_place_or_group() -> None:
+    text = ("وأكد الأحمدي أن وحدات خاصة من الجيش قصفت مواقع الحوثيين في سور قاعدة العند، "
+            "وأن القاعدة ستسقط قريبا.")
+    mentions = process(ArticleMeta(id="m", text=text, published="2015-07-31"), tagger=False).mentions
+    by_surface = {m.surface: m for m in mentions}
+    assert "الأحمدي" not in by_surface  # a spokesman, not Al Ahmadi in Kuwait
+    assert by_surface["الجيش"].canonical == "Military Forces of Yemen"
+    assert "القاعدة" not in by_surface  # the Anad base, not al-Qaeda
