@@ -234,3 +234,11 @@ def test_a_surname_after_a_verb_of_saying_and_the_base_are_no_place_or_group() -
     assert "الأحمدي" not in by_surface  # a spokesman, not Al Ahmadi in Kuwait
     assert by_surface["الجيش"].canonical == "Military Forces of Yemen"
     assert "القاعدة" not in by_surface  # the Anad base, not al-Qaeda
+
+
+def test_who_calls_for_justice_after_an_attack_did_not_attack() -> None:
+    text = ("طالب الأمين العام للأمم المتحدة بان كي مون بمحاسبة قتلة الطفل الفلسطيني الذي قتل في "
+            "هجوم على منزله بالضفة الغربية.")
+    for event in _events(text):
+        if event["type"] != "request_appeal":
+            assert (event["actor1"] or {}).get("canonical") not in ("United Nations", "Ban Ki-moon")

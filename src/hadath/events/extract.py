@@ -65,6 +65,8 @@ _UNCLAIMED_TYPES = frozenset({"explosion", "attack_on_civilians"})
 _ANNOUNCED_TYPES = frozenset({"agreement"})
 _POLITICAL_KINDS = frozenset({"government", "party", "person"})
 _CROWD_KINDS = frozenset({"protesters", "rioters"})
+# statements about an act that its speaker did not do (a denial, or a threat, may be the doer's)
+_JUDGING = frozenset({"accuse", "request_appeal", "support_statement"})
 _TROOP_WITHDRAWALS = frozenset(normalize_key(f) for f in ("سحب قواته", "سحب قواتها", "سحبت قواتها"))
 _MODALITY_RANK = {"asserted": 0, "claimed": 0, "denied": 0, "planned": 1, "conditional": 1,
                   "historical": 2}
@@ -81,7 +83,10 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
     start = max(site.clause.start, claim.start) if claim and claim.start <= trigger.start \
         else site.clause.start
     # "اتهمت الوزارة الإخوان بالوقوف خلف التفجير": the accused, not the accuser, did it
-    accusations = [o for o in triggers if o.value == "accuse" and start <= o.start < trigger.start]
+    # ... and "طالب بمحاسبة قتلة الطفل في هجوم": who calls for justice did not attack
+    # (a call for a protest is still its caller's: "الصدر يدعو لتحرك احتجاجي")
+    judging = {"accuse"} if called_for else _JUDGING
+    accusations = [o for o in triggers if o.value in judging and start <= o.start < trigger.start]
     if accusations:
         start = accusations[-1].end
         accuser = actor_mentions(doc.text, doc.article.mentions, start, trigger.start)[:1]
