@@ -242,3 +242,13 @@ def test_who_calls_for_justice_after_an_attack_did_not_attack() -> None:
     for event in _events(text):
         if event["type"] != "request_appeal":
             assert (event["actor1"] or {}).get("canonical") not in ("United Nations", "Ban Ki-moon")
+
+
+def test_the_articles_main_place_lies_in_the_country_it_names_most() -> None:
+    from hadath.events.places import Place, focus_place
+
+    washington = Place(0, 6, "واشنطن", "Washington, D.C.", "US", geo_precision=1)
+    azaz = Place(20, 25, "أعزاز", "Azaz", "SY", geo_precision=1)
+    syria = Place(30, 35, "سوريا", "Syria", "SY", is_country=True)
+    focus = focus_place([washington, azaz, syria])
+    assert focus is not None and focus.canonical == "Azaz"

@@ -218,6 +218,12 @@ def assign_places(text: str, clauses: list[Sentence], triggers: list[Cue], place
 def focus_place(places: list[Place]) -> Place | None:
     """The article's main place: its most often named settlement or district, else country."""
     precise = [p for p in places if not p.is_country and p.canonical and p.geo_precision <= 2]
+    # "«النصرة» تهاجم حلفاء الولايات المتحدة ... واشنطن": the towns of the country the article
+    # names most, not a foreign capital named as often as one of them
+    countries = Counter(p.country for p in places if p.country)
+    if countries:
+        home = countries.most_common(1)[0][0]
+        precise = [p for p in precise if p.country == home] or precise
     pool = precise or [p for p in places if p.canonical]
     if not pool:
         return None
