@@ -34,3 +34,7 @@ def test_maghrebi_authorities_are_not_as_salt() -> None:
     assert not resolve_places("رفض الحزب التبريرات التي قدمتها السلط المعنية لمنع النشاط")
     [town] = resolve_places("انفجار في مدينة السلط الأردنية")
     assert town.canonical == "As Salţ"
+
+
+def test_bare_salt_is_the_authorities_unless_qualified() -> None:
+    assert not resolve_places("دعا معتمد قبلي السلط إلى التدخل لحل الأزمة")
