@@ -252,3 +252,9 @@ def test_the_articles_main_place_lies_in_the_country_it_names_most() -> None:
     syria = Place(30, 35, "سوريا", "Syria", "SY", is_country=True)
     focus = focus_place([washington, azaz, syria])
     assert focus is not None and focus.canonical == "Azaz"
+
+
+def test_names_before_a_passive_are_who_was_held() -> None:
+    text = "أعلنت وزارة الداخلية التونسية أن عناصر من كتيبة عقبة بن نافع تم توقيفهم في ولاية القصرين."
+    arrest = one(_events(text), "arrest")  # not an abduction by the brigade
+    assert arrest["actor1"]["kind"] in ("police", "government")

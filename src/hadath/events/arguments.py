@@ -202,6 +202,17 @@ def _opens_clause(text: str, trigger: Cue) -> bool:
     return not lead or lead[-1] in ".!؟?\n،,:\"" or trigger.prefix in ("و", "ف")
 
 
+def passive_before(text: str, pos: int) -> bool:
+    """"تم قتل", "وجرى اعتقال": an auxiliary right before the act word hides its doer."""
+    roles = table("events", "roles.tsv")
+    words = normalize_key(text[max(0, pos - 8):pos]).split()
+    if not words or not text[:pos].endswith(" "):
+        return False
+    word = words[-1]
+    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
+    return row is not None and row["role"] == "passive_aux"
+
+
 def _same(a: Mention | None, b: Mention | None) -> bool:
     if a is None or b is None:
         return False
@@ -295,9 +306,10 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         reach = -1  # a present-tense verb after its subject: "نصر الله يهدد إسرائيل"
     if actor1 is None and after and _subject_after(text, trigger, after[0], reach):
         actor1 = after[0]  # verb–subject ("قصفت الطائرات") or possessor ("هجوم لداعش")
-    if actor1 is None and before:
+    if actor1 is None and before and not passive_before(text, trigger.start):
         # subject–verb: the clause's first actor is its subject ("قوات الأمن قتلت مسلحا
-        # واعتقلت 16 آخرين": the police arrested, not the gunman)
+        # واعتقلت 16 آخرين": the police arrested, not the gunman); "مهربون تم توقيفهم"
+        # names who was held, not who held them
         actor1 = before[0]
     state = _gentilic_after(text, trigger, end) if trigger.pos == "noun" else None
     if state is not None and (actor1 is None or actor1 in before):

@@ -8,8 +8,7 @@ from __future__ import annotations
 
 import re
 
-from hadath.claims.lexicon import table
-from hadath.events.arguments import actor_mentions, cause_floor, light_verb_subject
+from hadath.events.arguments import actor_mentions, cause_floor, light_verb_subject, passive_before
 from hadath.events.context import (
     Doc,
     Frame,
@@ -24,20 +23,8 @@ from hadath.events.figures import Figure
 from hadath.events.modality import PARTY_KINDS, ModalityContext, kind_of, modality_of, same_side
 from hadath.events.records import Candidate
 from hadath.record import Mention
-from hadath.text.normalize import normalize_key
 
 _FIGURE_CAUSE_WORDS = 12  # "بعد هجوم الشهر الماضي على منتجع ساحلي في سوسة أدى إلى مقتل"
-
-
-def _passive(text: str, pos: int) -> bool:
-    """"تم قتل", "وجرى اعتقال": an auxiliary right before the act word hides its doer."""
-    roles = table("events", "roles.tsv")
-    words = normalize_key(text[max(0, pos - 8):pos]).split()
-    if not words or not text[:pos].endswith(" "):
-        return False
-    word = words[-1]
-    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
-    return row is not None and row["role"] == "passive_aux"
 
 
 # "من عناصره", "من جنودها", "من مقاتليهم": counted among its (their) own men; not "من بينهم"
@@ -82,7 +69,7 @@ def fatality_event(doc: Doc, frame: Frame, figures: list[Figure]) -> Candidate |
     floor = cause_floor(doc.text, site.clause.start, first.cue.start, gap=_FIGURE_CAUSE_WORDS)
     subjects = [m for m in actor_mentions(doc.text, doc.article.mentions, floor, first.cue.start)
                 if m.start != speaker_start and m.kind != "civilians"]
-    if _passive(doc.text, first.cue.start):
+    if passive_before(doc.text, first.cue.start):
         subjects = []  # "خلال المواجهة لطرد الإرهابيين تم قتل خمسة": no doer named
     # "قامت القوات المسلحة باستهداف مقر لتجمع العناصر الإرهابية مما أسفر عن مقتل": the
     # subject of قام/شن/نفذ did it; the names after are what it hit
