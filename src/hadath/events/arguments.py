@@ -7,12 +7,12 @@ subject–verb order, "مع/ضد/على X" for the side attacked, "X تلقت ..
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue, find_triggers
-from hadath.events.places import Place, prayer_name
+from hadath.events.places import prayer_name
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
 from hadath.text.normalize import normalize, normalize_key
@@ -28,8 +28,6 @@ _NEVER_SELF_REPORTED = frozenset({"explosion", "attack_on_civilians", "abduction
 _STATE_AGENT_KINDS = frozenset({"state_forces", "police", "government", "external_forces",
                                 "external_state_forces"})
 _SYMMETRIC_TYPES = frozenset({"armed_clash", "agreement", "meeting"})
-_VIOLENT_TYPES = frozenset({"armed_clash", "air_strike", "shelling", "explosion",
-                            "attack_on_civilians", "territory_taken", "territory_regained"})
 _NEAR_WORDS = 2  # a subject or possessor sits this close to its trigger
 _LONE_CLITICS = frozenset({"ل", "ب", "و", "لل", "بال", "وال"})
 _SIDE_REACH = 8  # "اشتباكات عنيفة اندلعت أمس في ريف المدينة مع الحوثيين"
@@ -335,50 +333,6 @@ def pick_actors(text: str, trigger: Cue, start: int, end: int, mentions: list[Me
         actor1, actor2 = actor2, None
     associates = tuple(m for m in inside if m not in (actor1, actor2) and _allied(text, m, actor1))
     return Actors(actor1, actor2, associates)
-
-
-def armed_forces(m: Mention | None, etype: str) -> Mention | None:
-    """ACLED names the state's forces, not its government, as the side in violence: "طائرات
-    النظام" (Government of Syria) strike as the Military Forces of Syria, and "أعلنت
-    السلطات اعتقال" arrests as its Police Forces."""
-    if etype in _VIOLENT_TYPES:
-        return _forces(m, "Military Forces of")
-    return _forces(m, "Police Forces of") if etype == "arrest" else m
-
-
-def _forces(m: Mention | None, forces: str) -> Mention | None:
-    if m is None or m.kind != "government" or m.canonical is None \
-            or not m.canonical.startswith("Government of"):
-        return m
-    entry = lookup_actor(forces + m.canonical[len("Government of"):])
-    if entry is None:
-        return m
-    return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country)
-
-
-def organisation_of(m: Mention | None) -> Mention | None:
-    """A person acts for an organisation (ACLED codes the organisation): a vice-president's
-    arms deliveries are his government's. Statements stay with the person who made them."""
-    if m is None or m.kind != "person" or not m.affiliation:
-        return m
-    entry = lookup_actor(m.affiliation)
-    if entry is None:
-        return m
-    return replace(m, canonical=entry.canonical, kind=entry.kind, country=entry.country or m.country)
-
-
-def crowd_of(etype: str, place: Place | None) -> Mention | None:
-    """ACLED's generic side of a demonstration with no named organiser: "Protesters (Iraq)"."""
-    if place is None or not place.country:
-        return None
-    countries = table("events", "countries.tsv")
-    alpha3 = next((k for k, row in countries.items() if row["alpha2"] == place.country.upper()),
-                  None)
-    if alpha3 is None:
-        return None
-    kind = "rioters" if etype == "riot" else "protesters"
-    name = f"{kind.capitalize()} ({countries[alpha3]['name']})"
-    return Mention(place.start, place.start, "", "actor", name, kind, alpha3, source="pattern")
 
 
 def _gentilic_after(text: str, trigger: Cue, end: int) -> Mention | None:

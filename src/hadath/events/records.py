@@ -10,10 +10,10 @@ import hashlib
 from collections import Counter
 from dataclasses import dataclass, field
 
-from hadath.events.arguments import armed_forces, crowd_of, organisation_of
 from hadath.events.cues import STATEMENT_TYPES
 from hadath.events.figures import Figure
 from hadath.events.modality import STATE_KINDS
+from hadath.events.naming import armed_forces, crowd_of, organisation_of
 from hadath.events.places import Place
 from hadath.events.summary import summarise
 from hadath.record import Article, Mention
