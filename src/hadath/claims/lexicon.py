@@ -81,30 +81,14 @@ def _open_ended(form: str) -> bool:
 
 
 class PhraseMatcher:
-    """Finds lexicon phrases as whole words in normalised text, longest match first."""
+    """Finds lexicon phrases as whole words in normalised text, longest match first: one table
+    matched on its own (see `MultiMatcher` for several in one pass)."""
 
     def __init__(self, rows: Iterable[dict[str, Any]]) -> None:
-        self._automaton = ahocorasick.Automaton()
-        added: dict[str, tuple[int, dict[str, Any]]] = {}
-        for row in rows:
-            # An exact form beats the same string generated as a variant of another row.
-            added.setdefault(row["form"], (len(row["form"]), row))
-        for row in rows:
-            for variant in _variants(row["form"]):
-                added.setdefault(variant, (len(variant), row))
-        for key, value in added.items():
-            self._automaton.add_word(key, value)
-        self._automaton.make_automaton()
+        self._tables = MultiMatcher({"": list(rows)})
 
     def find(self, text: str) -> list[PhraseHit]:
-        hits: list[PhraseHit] = []
-        for last, (length, row) in self._automaton.iter(text):
-            start, end = last - length + 1, last + 1
-            opens, closes = _whole(text, start, end)
-            if not opens or (not closes and not _open_ended(row["form"])):
-                continue
-            hits.append(PhraseHit(start, end, row))
-        return _longest_first(hits)
+        return self._tables.find(text)[""]
 
 
 def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
 from hadath.events.cues import Cue, find_triggers
+from hadath.events.governing import role_of
 from hadath.events.places import prayer_name
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
@@ -161,12 +162,6 @@ def _role_before(text: str, pos: int, floor: int) -> str | None:
             if i - n >= 0 and " ".join(words[i - n:i]) in roles:
                 return roles[" ".join(words[i - n:i])]["role"]
     return None
-
-
-def role_of(roles: dict[str, dict[str, str]], word: str) -> str | None:
-    """The role of `word` in roles.tsv, or of it without a leading conjunction و."""
-    row = roles.get(word) or (roles.get(word[1:]) if word[:1] == "و" else None)
-    return row["role"] if row else None
 
 
 # A trigger that ends in its preposition ("القبض على") is followed by its object, not its subject.

@@ -7,10 +7,11 @@ answers one question with offsets into the original text.
 from __future__ import annotations
 
 from hadath.claims.lexicon import table
-from hadath.events.arguments import actor_mentions, role_of
+from hadath.events.arguments import actor_mentions
 from hadath.events.context import Doc, Site
 from hadath.events.cues import STATEMENT_TYPES, Cue
 from hadath.events.dates import compare_to
+from hadath.events.governing import role_of
 from hadath.record import Mention, Sentence, TimeExpr
 from hadath.text.normalize import normalize_key
 
