@@ -8,7 +8,7 @@ import pytest
 from hadath.ner.corpora import read_aqmar, read_conll
 from hadath.ner.crf import CrfWeights
 from hadath.ner.features import FeatureConfig, sentence_features
-from hadath.ner.model import NerModel
+from hadath.ner.model import CrfScorer, NerModel
 from hadath.ner.scoring import entity_spans
 from hadath.ner.train import CrfParams, _fit
 
@@ -30,7 +30,7 @@ _CONFIG = FeatureConfig(target_domain="anercorp_train")
 
 
 def _ours(crfsuite_file: Path) -> NerModel:
-    return NerModel(CrfWeights.read(crfsuite_file, "anercorp_train"), _CONFIG, {})
+    return NerModel(CrfScorer(CrfWeights.read(crfsuite_file, "anercorp_train"), _CONFIG), {})
 
 
 def _crfsuite(crfsuite_file: Path) -> pycrfsuite.Tagger:
@@ -47,7 +47,7 @@ def _held_out() -> list[list[str]]:
 def test_labels_equal_crfsuite_labels(trained: Path) -> None:
     model, tagger = _ours(trained), _crfsuite(trained)
     sentences = _held_out()
-    expected = [tagger.tag(sentence_features(s, model.config)) for s in sentences]
+    expected = [tagger.tag(sentence_features(s, _CONFIG)) for s in sentences]
     assert model.tag_document(sentences) == expected
     assert any(label != "O" for labels in expected for label in labels)
 
@@ -57,7 +57,7 @@ def test_entity_confidence_is_crfsuite_lowest_marginal(trained: Path) -> None:
     sentences = _held_out()
     checked = 0
     for sentence, entities in zip(sentences, model.tag_document_entities(sentences)):
-        labels = tagger.tag(sentence_features(sentence, model.config))
+        labels = tagger.tag(sentence_features(sentence, _CONFIG))
         assert [e[:3] for e in entities] == entity_spans(labels)
         for _, first, last, probability in entities:
             expected = min(tagger.marginal(labels[i], i) for i in range(first, last))

@@ -2,6 +2,7 @@
 `hadath build ner-clusters`. Thin shells over `hadath.ner`."""
 from __future__ import annotations
 
+from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -40,15 +41,45 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
     typer.echo("\n".join(out), nl=False)
 
 
+class Kind(str, Enum):
+    both = "both"
+    neural = "neural"
+    crf = "crf"
+
+
 def train_ner(data: _DataDir = None, out: _ModelDir = None,
-              max_iterations: int = CrfParams.max_iterations) -> None:
-    """Retrain the CRF from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test)."""
+              kind: Annotated[Kind, typer.Option(
+                  help="which of the two summed models to (re)train: the feature CRF, the "
+                       "BiLSTM-CRF (needs PyTorch: pip install 'hadath[build]') or both")
+              ] = Kind.both,
+              epochs: Annotated[int | None, typer.Option(help="BiLSTM-CRF: epochs")] = None,
+              held_out: Annotated[bool, typer.Option(
+                  help="BiLSTM-CRF: keep the last tenth of ANERcorp train out, score it "
+                       "every epoch and keep the best epoch")] = False,
+              max_iterations: Annotated[int, typer.Option(help="CRF: L-BFGS iterations")]
+              = CrfParams.max_iterations) -> None:
+    """Retrain the tagger from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test).
+
+    The tagger sums the models found in its folder."""
     data = data or default_data_dir()
     if not (data / "anercorp").is_dir():
         fail(f"no public data at {data}; pass --data")
-    meta = train_default(data, out or model_dir(), params=CrfParams(max_iterations=max_iterations))
-    typer.echo(f"trained on {meta['sentences']} sentences, {meta['tokens']} tokens "
-               f"in {meta['train_seconds']} s")
+    out = out or model_dir()
+    if kind is not Kind.crf:
+        try:
+            from hadath.ner.neural_train import NeuralParams, train_default_neural
+        except ImportError as exc:
+            fail(f"the BiLSTM-CRF needs PyTorch to train ({exc}): pip install 'hadath[build]'")
+    if kind is not Kind.neural:
+        meta = train_default(data, out, params=CrfParams(max_iterations=max_iterations))
+        typer.echo(f"CRF: trained on {meta['sentences']} sentences, {meta['tokens']} tokens "
+                   f"in {meta['train_seconds']} s")
+    if kind is not Kind.crf:
+        params = NeuralParams() if epochs is None else NeuralParams(epochs=epochs)
+        meta = train_default_neural(data, out, params, held_out,
+                                    log=lambda line: typer.echo(line, err=True))
+        typer.echo(f"BiLSTM-CRF: trained on {meta['sentences']} sentences, {meta['tokens']} "
+                   f"tokens in {meta['train_seconds']} s")
 
 
 def build_ner_clusters(data: _DataDir = None,

@@ -80,16 +80,23 @@ def _kmeans(vectors: np.ndarray, k: int, iterations: int, seed: int = 13) -> np.
     return assignment
 
 
-def build_clusters(texts: Iterable[str], out: Path, *, min_count: int = 5,
-                   max_vocab: int = 80_000, n_contexts: int = 10_000, dims: int = 100,
-                   iterations: int = 15, source_note: str = "") -> int:
-    """Learn clusters from `texts` and write them to `out` (gzip TSV); returns the vocab size."""
+def word_vectors(texts: Iterable[str], *, min_count: int = 5, max_vocab: int = 80_000,
+                 n_contexts: int = 10_000, dims: int = 100) -> tuple[list[str], np.ndarray]:
+    """The vocabulary of `texts` and a unit vector of `dims` for each of its words."""
     vocab, ids = _token_ids(texts, min_count, max_vocab)
     matrix = _ppmi(_cooccurrences(ids, len(vocab), min(n_contexts, len(vocab))))
     left, strengths, _ = svds(matrix, k=min(dims, min(matrix.shape) - 1), random_state=13)
     vectors = left * np.sqrt(strengths)  # the eigenvalue weighting p = 0.5
     norms = np.linalg.norm(vectors, axis=1, keepdims=True)
-    vectors = vectors / np.where(norms == 0, 1.0, norms)
+    return vocab, vectors / np.where(norms == 0, 1.0, norms)
+
+
+def build_clusters(texts: Iterable[str], out: Path, *, min_count: int = 5,
+                   max_vocab: int = 80_000, n_contexts: int = 10_000, dims: int = 100,
+                   iterations: int = 15, source_note: str = "") -> int:
+    """Learn clusters from `texts` and write them to `out` (gzip TSV); returns the vocab size."""
+    vocab, vectors = word_vectors(texts, min_count=min_count, max_vocab=max_vocab,
+                                  n_contexts=n_contexts, dims=dims)
     columns = [_kmeans(vectors, min(k, len(vocab)), iterations) for k in GRANULARITIES]
     out.parent.mkdir(parents=True, exist_ok=True)
     with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as sink:

@@ -15,6 +15,7 @@ from hadath.ner.stems import split_clitics
 Entity = tuple[str, int, int, float]  # label, first word, end word, lowest label probability
 _MAX_WORDS = 4  # longer names are rarely repeated word for word
 _MIN_CHARS = 2  # a one-letter "name" is a tagging accident, not worth repeating
+_MIN_SURNAME = 2  # letters: بن, ابو and the like are parts of names, not surnames
 
 
 def _types_by_word(words: list[str], labels: list[str]) -> dict[str, frozenset[str]]:
@@ -51,6 +52,8 @@ class Consistency:
 
     window: int = 20
     min_probability: float = 0.7
+    # the last word of a sure person's name, alone, is that person (محمد عطا … عطا)
+    surnames: bool = True
 
 
 def _key(norms: list[str]) -> tuple[str, ...]:
@@ -69,6 +72,9 @@ def propagate(norm_sentences: list[list[str]], labels: list[list[str]],
         for kind, a, b, p in found:
             if p >= consistency.min_probability and len("".join(norms[a:b])) >= _MIN_CHARS:
                 seen.setdefault(_key(norms[a:b]), []).append((k, kind, p))
+                if (consistency.surnames and kind == "PERS" and b - a >= 2
+                        and len(norms[b - 1]) > _MIN_SURNAME):
+                    seen.setdefault(_key(norms[b - 1: b]), []).append((k, kind, p))
     if not seen:
         return labels, entities
     firsts = {key[0] for key in seen}

@@ -1,0 +1,242 @@
+"""The neural tagger at tagging time: a character CNN and word vectors under a BiLSTM, with
+a CRF on top, run in numpy from the weights `hadath train ner` saved (no torch needed).
+
+`Encoder` turns the words of a sentence into the model's inputs (word and stem ids, character
+ids, small categorical features: shape, clitics, gazetteer memberships, corpus);
+`NeuralWeights.emissions(sentences)` gives each sentence's word × label scores, which the
+CRF decoding of `hadath.ner.crf` turns into labels and probabilities.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from hadath.ner.gazetteers import gazetteer_tags
+from hadath.ner.stems import split_clitics
+from hadath.text.normalize import normalize_key
+
+PAD, UNKNOWN = 0, 1
+MAX_CHARS = 24  # a longer word keeps its first 12 and last 12 characters
+_DIGITS = re.compile(r"\d")
+_ARABIC = re.compile(r"[\u0621-\u064a]")
+_LATIN = re.compile(r"[A-Za-z]")
+SHAPES = ("pad", "arabic", "digit", "alnum", "Latin", "latin", "punct")
+GAZETTEER_TAGS = {"B": 1, "I": 2}
+
+
+@lru_cache(maxsize=300_000)
+def word_key(word: str) -> tuple[str, str, str, int]:
+    """The word's normalised form (digits as 0), its proclitics, its stem and its shape id."""
+    norm = _DIGITS.sub("0", normalize_key(word) or word)
+    prefix, stem = split_clitics(norm)
+    if "0" in norm:
+        shape = "digit" if norm.replace(".", "").replace(",", "").strip("0") == "" else "alnum"
+    elif _ARABIC.search(norm):
+        shape = "arabic"
+    elif _LATIN.search(norm):
+        shape = "Latin" if norm[:1].isupper() else "latin"
+    else:
+        shape = "punct"
+    return norm, prefix, stem, SHAPES.index(shape)
+
+
+def _clipped(norm: str) -> str:
+    return norm if len(norm) <= MAX_CHARS else norm[: MAX_CHARS // 2] + norm[-MAX_CHARS // 2:]
+
+
+@dataclass(frozen=True)
+class Encoder:
+    """The vocabularies of the model's inputs; ids 0 and 1 are padding and unknown."""
+
+    words: dict[str, int]
+    chars: dict[str, int]
+    prefixes: dict[str, int]
+    domains: tuple[str, ...]
+    gazetteers: tuple[str, ...]
+    target_domain: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"words": sorted(self.words, key=self.words.__getitem__),
+                "chars": sorted(self.chars, key=self.chars.__getitem__),
+                "prefixes": sorted(self.prefixes, key=self.prefixes.__getitem__),
+                "domains": list(self.domains), "gazetteers": list(self.gazetteers),
+                "target_domain": self.target_domain}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Encoder:
+        return cls({w: i for i, w in enumerate(data["words"])},
+                   {c: i for i, c in enumerate(data["chars"])},
+                   {p: i for i, p in enumerate(data["prefixes"])},
+                   tuple(data["domains"]), tuple(data["gazetteers"]), data["target_domain"])
+
+    def word_id(self, norm: str) -> int:
+        return self.words.get(norm, UNKNOWN)
+
+    def stem_id(self, stem: str) -> int:
+        found = self.words.get(stem)
+        return self.words.get("ال" + stem, UNKNOWN) if found is None else found
+
+    def char_ids(self, norm: str) -> list[int]:
+        return [self.chars.get(c, UNKNOWN) for c in _clipped(norm)]
+
+    def encode(self, words: list[str], domain: str | None = None
+               ) -> tuple[np.ndarray, list[str], np.ndarray]:
+        """Word ids and stem ids (n × 2), the normalised words (for the character CNN) and
+        the categorical features (n × 3 + gazetteers: shape, prefix, corpus, memberships)."""
+        keys = [word_key(w) for w in words]
+        norms = [k[0] for k in keys]
+        ids = np.array([[self.word_id(norm), self.stem_id(stem)] for norm, _, stem, _ in keys],
+                       dtype=np.int64).reshape(len(words), 2)
+        corpus = self.domains.index(domain or self.target_domain)
+        features = np.zeros((len(words), 3 + len(self.gazetteers)), dtype=np.int64)
+        for i, (_, prefix, _, shape) in enumerate(keys):
+            features[i, :3] = shape, self.prefixes.get(prefix, UNKNOWN), corpus
+        if self.gazetteers:
+            for i, tags in enumerate(gazetteer_tags(norms, self.gazetteers)):
+                for tag in tags:
+                    name, _, where = tag[3:].partition("=")
+                    features[i, 3 + self.gazetteers.index(name)] = GAZETTEER_TAGS[where]
+        return ids, norms, features
+
+
+def feature_sizes(encoder: Encoder) -> list[int]:
+    """How many values each categorical feature column takes."""
+    return [len(SHAPES), len(encoder.prefixes), len(encoder.domains),
+            *[len(GAZETTEER_TAGS) + 1] * len(encoder.gazetteers)]
+
+
+def load_encoder(path: Path) -> Encoder:
+    return Encoder.from_dict(json.loads(path.read_text(encoding="utf-8")))
+
+
+def _sigmoid(x: np.ndarray) -> np.ndarray:
+    return 0.5 * (np.tanh(0.5 * x) + 1.0)
+
+
+@dataclass(frozen=True)
+class LstmDirection:
+    """One direction of the LSTM: input weights (inputs × 4h, biases folded in a last row)
+    and recurrent weights (h × 4h), gates in PyTorch's order i, f, g, o."""
+
+    inputs: np.ndarray
+    bias: np.ndarray
+    recurrent: np.ndarray
+
+    def run(self, projected: np.ndarray) -> np.ndarray:
+        """Hidden states for sentences × steps × 4h projected inputs (left to right)."""
+        batch, steps, _ = projected.shape
+        size = self.recurrent.shape[0]
+        hidden = np.zeros((batch, size), dtype=np.float32)
+        cell = np.zeros((batch, size), dtype=np.float32)
+        out = np.empty((batch, steps, size), dtype=np.float32)
+        for t in range(steps):
+            gates = projected[:, t] + hidden @ self.recurrent
+            i, f, g, o = np.split(gates, 4, axis=1)
+            cell = _sigmoid(f) * cell + _sigmoid(i) * np.tanh(g)
+            hidden = _sigmoid(o) * np.tanh(cell)
+            out[:, t] = hidden
+        return out
+
+
+@dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of `spelled`
+class NeuralWeights:
+    """The trained network's arrays, as numpy runs them; `emissions` scores sentences."""
+
+    encoder: Encoder
+    labels: tuple[str, ...]
+    words: np.ndarray  # vocabulary × dims
+    chars: np.ndarray  # characters × dims
+    conv: np.ndarray  # (3 × char dims) × filters: the window's characters side by side
+    conv_bias: np.ndarray
+    features: tuple[np.ndarray, ...]
+    forward: LstmDirection
+    backward: LstmDirection
+    out: np.ndarray  # 2h × labels
+    out_bias: np.ndarray
+    transitions: np.ndarray  # [previous label, label]
+    start: np.ndarray
+    end: np.ndarray
+
+    @lru_cache(maxsize=100_000)  # noqa: B019 - one model is loaded once per process
+    def spelled(self, norm: str) -> np.ndarray:
+        """The character CNN's vector of a normalised word (max over its positions)."""
+        ids = self.encoder.char_ids(norm) or [PAD]
+        dims = self.chars.shape[1]
+        padded = np.zeros((len(ids) + 2, dims), dtype=np.float32)
+        padded[1:-1] = self.chars[ids]
+        windows = np.concatenate([padded[:-2], padded[1:-1], padded[2:]], axis=1)
+        return (windows @ self.conv + self.conv_bias).max(axis=0)
+
+    def _inputs(self, words: list[str]) -> np.ndarray:
+        ids, norms, features = self.encoder.encode(words)
+        parts = [self.words[ids[:, 0]], self.words[ids[:, 1]],
+                 np.stack([self.spelled(n) for n in norms])]
+        parts += [table[features[:, k]] for k, table in enumerate(self.features)]
+        return np.concatenate(parts, axis=1)
+
+    def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        """Word × label scores of each (non-empty) sentence, with the CRF's start and end
+        scores added to its first and last word, run a batch of similar lengths at a time."""
+        inputs = [self._inputs(s) for s in sentences]
+        size = self.forward.inputs.shape[1]
+        scores: list[np.ndarray] = [np.empty(0)] * len(sentences)
+        order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
+        for at in range(0, len(order), _BATCH):
+            batch = order[at: at + _BATCH]
+            steps = len(sentences[batch[-1]])
+            ahead = np.zeros((len(batch), steps, size), dtype=np.float32)
+            behind = np.zeros((len(batch), steps, size), dtype=np.float32)
+            for row, k in enumerate(batch):
+                n = len(inputs[k])
+                ahead[row, :n] = inputs[k] @ self.forward.inputs + self.forward.bias
+                behind[row, :n] = (inputs[k] @ self.backward.inputs + self.backward.bias)[::-1]
+            right, left = self.forward.run(ahead), self.backward.run(behind)
+            for row, k in enumerate(batch):
+                n = len(inputs[k])
+                hidden = np.concatenate([right[row, :n], left[row, :n][::-1]], axis=1)
+                emission = hidden @ self.out + self.out_bias
+                emission[0] += self.start
+                emission[-1] += self.end
+                scores[k] = emission.astype(np.float64)
+        return scores
+
+    def save(self, path: Path) -> None:
+        arrays = {"words": self.words.astype(np.float16), "chars": self.chars,
+                  "conv": self.conv, "conv_bias": self.conv_bias, "out": self.out,
+                  "out_bias": self.out_bias, "transitions": self.transitions,
+                  "start": self.start, "end": self.end}
+        for name, direction in (("forward", self.forward), ("backward", self.backward)):
+            arrays |= {f"{name}_inputs": direction.inputs, f"{name}_bias": direction.bias,
+                       f"{name}_recurrent": direction.recurrent}
+        arrays |= {f"feature_{k}": table for k, table in enumerate(self.features)}
+        encoder = dict(self.encoder.to_dict(), labels=list(self.labels))
+        arrays["encoder"] = np.frombuffer(json.dumps(encoder, ensure_ascii=False)
+                                          .encode("utf-8"), dtype=np.uint8)
+        with path.open("wb") as sink:
+            np.savez_compressed(sink, **arrays)
+
+    @classmethod
+    def load(cls, path: Path) -> NeuralWeights:
+        with np.load(path) as archive:
+            a = {name: archive[name] for name in archive.files}
+        encoder = json.loads(a.pop("encoder").tobytes().decode("utf-8"))
+        labels = tuple(encoder.pop("labels"))
+        count = sum(1 for name in a if name.startswith("feature_"))
+
+        def direction(name: str) -> LstmDirection:
+            return LstmDirection(a[f"{name}_inputs"], a[f"{name}_bias"], a[f"{name}_recurrent"])
+
+        return cls(Encoder.from_dict(encoder), labels, a["words"].astype(np.float32),
+                   a["chars"], a["conv"], a["conv_bias"],
+                   tuple(a[f"feature_{k}"] for k in range(count)), direction("forward"),
+                   direction("backward"), a["out"], a["out_bias"], a["transitions"],
+                   a["start"], a["end"])
+
+
+_BATCH = 32  # sentences run through the LSTM together
