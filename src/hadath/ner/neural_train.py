@@ -58,8 +58,8 @@ class NeuralParams:
     feature_dims: int = 8
     hidden: int = 128
     dropout: float = 0.5
-    word_dropout: float = 0.05  # a known word is shown as unknown now and then
-    epochs: int = 30
+    word_dropout: float = 0.25  # a known word is shown as unknown now and then
+    epochs: int = 8
     batch: int = 16
     learning_rate: float = 1e-3
     min_word_count: int = 2  # training words kept beside the pretrained vocabulary
