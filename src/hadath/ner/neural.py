@@ -122,8 +122,8 @@ def _sigmoid(x: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class LstmDirection:
-    """One direction of the LSTM: input weights (inputs × 4h, biases folded in a last row)
-    and recurrent weights (h × 4h), gates in PyTorch's order i, f, g, o."""
+    """One direction of the LSTM: input weights (inputs × 4h), both biases summed (4h) and
+    recurrent weights (h × 4h), gates in PyTorch's order i, f, g, o."""
 
     inputs: np.ndarray
     bias: np.ndarray
@@ -138,9 +138,9 @@ class LstmDirection:
         out = np.empty((batch, steps, size), dtype=np.float32)
         for t in range(steps):
             gates = projected[:, t] + hidden @ self.recurrent
-            i, f, g, o = np.split(gates, 4, axis=1)
-            cell = _sigmoid(f) * cell + _sigmoid(i) * np.tanh(g)
-            hidden = _sigmoid(o) * np.tanh(cell)
+            opened = _sigmoid(gates[:, : 2 * size])  # the input and forget gates
+            cell = opened[:, size:] * cell + opened[:, :size] * np.tanh(gates[:, 2 * size: 3 * size])
+            hidden = _sigmoid(gates[:, 3 * size:]) * np.tanh(cell)
             out[:, t] = hidden
         return out
 
@@ -190,9 +190,12 @@ class NeuralWeights:
             return self._emissions(sentences)
 
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
-        inputs = [self._inputs(s) for s in sentences]
-        size = self.forward.inputs.shape[1]
-        scores: list[np.ndarray] = [np.empty(0)] * len(sentences)
+        inputs = np.concatenate([self._inputs(s) for s in sentences])
+        starts = np.cumsum([0, *map(len, sentences)])
+        ahead_all = inputs @ self.forward.inputs + self.forward.bias
+        behind_all = inputs @ self.backward.inputs + self.backward.bias
+        hidden = np.empty((len(inputs), 2 * self.forward.recurrent.shape[0]), dtype=np.float32)
+        size = ahead_all.shape[1]
         order = sorted(range(len(sentences)), key=lambda k: len(sentences[k]))
         for at in range(0, len(order), _BATCH):
             batch = order[at: at + _BATCH]
@@ -200,17 +203,22 @@ class NeuralWeights:
             ahead = np.zeros((len(batch), steps, size), dtype=np.float32)
             behind = np.zeros((len(batch), steps, size), dtype=np.float32)
             for row, k in enumerate(batch):
-                n = len(inputs[k])
-                ahead[row, :n] = inputs[k] @ self.forward.inputs + self.forward.bias
-                behind[row, :n] = (inputs[k] @ self.backward.inputs + self.backward.bias)[::-1]
+                a, b = starts[k], starts[k + 1]
+                ahead[row, : b - a] = ahead_all[a:b]
+                behind[row, : b - a] = behind_all[a:b][::-1]  # read right to left
             right, left = self.forward.run(ahead), self.backward.run(behind)
+            half = right.shape[2]
             for row, k in enumerate(batch):
-                n = len(inputs[k])
-                hidden = np.concatenate([right[row, :n], left[row, :n][::-1]], axis=1)
-                emission = hidden @ self.out + self.out_bias
-                emission[0] += self.start
-                emission[-1] += self.end
-                scores[k] = emission.astype(np.float64)
+                a, b = starts[k], starts[k + 1]
+                hidden[a:b, :half] = right[row, : b - a]
+                hidden[a:b, half:] = left[row, : b - a][::-1]
+        emissions = (hidden @ self.out + self.out_bias).astype(np.float64)
+        scores = []
+        for k in range(len(sentences)):
+            emission = emissions[starts[k]: starts[k + 1]]
+            emission[0] += self.start
+            emission[-1] += self.end
+            scores.append(emission)
         return scores
 
     def save(self, path: Path) -> None:
