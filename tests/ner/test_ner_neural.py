@@ -69,4 +69,5 @@ def test_training_on_a_small_subset_learns_names(tmp_path: Path) -> None:
              if g != "O"]
     assert sum(p == g for p, g in names) / len(names) > 0.6
     assert model.tag([]) == []
+    assert model.tag_document([]) == [] and model.tag_document_entities([[], []]) == [[], []]
     assert model.tag_document([[], ["محمد"], []])[0] == []

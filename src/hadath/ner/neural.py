@@ -190,6 +190,8 @@ class NeuralWeights:
             return self._emissions(sentences)
 
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        if not sentences:
+            return []
         inputs = np.concatenate([self._inputs(s) for s in sentences])
         starts = np.cumsum([0, *map(len, sentences)])
         ahead_all = inputs @ self.forward.inputs + self.forward.bias
