@@ -1,11 +1,12 @@
 """The neural tagger: numpy runs exactly the network torch trained, and training on a small
 subset learns the names it saw."""
+import json
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from hadath.ner.corpora import read_conll
+from hadath.ner.corpora import read_conll, repair_iob2
 from hadath.ner.model import load_model
 
 torch = pytest.importorskip("torch")  # needed to train only (the build and test extras)
@@ -18,6 +19,7 @@ from hadath.ner.neural_train import (
     encode_corpora,
     export,
     make_batch,
+    silver_sentences,
     train_neural,
 )
 
@@ -71,3 +73,55 @@ def test_training_on_a_small_subset_learns_names(tmp_path: Path) -> None:
     assert model.tag([]) == []
     assert model.tag_document([]) == [] and model.tag_document_entities([[], []]) == [[], []]
     assert model.tag_document([[], ["محمد"], []])[0] == []
+
+
+def test_silver_sentences_keep_only_sure_names() -> None:
+    text = ("قال الرئيس الأمريكي باراك أوباما في واشنطن إن الحرب انتهت. "
+            "وزار وزير الخارجية جون كيري القاهرة يوم الأحد الماضي. قصير جدا.")
+    model = load_model()
+    silver = silver_sentences([text], model, min_probability=0.5)
+    assert silver and all(6 <= len(s) <= 60 for s in silver)
+    words = [w for s in silver for w, _ in s]
+    assert "أوباما" in words and "قصير" not in words  # too short a sentence
+    for sentence in silver:
+        labels = [label for _, label in sentence]
+        assert repair_iob2(labels) == labels and any(label != "O" for label in labels)
+    labelled = dict(w for s in silver for w in s)
+    assert labelled["أوباما"] == "I-PERS" and labelled["واشنطن"] == "B-LOC"
+    assert silver_sentences([text], model, min_probability=1.01) == []
+    assert len(silver_sentences([text, text], model, min_probability=0.5, limit=1)) == 1
+
+
+def _tiny_data(root: Path) -> Path:
+    """A small copy of the public data folder, laid out as `training_corpora` reads it."""
+    def head(source: Path, target: Path, lines: int) -> None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = source.read_text(encoding="utf-8-sig").splitlines()[:lines]
+        target.write_text("\n".join(text) + "\n", encoding="utf-8")
+
+    for name, lines in (("ANERCorp_CamelLab_train.txt", 3000), ("ANERCorp_CamelLab_test.txt", 300)):
+        head(DATA / "anercorp" / name, root / "anercorp" / name, lines)
+    head(DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt",
+         root / "newsfane" / "NewsFANE_Gold_2014_170K.txt", 1500)
+    for name in ("train", "dev", "test"):
+        head(DATA / "aqmar" / f"{name}.txt", root / "aqmar" / f"{name}.txt", 300)
+    for path in sorted((DATA / "antcorpus" / "politic").glob("*.txt"))[:20]:
+        head(path, root / "antcorpus" / "politic" / path.name, 10_000)
+    return root
+
+
+def test_train_command_runs_both_rounds_of_self_training(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hadath.cli import app
+
+    data, out = _tiny_data(tmp_path / "data"), tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", "ner", "--kind", "neural", "--epochs", "2",
+                                      "--silver", "50", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "first round" in result.stderr and "second round" in result.stderr
+    meta = json.loads((out / "ner_network.json").read_text(encoding="utf-8"))
+    assert set(meta["corpora"]) == {"anercorp_train", "newsfane", "aqmar", "ant_silver"}
+    assert meta["corpora"]["ant_silver"]["sentences"] <= 50
+    assert not (out / "ner_model.json").exists()  # only the network was asked for
+    assert load_model(out, fresh=True).tag(["زار", "أوباما", "برلين"])

@@ -56,6 +56,9 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
               held_out: Annotated[bool, typer.Option(
                   help="BiLSTM-CRF: keep the last tenth of ANERcorp train out, score it "
                        "every epoch and keep the best epoch")] = False,
+              silver: Annotated[int, typer.Option(
+                  help="BiLSTM-CRF: self-training: ANT sentences the first round's pair of "
+                       "models labels for a second round (0: gold only)")] = 15_000,
               max_iterations: Annotated[int, typer.Option(help="CRF: L-BFGS iterations")]
               = CrfParams.max_iterations) -> None:
     """Retrain the tagger from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test).
@@ -77,7 +80,8 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
     if kind is not Kind.crf:
         params = NeuralParams() if epochs is None else NeuralParams(epochs=epochs)
         meta = train_default_neural(data, out, params, held_out,
-                                    log=lambda line: typer.echo(line, err=True))
+                                    log=lambda line: typer.echo(line, err=True), silver=silver,
+                                    labeller=lambda: load_model(out, fresh=True))
         typer.echo(f"BiLSTM-CRF: trained on {meta['sentences']} sentences, {meta['tokens']} "
                    f"tokens in {meta['train_seconds']} s")
 

@@ -207,8 +207,11 @@ def _batches(emissions: list[np.ndarray]) -> list[list[int]]:
     return [order[i: i + _BATCH] for i in range(0, len(order), _BATCH)]
 
 
-def load_model(directory: Path | None = None) -> NerModel:
-    """The tagger saved in `directory` (the packaged model when None)."""
+def load_model(directory: Path | None = None, *, fresh: bool = False) -> NerModel:
+    """The tagger saved in `directory` (the packaged model when None); `fresh` reads the
+    files again (after training has replaced them)."""
+    if fresh:
+        _load.cache_clear()
     return _load(str(directory or model_dir()))
 
 

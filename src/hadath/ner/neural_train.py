@@ -44,8 +44,13 @@ from hadath.ner.neural import (
 )
 from hadath.ner.scoring import score
 from hadath.ner.train import LICENCES
+from hadath.ner.words import word_strings
+from hadath.text.sentences import split_sentences
 
 TARGET = "anercorp_train"  # the corpus whose conventions tagging follows
+SILVER = "ant_silver"
+SILVER_NOTE = ("sentences of the ANT Corpus v1.1 (Apache-2.0) labelled by the first-round "
+               "tagger (self-training)")
 
 LABEL_NAMES = ("O", *(f"{p}-{k}" for k in LABELS for p in ("B", "I")))
 
@@ -64,6 +69,8 @@ class NeuralParams:
     learning_rate: float = 1e-3
     min_word_count: int = 2  # training words kept beside the pretrained vocabulary
     freeze_words: bool = False  # keep the pretrained word vectors as learned from news
+    vector_min_count: int = 3  # how often a word must occur in the news to get a vector
+    vector_vocab: int = 60_000
     seed: int = 13
 
 
@@ -282,14 +289,18 @@ def _texts(data_dir: Path, corpora: dict[str, list[TaggedSentence]]) -> Iterator
 
 
 def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = NeuralParams(),
-                         held_out: bool = False, log: Callable[[str], None] = print
+                         held_out: bool = False, log: Callable[[str], None] = print,
+                         silver: int = 0, labeller: Callable[[], NerModel] | None = None
                          ) -> dict[str, Any]:
     """Train the shipped neural tagger from the public data in `data_dir` and save it.
 
-    Word vectors come from the ANT news and the training gold's own text. With `held_out`,
-    the last tenth of ANERcorp train is kept out and scored after every epoch (the best epoch
-    is kept): that is how `params.epochs` was chosen; without it every sentence trains for
-    `params.epochs` epochs. Never trains on the ANERcorp test split.
+    Word vectors come from the ANT news and the training gold's own text. With `silver` and
+    a `labeller` (the models in `out_dir` once this network is saved there), a first round
+    trains on the gold alone, the labeller then labels up to `silver` ANT sentences
+    (`silver_sentences`) and a second round trains on gold and silver (self-training).
+    With `held_out`, the last tenth of ANERcorp train is kept out and scored after every
+    epoch (the best epoch is kept); without it every sentence trains for `params.epochs`
+    epochs. Never trains on the ANERcorp test split.
     """
     corpora = training_corpora(data_dir)
     dev: list[TaggedSentence] = []
@@ -299,23 +310,31 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
         corpora[TARGET], dev = target[:cut], target[cut:]
         # NewsFANE re-annotates ANERcorp's text: its copies of the held-out sentences go too
         corpora["newsfane"] = without_overlap(corpora["newsfane"], dev)
-    meta = train_neural(corpora, _texts(data_dir, corpora), out_dir, params, dev, log)
+    texts = list(_texts(data_dir, corpora))
+    if silver and labeller is not None:
+        log("first round, on the gold alone")
+        train_neural(corpora, texts, out_dir, params, dev, log)
+        news = list(news_texts(data_dir))
+        random.Random(params.seed).shuffle(news)
+        corpora[SILVER] = silver_sentences(news, labeller(), limit=silver)
+        log(f"second round, with {len(corpora[SILVER])} silver sentences")
+    meta = train_neural(corpora, texts, out_dir, params, dev, log)
     meta["corpora"] = {name: {"sentences": len(c), "tokens": sum(len(s) for s in c),
-                              "licence": LICENCES[name]} for name, c in corpora.items()}
-    (out_dir / NETWORK_META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
-                                     encoding="utf-8")
+                              "licence": LICENCES.get(name, SILVER_NOTE)}
+                       for name, c in corpora.items()}
+    (out_dir / NETWORK_META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1)
+                                             + "\n", encoding="utf-8")
     return meta
 
 
 def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str], out_dir: Path,
                  params: NeuralParams = NeuralParams(), dev: list[TaggedSentence] | None = None,
-                 log: Callable[[str], None] = print, min_vector_count: int = 3
-                 ) -> dict[str, Any]:
+                 log: Callable[[str], None] = print) -> dict[str, Any]:
     """Learn word vectors from `texts`, train on `corpora` (tagging follows the first one's
     conventions) and save the model in `out_dir`; with `dev`, keep the best epoch on it."""
     started = time.monotonic()
-    vocab, vectors = word_vectors(texts, min_count=min_vector_count, max_vocab=60_000,
-                                  dims=params.word_dims)
+    vocab, vectors = word_vectors(texts, min_count=params.vector_min_count,
+                                  max_vocab=params.vector_vocab, dims=params.word_dims)
     log(f"word vectors: {len(vocab)} words")
     encoder = build_encoder(corpora, vocab, available_gazetteers(), next(iter(corpora)),
                             params.min_word_count)
@@ -348,3 +367,23 @@ def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str],
     (out_dir / NETWORK_META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
                                      encoding="utf-8")
     return meta
+
+
+def silver_sentences(texts: Iterable[str], model: NerModel, *, min_probability: float = 0.9,
+                     limit: int = 6000, min_words: int = 6, max_words: int = 60
+                     ) -> list[TaggedSentence]:
+    """Sentences of unlabelled news labelled by `model` (self-training): only those with a
+    name and every name sure to `min_probability`, at most `limit` of them."""
+    found: list[TaggedSentence] = []
+    for text in texts:
+        sentences = [words for s in split_sentences(text)
+                     if min_words <= len(words := word_strings(text[s.start: s.end])) <= max_words]
+        for words, entities in zip(sentences, model.tag_document_entities(sentences)):
+            if entities and all(p >= min_probability for *_, p in entities):
+                labels = ["O"] * len(words)
+                for kind, first, last, _ in entities:
+                    labels[first: last] = [f"B-{kind}"] + [f"I-{kind}"] * (last - first - 1)
+                found.append(list(zip(words, labels)))
+                if len(found) >= limit:
+                    return found
+    return found
