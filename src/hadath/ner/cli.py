@@ -58,7 +58,7 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
                        "every epoch and keep the best epoch")] = False,
               silver: Annotated[int, typer.Option(
                   help="BiLSTM-CRF: self-training: ANT sentences the first round's pair of "
-                       "models labels for a second round (0: gold only)")] = 15_000,
+                       "models labels for a second round (0: gold only)")] = 5_000,
               max_iterations: Annotated[int, typer.Option(help="CRF: L-BFGS iterations")]
               = CrfParams.max_iterations) -> None:
     """Retrain the tagger from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test).

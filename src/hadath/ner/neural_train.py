@@ -5,7 +5,8 @@ then tuned), the vector of its stem, a character CNN over its normalised letters
 embeddings of its shape, clitics, corpus and gazetteer memberships; a BiLSTM reads the sentence
 and a CRF scores label sequences (Lample et al. 2016; Ma & Hovy 2016). The corpus input plays
 the part feature augmentation plays in the CRF: the pooled corpora keep their conventions apart
-and tagging asks for ANERcorp's.
+and tagging asks for ANERcorp's. `train_default_neural` adds a round of self-training on ANT
+news sentences (`silver_sentences`). Measurements behind the defaults: `data/ner/README.md`.
 """
 from __future__ import annotations
 
@@ -300,7 +301,9 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
     (`silver_sentences`) and a second round trains on gold and silver (self-training).
     With `held_out`, the last tenth of ANERcorp train is kept out and scored after every
     epoch (the best epoch is kept); without it every sentence trains for `params.epochs`
-    epochs. Never trains on the ANERcorp test split.
+    epochs. (A labeller that was trained on the held-out tenth, such as the shipped CRF,
+    leaks it into the silver sentences: hold it out there too for an honest score.) Never
+    trains on the ANERcorp test split.
     """
     corpora = training_corpora(data_dir)
     dev: list[TaggedSentence] = []
