@@ -57,7 +57,8 @@ class FeatureConfig:
                    doc_window=data.get("doc_window", 0))
 
 
-def _shape(word: str) -> str:
+def word_shape(word: str) -> str:
+    """digit, alnum, arabic, Latin (capitalised), latin or punct."""
     if _DIGIT.search(word):
         return "digit" if word.replace(".", "").replace(",", "").isdigit() else "alnum"
     if _ARABIC.search(word):
@@ -79,7 +80,7 @@ class _WordFeatures:
 def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool) -> _WordFeatures:
     norm = normalize_key(word) or word
     prefix, stem = split_clitics(norm)
-    shape = _shape(norm)
+    shape = word_shape(norm)
     own = [f"w={word}", f"n={norm}", f"stem={stem}", f"pre={prefix}", f"shape={shape}",
            f"len={min(len(norm), 8)}"]
     own += [f"s{k}={norm[-k:]}" for k in affix_lengths if len(norm) > k]

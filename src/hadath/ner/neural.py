@@ -18,6 +18,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from hadath.ner.features import word_shape
 from hadath.ner.gazetteers import gazetteer_tags
 from hadath.ner.stems import split_clitics
 from hadath.text.normalize import normalize_key
@@ -25,8 +26,6 @@ from hadath.text.normalize import normalize_key
 PAD, UNKNOWN = 0, 1
 MAX_CHARS = 24  # a longer word keeps its first 12 and last 12 characters
 _DIGITS = re.compile(r"\d")
-_ARABIC = re.compile(r"[\u0621-\u064a]")
-_LATIN = re.compile(r"[A-Za-z]")
 SHAPES = ("pad", "arabic", "digit", "alnum", "Latin", "latin", "punct")
 GAZETTEER_TAGS = {"B": 1, "I": 2}
 
@@ -34,17 +33,11 @@ GAZETTEER_TAGS = {"B": 1, "I": 2}
 @lru_cache(maxsize=300_000)
 def word_key(word: str) -> tuple[str, str, str, int]:
     """The word's normalised form (digits as 0), its proclitics, its stem and its shape id."""
-    norm = _DIGITS.sub("0", normalize_key(word) or word)
+    norm = normalize_key(word) or word
+    shape = SHAPES.index(word_shape(norm))
+    norm = _DIGITS.sub("0", norm)
     prefix, stem = split_clitics(norm)
-    if "0" in norm:
-        shape = "digit" if norm.replace(".", "").replace(",", "").strip("0") == "" else "alnum"
-    elif _ARABIC.search(norm):
-        shape = "arabic"
-    elif _LATIN.search(norm):
-        shape = "Latin" if norm[:1].isupper() else "latin"
-    else:
-        shape = "punct"
-    return norm, prefix, stem, SHAPES.index(shape)
+    return norm, prefix, stem, shape
 
 
 def _clipped(norm: str) -> str:
@@ -110,10 +103,6 @@ def feature_sizes(encoder: Encoder) -> list[int]:
     """How many values each categorical feature column takes."""
     return [len(SHAPES), len(encoder.prefixes), len(encoder.domains),
             *[len(GAZETTEER_TAGS) + 1] * len(encoder.gazetteers)]
-
-
-def load_encoder(path: Path) -> Encoder:
-    return Encoder.from_dict(json.loads(path.read_text(encoding="utf-8")))
 
 
 def _sigmoid(x: np.ndarray) -> np.ndarray:
