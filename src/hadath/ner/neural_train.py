@@ -205,11 +205,10 @@ def make_batch(encoder: Encoder, items: list[Encoded], word_dropout: float = 0.0
         drop = np.array([[rng.random() < word_dropout for _ in range(longest)]
                          for _ in range(n)])
         ids[..., 0][drop & (ids[..., 0] > UNKNOWN)] = UNKNOWN
-    widest = max(len(encoder.char_ids(t)) for t in types) or 1
-    chars = np.zeros((len(types), widest), dtype=np.int64)
-    for norm, row in types.items():
-        spelled = encoder.char_ids(norm)
-        chars[row, : len(spelled)] = spelled
+    spelled = [encoder.char_ids(norm) for norm in types]  # in row order
+    chars = np.zeros((len(types), max(map(len, spelled)) or 1), dtype=np.int64)
+    for row, ids_of_word in enumerate(spelled):
+        chars[row, : len(ids_of_word)] = ids_of_word
     lengths = torch.tensor([len(item[1]) for item in items])
     mask = torch.arange(longest).unsqueeze(0) < lengths.unsqueeze(1)
     return Batch(torch.from_numpy(ids), torch.from_numpy(chars), torch.from_numpy(char_index),
@@ -282,13 +281,6 @@ def export(model: Tagger, encoder: Encoder) -> NeuralWeights:
         state["out.bias"], state["transitions"], state["start"], state["end"])
 
 
-def _texts(data_dir: Path, corpora: dict[str, list[TaggedSentence]]) -> Iterator[str]:
-    yield from news_texts(data_dir)
-    for corpus in corpora.values():
-        for sentence in corpus:
-            yield " ".join(word for word, _ in sentence)
-
-
 def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = NeuralParams(),
                          held_out: bool = False, log: Callable[[str], None] = print,
                          silver: int = 0, labeller: Callable[[], NerModel] | None = None
@@ -313,13 +305,15 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
         corpora[TARGET], dev = target[:cut], target[cut:]
         # NewsFANE re-annotates ANERcorp's text: its copies of the held-out sentences go too
         corpora["newsfane"] = without_overlap(corpora["newsfane"], dev)
-    texts = list(_texts(data_dir, corpora))
+    news = list(news_texts(data_dir))  # read once: word vectors, then silver sentences
+    texts = news + [" ".join(word for word, _ in sentence)
+                    for corpus in corpora.values() for sentence in corpus]
     if silver and labeller is not None:
         log("first round, on the gold alone")
         train_neural(corpora, texts, out_dir, params, dev, log)
-        news = list(news_texts(data_dir))
-        random.Random(params.seed).shuffle(news)
-        corpora[SILVER] = silver_sentences(news, labeller(), limit=silver)
+        shuffled = list(news)
+        random.Random(params.seed).shuffle(shuffled)
+        corpora[SILVER] = silver_sentences(shuffled, labeller(), limit=silver)
         log(f"second round, with {len(corpora[SILVER])} silver sentences")
     meta = train_neural(corpora, texts, out_dir, params, dev, log)
     meta["corpora"] = {name: {"sentences": len(c), "tokens": sum(len(s) for s in c),
