@@ -17,6 +17,8 @@ from hadath.ner.model import CONTEXT_FILE, load_model, model_dir
 from hadath.ner.train import CrfParams, train_default
 
 ACCURATE_LAYERS = (4, 8)  # of the encoder's 8 kept layers (data/ner/README.md)
+ACCURATE_EPOCHS = 6
+ACCURATE_VOCABULARY = 20_000  # pretrained word vectors kept: the encoder knows the others
 
 ner_app = typer.Typer(no_args_is_help=True, help="The statistical named-entity tagger.")
 
@@ -70,8 +72,9 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
                   help="BiLSTM-CRF: keep the last tenth of ANERcorp train out, score it "
                        "every epoch and keep the best epoch")] = False,
               silver: Annotated[int, typer.Option(
-                  help="BiLSTM-CRF: self-training: ANT sentences the first round's pair of "
-                       "models labels for a second round (0: gold only)")] = 5_000,
+                  help="fast BiLSTM-CRF: self-training: ANT sentences the first round's pair "
+                       "of models labels for a second round (0: gold only; the accurate one "
+                       "always trains on gold only)")] = 5_000,
               max_iterations: Annotated[int, typer.Option(help="CRF: L-BFGS iterations")]
               = CrfParams.max_iterations) -> None:
     """Retrain the tagger from NewsFANE, AQMAR and ANERcorp train (never ANERcorp test).
@@ -95,12 +98,15 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
     networks = {Kind.neural: (False,), Kind.both: (False,), Kind.accurate: (True,),
                 Kind.all: (False, True)}.get(kind, ())
     for accurate in networks:
-        params = NeuralParams(context_layers=ACCURATE_LAYERS if accurate else ())
+        params = NeuralParams()
+        if accurate:
+            params = NeuralParams(context_layers=ACCURATE_LAYERS, epochs=ACCURATE_EPOCHS,
+                                  vector_vocab=ACCURATE_VOCABULARY)
         if epochs is not None:
             params = replace(params, epochs=epochs)
         meta = train_default_neural(
             data, out, params, held_out, log=lambda line: typer.echo(line, err=True),
-            silver=silver, labeller=lambda a=accurate: load_model(out, fresh=True, accurate=a))
+            silver=0 if accurate else silver, labeller=lambda: load_model(out, fresh=True))
         typer.echo(f"BiLSTM-CRF{' (accurate)' if accurate else ''}: trained on "
                    f"{meta['sentences']} sentences, {meta['tokens']} tokens in "
                    f"{meta['train_seconds']} s")

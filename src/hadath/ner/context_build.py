@@ -63,7 +63,7 @@ def read_source(path: Path) -> dict[str, Any]:
     c = _Cursor(data)
     c.at = 4
     version = c.take("I")
-    hidden, layers, heads, ff, vocab, positions, types = c.take("7i")
+    hidden, layers, heads, ff, vocab, positions, _types = c.take("7i")
     eps, _ = c.take("fi")
     n, bos, eos, pad, unk = c.take("5i")
     blob_length = c.take("Q")
@@ -76,7 +76,7 @@ def read_source(path: Path) -> dict[str, Any]:
     normalise = {}
     for _ in range(rewrites):
         char, count = table.take("IB")
-        normalise[chr(char)] = "".join(map(chr, struct.unpack("<%dI" % count,
+        normalise[chr(char)] = "".join(map(chr, struct.unpack(f"<{count}I",
                                                                table.bytes(4 * count))))
     tensors = {}
     for _ in range(c.take("i")):

@@ -238,7 +238,11 @@ class NeuralWeights:
         return scores
 
     def save(self, path: Path) -> None:
-        arrays = {"words": self.words.astype(np.float16), "chars": self.chars,
+        # the word vectors are most of the file: one byte a number, one scale a row
+        scale = np.abs(self.words).max(axis=1, keepdims=True) / 127
+        scale[scale == 0] = 1
+        arrays = {"words_int8": np.round(self.words / scale).astype(np.int8),
+                  "words_scale": scale.astype(np.float32), "chars": self.chars,
                   "conv": self.conv, "conv_bias": self.conv_bias, "out": self.out,
                   "out_bias": self.out_bias, "transitions": self.transitions,
                   "start": self.start, "end": self.end}
@@ -277,7 +281,9 @@ class NeuralWeights:
         def direction(name: str) -> LstmDirection:
             return LstmDirection(a[f"{name}_inputs"], a[f"{name}_bias"], a[f"{name}_recurrent"])
 
-        return cls(Encoder.from_dict(encoder), labels, a["words"].astype(np.float32),
+        words = (a["words_int8"] * a["words_scale"] if "words_int8" in a
+                 else a["words"].astype(np.float32))
+        return cls(Encoder.from_dict(encoder), labels, words.astype(np.float32),
                    a["chars"], a["conv"], a["conv_bias"],
                    tuple(a[f"feature_{k}"] for k in range(count)), direction("forward"),
                    direction("backward"), a["out"], a["out_bias"], a["transitions"],

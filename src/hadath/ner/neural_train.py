@@ -24,6 +24,7 @@ import torch
 from torch import nn
 
 from hadath.ner.cluster_build import word_vectors
+from hadath.ner.context import ContextEncoder
 from hadath.ner.corpora import (
     LABELS,
     TaggedSentence,
@@ -33,7 +34,6 @@ from hadath.ner.corpora import (
 )
 from hadath.ner.document import Consistency
 from hadath.ner.gazetteers import available_gazetteers
-from hadath.ner.context import ContextEncoder
 from hadath.ner.model import (
     CONTEXT_FILE,
     CONTEXT_NETWORK_FILE,
