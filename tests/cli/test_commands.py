@@ -119,3 +119,21 @@ def test_no_tagger_leaves_out_tagger_mentions_only() -> None:
     assert all(m["source"] != "tagger" for m in without["mentions"])
     gazetteer = [m for m in with_tagger["mentions"] if m["source"] != "tagger"]
     assert without["mentions"] == gazetteer
+
+
+def test_accurate_tagger_changes_only_tagger_mentions(tmp_path: Path) -> None:
+    # "Spokesman Jean-Luc Marbeau said in Lyon that the company would close." (no list has him)
+    page = tmp_path / "p.txt"
+    page.write_text("قال المتحدث جان لوك ماربو في مؤتمر صحفي عقده في مدينة ليون إن الشركة "
+                    "ستغلق مصنعها بعد خسائر كبيرة خلال العام الماضي.", encoding="utf-8")
+    for source in (EXAMPLE, page):
+        args = ("extract", str(source), "--published", "2024-11-30")
+        fast = json.loads(hadath(*args).stdout)
+        accurate = json.loads(hadath(*args, "--accurate-tagger").stdout)
+        text = accurate["article"]["text"]
+        for m in accurate["mentions"]:
+            assert text[m["start"]:m["end"]] == m["surface"]
+        assert [m for m in accurate["mentions"] if m["source"] != "tagger"] == [
+            m for m in fast["mentions"] if m["source"] != "tagger"]
+    assert {(m["surface"], m["label"]) for m in accurate["mentions"]
+            if m["source"] == "tagger"} >= {("جان لوك ماربو", "person")}

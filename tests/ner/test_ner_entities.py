@@ -66,3 +66,14 @@ def test_conjunctions_and_prepositions_are_left_out_of_the_name() -> None:
     assert "بإدلب" not in surfaces
     for m in mentions:
         assert text[m.start:m.end] == m.surface
+
+
+def test_the_accurate_tier_keeps_offsets_and_finds_the_same_known_names() -> None:
+    # "Russian President Vladimir Putin received his Syrian counterpart in Moscow."
+    text = "استقبل الرئيس الروسي فلاديمير بوتين نظيره السوري بشار الأسد في موسكو أمس.\nوزار بوتين دمشق."
+    mentions = find_entities(text, accurate=True)
+    for m in mentions:
+        assert text[m.start:m.end] == m.surface and m.source == "tagger"
+    found = {(m.surface, m.label) for m in mentions}
+    assert {("فلاديمير بوتين", "person"), ("بشار الأسد", "person"), ("موسكو", "place")} <= found
+    assert uncovered_entities(text, mentions, accurate=True) == []  # all covered by themselves

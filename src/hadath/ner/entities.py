@@ -19,15 +19,17 @@ MENTION_LABELS = {"PERS": "person", "ORG": "org", "LOC": "place"}
 _MAX_WORDS = 200  # a run-on "sentence" (a list, a table) is tagged in pieces
 
 
-def find_entities(text: str) -> list[Mention]:
-    """Persons, organisations and places in `text`; `text[m.start:m.end] == m.surface`."""
+def find_entities(text: str, *, accurate: bool = False) -> list[Mention]:
+    """Persons, organisations and places in `text`; `text[m.start:m.end] == m.surface`.
+    `accurate` tags with the accurate models (`load_model`) instead of the fast ones."""
     pieces: list[list[tuple[int, int]]] = []
     for sentence in split_sentences(text):
         spans = [(sentence.start + s, sentence.start + e)
                  for s, e in split_words(text[sentence.start: sentence.end])]
         pieces += [spans[i: i + _MAX_WORDS] for i in range(0, len(spans), _MAX_WORDS)]
     # the whole article is tagged at once: a two-pass model reads it as one document
-    tagged = tag_document_entities([[text[s:e] for s, e in p] for p in pieces])
+    tagged = tag_document_entities([[text[s:e] for s, e in p] for p in pieces],
+                                   accurate=accurate)
     mentions: list[Mention] = []
     for spans, entities in zip(pieces, tagged, strict=True):
         mentions += _mentions(text, spans, entities)
@@ -59,8 +61,9 @@ def _proclitic_length(word: str) -> int:
     return norm.original_span(len(glued), len(norm.text))[0]
 
 
-def uncovered_entities(text: str, mentions: list[Mention]) -> list[Mention]:
+def uncovered_entities(text: str, mentions: list[Mention], *, accurate: bool = False
+                       ) -> list[Mention]:
     """Tagger entities of `text` that overlap none of `mentions` (the gazetteer's)."""
     taken = sorted((m.start, m.end) for m in mentions)
-    return [m for m in find_entities(text)
+    return [m for m in find_entities(text, accurate=accurate)
             if not any(start < m.end and m.start < end for start, end in taken)]

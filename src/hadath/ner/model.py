@@ -268,6 +268,7 @@ def tag_tokens(tokens: list[str]) -> list[str]:
     return load_model().tag(tokens)
 
 
-def tag_document_entities(sentences: list[list[str]]) -> list[list[Entity]]:
+def tag_document_entities(sentences: list[list[str]], *, accurate: bool = False
+                          ) -> list[list[Entity]]:
     """Entities with their confidence for every sentence of one document."""
-    return load_model().tag_document_entities(sentences)
+    return load_model(accurate=accurate).tag_document_entities(sentences)
