@@ -25,3 +25,17 @@ def test_tag_missing_file_is_one_line_error(tmp_path: Path) -> None:
     assert result.exit_code != 0
     assert "absent.conll" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_tag_fast_and_accurate_print_the_same_layout(tmp_path: Path) -> None:
+    path = tmp_path / "one.conll"
+    path.write_text("وصل O\nالرئيس O\nالفرنسي O\nإيمانويل B-PERS\nماكرون I-PERS\nإلى O\n"
+                    "بيروت B-LOC\n. O\n", encoding="utf-8")
+    outputs = {}
+    for flags in ([], ["--fast"]):
+        result = CliRunner().invoke(app, ["ner", "tag", str(path), *flags])
+        assert result.exit_code == 0, result.output
+        outputs[bool(flags)] = [line.split("\t") for line in result.stdout.split("\n")[:8]]
+    for rows in outputs.values():
+        assert [r[:2] for r in rows] == [r[:2] for r in outputs[True]]
+        assert [r[2] for r in rows][3:7] == ["B-PERS", "I-PERS", "O", "B-LOC"]
