@@ -42,7 +42,7 @@ PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publicati
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs without one.")]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs without one.")]
 TaggerOpt = Annotated[bool, typer.Option("--tagger/--no-tagger", help="Run the statistical name tagger (slower; finds names no gazetteer lists).")]
-AccurateOpt = Annotated[bool, typer.Option("--accurate-tagger", help="Run the tagger's accurate tier (a pretrained encoder: more unseen names, about 30 times slower).")]
+AccurateOpt = Annotated[bool, typer.Option("--accurate-tagger", help="Run the tagger's accurate tier (a pretrained encoder: more unseen names, about 25 times slower).")]
 DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")]
 
 

@@ -26,7 +26,7 @@ from hadath.time import find_times
 def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False) -> Article:
     """All layers of one article; `tagger=False` skips the statistical tagger (about half the
     time of a run) for large crawls where gazetteer mentions are enough; `accurate` runs its
-    accurate tier instead of the fast one (more unseen names, about 30 times slower)."""
+    accurate tier instead of the fast one (more unseen names, about 25 times slower)."""
     article = Article(article=meta)
     if meta.duplicate_of:
         return article

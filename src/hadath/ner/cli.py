@@ -33,7 +33,7 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
                                                         "sentences")],
               model: _ModelDir = None,
               fast: Annotated[bool, typer.Option(
-                  "--fast", help="the fast models only (about twenty times faster, a few "
+                  "--fast", help="the fast models only (about 25 times faster, a few "
                                  "points less accurate)")] = False) -> None:
     """Print `token<TAB>gold<TAB>predicted` for every token, blank line between sentences.
 

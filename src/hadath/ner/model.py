@@ -1,8 +1,10 @@
 """The trained tagger: loading it and tagging words.
 
 Two kinds of model score each word's labels (a `Scorer`): the feature CRF (`CrfScorer`,
-trained by python-crfsuite) and the BiLSTM-CRF (`hadath.ner.neural`). The package ships both,
-and their scores are summed (`SummedScorer`) before the one CRF decoding here.
+trained by python-crfsuite) and the BiLSTM-CRF (`hadath.ner.neural`). The package ships the
+CRF and two networks: a fast one, and an accurate one that also reads a pretrained encoder
+(`hadath.ner.context`); `load_model(accurate=...)` sums the CRF's scores with one of them
+(`SummedScorer`) before the one CRF decoding here.
 `tag_tokens(tokens)` returns IOB2 labels (B-PERS, I-LOC, …, O) for one sentence;
 `NerModel.tag_document(sentences)` tags a whole article, so that a two-pass model can use
 what its first pass found in neighbouring sentences; `tag_document_entities` also gives each
@@ -214,7 +216,7 @@ def load_model(directory: Path | None = None, *, fresh: bool = False,
     """The tagger saved in `directory` (the packaged model when None); `fresh` reads the
     files again (after training has replaced them). `accurate` asks for the network that
     reads the pretrained encoder where the folder has one (better on unseen names, about
-    twenty times slower); otherwise the fast network is used."""
+    25 times slower); otherwise the fast network is used."""
     if fresh:
         _load.cache_clear()
     return _load(str(directory or model_dir()), accurate)
