@@ -144,8 +144,8 @@ class ContextEncoder:
                     windows.append((rows, where))
                     rows, where = [], []
                 where.append((k, i, len(rows) + 1, len(rows) + 1 + len(pieces)))  # after <s>
-                rows = rows + pieces
-        if rows or where:
+                rows.extend(pieces)
+        if where:
             windows.append((rows, where))
         out = [np.zeros((len(s), len(layers), self.dims), dtype=np.float32)
                for s in sentences]

@@ -284,9 +284,8 @@ class NeuralWeights:
         def direction(name: str) -> LstmDirection:
             return LstmDirection(a[f"{name}_inputs"], a[f"{name}_bias"], a[f"{name}_recurrent"])
 
-        words = (a["words_int8"] * a["words_scale"] if "words_int8" in a
-                 else a["words"].astype(np.float32))
-        return cls(Encoder.from_dict(encoder), labels, words.astype(np.float32),
+        words = (a["words_int8"] * a["words_scale"]).astype(np.float32)
+        return cls(Encoder.from_dict(encoder), labels, words,
                    a["chars"], a["conv"], a["conv_bias"],
                    tuple(a[f"feature_{k}"] for k in range(count)), direction("forward"),
                    direction("backward"), a["out"], a["out_bias"], a["transitions"],
