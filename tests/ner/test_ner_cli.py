@@ -39,3 +39,28 @@ def test_tag_fast_and_accurate_print_the_same_layout(tmp_path: Path) -> None:
     for rows in outputs.values():
         assert [r[:2] for r in rows] == [r[:2] for r in outputs[True]]
         assert [r[2] for r in rows][3:7] == ["B-PERS", "I-PERS", "O", "B-LOC"]
+
+
+def test_tag_reads_windows_1256_and_document_starts(tmp_path: Path) -> None:
+    path = tmp_path / "legacy.conll"
+    text = "-DOCSTART- O\n\nزار O\nأوباما B-PERS\nبرلين B-LOC\n. O\n-DOCSTART- O\nقال O\n"
+    path.write_bytes(text.encode("cp1256"))
+    result = CliRunner().invoke(app, ["ner", "tag", str(path), "--fast"])
+    assert result.exit_code == 0, result.output
+    rows = [line.split("\t") for line in result.stdout.split("\n")]
+    assert rows[0] == ["-DOCSTART-", "O", "O"] and rows[1] == [""]
+    assert [r[:2] for r in rows[2:6]] == [["زار", "O"], ["أوباما", "B-PERS"], ["برلين", "B-LOC"],
+                                          [".", "O"]]
+    assert rows[3][2] == "B-PERS"
+    # a document start with no blank line before it still ends the sentence
+    assert rows[6] == [""] and rows[7] == ["-DOCSTART-", "O", "O"] and rows[8] == [""]
+    assert rows[9][:2] == ["قال", "O"]
+
+
+def test_tag_empty_or_binary_file_is_one_line_error(tmp_path: Path) -> None:
+    for name, data in [("empty.conll", b""), ("image.conll", b"\x89PNG\r\n\x1a\n\x00\x00")]:
+        path = tmp_path / name
+        path.write_bytes(data)
+        result = CliRunner().invoke(app, ["ner", "tag", str(path)])
+        assert result.exit_code != 0
+        assert name in result.stderr and "Traceback" not in result.stderr

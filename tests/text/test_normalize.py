@@ -2,7 +2,7 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hadath.text.normalize import normalize, normalize_key
+from hadath.text.normalize import normalize, normalize_key, usual_spelling
 
 ARABIC = st.text(
     alphabet=st.sampled_from(
@@ -65,3 +65,16 @@ def test_normalize_key_is_the_normalised_text_with_spaces_collapsed(text: str) -
 def test_normalize_key_of_news_phrases() -> None:
     assert normalize_key("وأعلنت وزارةُ الدفاع الروسيّة") == "واعلنت وزاره الدفاع الروسيه"
     assert normalize_key("\ufefb يزال ٣ مسلحين") == "لا يزال 3 مسلحين"
+
+
+def test_usual_spelling_drops_marks_and_folds_foreign_letters_only() -> None:
+    assert usual_spelling("مُحَمَّد") == "محمد"
+    assert usual_spelling("محـــمد") == "محمد"
+    assert usual_spelling("\u200fلیبیا") == "ليبيا"  # a bidi mark, the Persian yeh
+    assert usual_spelling("کابل") == "كابل"
+    assert usual_spelling("٢٠١٥") == "2015"
+    assert usual_spelling("\ufefbجئ") == "لاجئ"  # the ligature expanded, the hamza kept
+    # the spellings Arabic itself varies on stay as written
+    assert usual_spelling("أحمد") == "أحمد" and usual_spelling("مستشفى") == "مستشفى"
+    assert usual_spelling("الدولة") == "الدولة"
+    assert usual_spelling("\u064e") == "\u064e"  # nothing but a mark: kept, not emptied

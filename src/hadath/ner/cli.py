@@ -10,8 +10,9 @@ from typing import Annotated
 import typer
 
 from hadath.cli_output import fail
+from hadath.ingest.records import InputProblem
 from hadath.ner.clusters import clusters_path
-from hadath.ner.conll import read_conll_file
+from hadath.ner.conll import documents, read_conll_file
 from hadath.ner.corpora import default_data_dir, news_texts
 from hadath.ner.model import CONTEXT_FILE, load_model, model_dir
 from hadath.ner.train import CrfParams, train_default
@@ -37,14 +38,21 @@ def tag_conll(path: Annotated[Path, typer.Argument(help="`token label` lines, bl
                                  "points less accurate)")] = False) -> None:
     """Print `token<TAB>gold<TAB>predicted` for every token, blank line between sentences.
 
+    The file may be UTF-8, UTF-16 or windows-1256; `-DOCSTART-` lines separate documents
+    (each tagged on its own) and are printed back with the label O.
+
     Tags with the accurate models (the feature CRF and the network that reads a pretrained
     encoder) where the model folder has them, else with the fast pair."""
     try:
         sentences = read_conll_file(path)
-    except (OSError, UnicodeDecodeError) as exc:
+    except (OSError, InputProblem) as exc:
         fail(f"cannot read {path}: {exc}")
     tagger = load_model(model, accurate=not fast)
-    predictions = tagger.tag_document([[token for token, _ in s] for s in sentences])
+    predictions: list[list[str]] = [["O"] * len(s) for s in sentences]  # -DOCSTART- lines
+    for document in documents(sentences):
+        tagged = tagger.tag_document([[token for token, _ in sentences[k]] for k in document])
+        for k, labels in zip(document, tagged, strict=True):
+            predictions[k] = labels
     out: list[str] = []
     for sentence, predicted in zip(sentences, predictions, strict=True):
         out += [f"{token}\t{gold}\t{label}" for (token, gold), label in zip(sentence, predicted)]

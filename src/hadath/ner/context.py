@@ -19,6 +19,8 @@ from typing import Any
 
 import numpy as np
 
+from hadath.text.normalize import usual_spelling
+
 META = "\u2581"  # SentencePiece's word-start mark
 QK = 32  # weights per 4-bit block
 MAX_PIECES = 254  # content pieces per window; a longer sentence is run in several windows
@@ -90,11 +92,14 @@ class ContextEncoder:
 
     def split(self, word: str) -> list[int]:
         """The word's pieces: the segmentation of ▁word with the highest summed score;
-        a character no piece covers is <unk>."""
+        a character no piece covers is <unk>. The word is read in its usual spelling
+        (`usual_spelling`: without diacritics or tatweel, Persian letter forms folded), as
+        the training text and most of the encoder's pretraining text write it."""
         found = self._split.get(word)
         if found is not None:
             return found
-        text = META + "".join(self.normalise.get(c, c) for c in word).replace(" ", META)
+        text = META + "".join(self.normalise.get(c, c) for c in usual_spelling(word)
+                              ).replace(" ", META)
         n = len(text)
         unknown_score = float(self.meta["unknown_score"])
         best = [-np.inf] * (n + 1)

@@ -140,6 +140,25 @@ def _normalize_slow(text: str) -> NormText:
     return NormText(text, "".join(chars), tuple(to_orig))
 
 
+# The letters `usual_spelling` folds: other scripts' forms of Arabic letters (Persian,
+# Urdu) and non-Western digits; the letters Arabic spelling itself varies on (hamza, ة, ى)
+# are kept.
+_FOREIGN_FORMS = {"ک": "ك", "ڪ": "ك", "ی": "ي", "ې": "ي", "ە": "ه"}
+_USUAL_TABLE = str.maketrans({
+    **_FOREIGN_FORMS, **{c: r for c, r in _SUBSTITUTED.items() if r.isdigit()},
+    **{c: None for c in _DELETED}})
+
+
+def usual_spelling(word: str) -> str:
+    """`word` as most Arabic print spells it, for models that read text as written (a
+    pretrained encoder): diacritics, tatweel and invisible marks dropped, Persian and Urdu
+    letter forms and Arabic-Indic digits folded, presentation forms expanded. Unlike
+    `normalize`, hamza, ة and ى stay as they are. A word that is nothing but marks is kept."""
+    if _PRESENTATION.search(word):
+        word = unicodedata.normalize("NFKC", word)
+    return word.translate(_USUAL_TABLE) or word
+
+
 def normalize_key(text: str) -> str:
     """The normalised form of a lexicon entry or query, for matching (no offsets kept)."""
     if len(text) <= _SHORT_KEY:
