@@ -30,7 +30,9 @@ _CONFIG = FeatureConfig(target_domain="anercorp_train")
 
 
 def _ours(crfsuite_file: Path) -> NerModel:
-    return NerModel(CrfScorer(CrfWeights.read(crfsuite_file, "anercorp_train"), _CONFIG), {})
+    # crfsuite tags the tokens as given: so must we, punctuation stuck to them or not
+    return NerModel(CrfScorer(CrfWeights.read(crfsuite_file, "anercorp_train"), _CONFIG), {},
+                    punctuation_apart=False)
 
 
 def _crfsuite(crfsuite_file: Path) -> pycrfsuite.Tagger:

@@ -13,6 +13,7 @@ entity a confidence. The model lives in `data/ner/`.
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -151,6 +152,8 @@ class NerModel:
     meta: dict[str, Any]
     # names the tagger is sure of are repeated where they recur untagged (`document.propagate`)
     consistency: Consistency | None = None
+    # tokens with punctuation stuck to them are tagged with it apart (`split_punctuation`)
+    punctuation_apart: bool = True
 
     def _paths(self, sentences: list[list[str]]) -> tuple[list[np.ndarray], list[list[int]]]:
         """Emissions and best label ids of the non-empty sentences, in order."""
@@ -163,7 +166,17 @@ class NerModel:
         return emissions, paths
 
     def tag_document(self, sentences: list[list[str]]) -> list[list[str]]:
-        """Labels for every sentence of one document (an article, a CoNLL file)."""
+        """Labels for every sentence of one document (an article, a CoNLL file). Tokens
+        with punctuation stuck to them (دمشق، «حزب) are tagged as the word and its
+        punctuation apart, as the training corpora write them (`split_punctuation`)."""
+        split = split_punctuation(sentences) if self.punctuation_apart else None
+        if split is None:
+            return self._labels(sentences)
+        pieces, owners = split
+        return [_token_labels(labels, owner, len(sentence)) for sentence, labels, owner
+                in zip(sentences, self._labels(pieces), owners, strict=True)]
+
+    def _labels(self, sentences: list[list[str]]) -> list[list[str]]:
         if self.consistency is not None:
             return self._tag(sentences)[0]
         names = self.scorer.labels
@@ -172,8 +185,14 @@ class NerModel:
 
     def tag_document_entities(self, sentences: list[list[str]]) -> list[list[Entity]]:
         """The entities of every sentence, each with the lowest probability the CRF gives
-        any of its labels (so one doubtful word makes a doubtful name)."""
-        return self._tag(sentences)[1]
+        any of its labels (so one doubtful word makes a doubtful name); first and end
+        words count the tokens given, punctuation stuck to them or not."""
+        split = split_punctuation(sentences) if self.punctuation_apart else None
+        if split is None:
+            return self._tag(sentences)[1]
+        pieces, owners = split
+        return [_token_entities(found, owner) for found, owner
+                in zip(self._tag(pieces)[1], owners, strict=True)]
 
     def _tag(self, sentences: list[list[str]]) -> tuple[list[list[str]], list[list[Entity]]]:
         names = self.scorer.labels
@@ -203,6 +222,67 @@ class NerModel:
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
+
+
+def _is_punctuation(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "P"
+
+
+def _token_pieces(token: str) -> list[str]:
+    """The token with its leading and trailing punctuation apart («حزب → « حزب; دمشق، →
+    دمشق ،); a token that is all punctuation, or has none at its ends, stays whole."""
+    if len(token) < 2 or not (_is_punctuation(token[0]) or _is_punctuation(token[-1])):
+        return [token]
+    start, end = 0, len(token)
+    while start < end and _is_punctuation(token[start]):
+        start += 1
+    if start == end:
+        return [token]
+    while _is_punctuation(token[end - 1]):
+        end -= 1
+    return [part for part in (token[:start], token[start:end], token[end:]) if part]
+
+
+def split_punctuation(sentences: list[list[str]]
+                      ) -> tuple[list[list[str]], list[list[int]]] | None:
+    """The sentences with punctuation split off their tokens, and for every piece the index
+    of the token it came from; None when no token has any (the usual case: CoNLL corpora
+    and the pipeline's own tokens keep punctuation apart)."""
+    if not any(len(_token_pieces(t)) > 1 for sentence in sentences for t in sentence):
+        return None
+    pieces: list[list[str]] = []
+    owners: list[list[int]] = []
+    for sentence in sentences:
+        split = [_token_pieces(token) for token in sentence]
+        pieces.append([piece for parts in split for piece in parts])
+        owners.append([i for i, parts in enumerate(split) for _ in parts])
+    return pieces, owners
+
+
+def _token_labels(labels: list[str], owner: list[int], tokens: int) -> list[str]:
+    """Piece labels back on the tokens: a token takes the first label among its pieces
+    that is not O (its word's, as punctuation is rarely tagged), else O; I- after another
+    type or O becomes B-."""
+    chosen: list[str | None] = [None] * tokens
+    for label, i in zip(labels, owner, strict=True):
+        if chosen[i] is None or (chosen[i] == "O" and label != "O"):
+            chosen[i] = label
+    out: list[str] = []
+    for label in chosen:
+        label = label or "O"
+        if label.startswith("I-") and (not out or out[-1][2:] != label[2:]):
+            label = "B-" + label[2:]
+        out.append(label)
+    return out
+
+
+def _token_entities(found: list[Entity], owner: list[int]) -> list[Entity]:
+    """Piece entities as token spans (one per span: a glued token keeps the first)."""
+    out: dict[tuple[int, int], Entity] = {}
+    for kind, first, last, p in found:
+        span = (owner[first], owner[last - 1] + 1)
+        out.setdefault(span, (kind, *span, p))
+    return sorted(out.values(), key=lambda e: e[1])
 
 
 def _batches(emissions: list[np.ndarray]) -> list[list[int]]:
