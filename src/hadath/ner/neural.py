@@ -200,7 +200,10 @@ class NeuralWeights:
         # the matrices are small: a second BLAS thread costs more than it gives (34,000
         # tokens/s on one thread, 22,000 on two), and batch workers already fill the cores
         with _blas().limit(limits=1, user_api="blas"):
-            return self._emissions(sentences)
+            # a few thousand words at a time: the inputs and hidden states take about 7 KB
+            # a word (10 with the encoder), too much for a whole corpus at once
+            return [emission for at in range(0, len(sentences), _CHUNK)
+                    for emission in self._emissions(sentences[at: at + _CHUNK])]
 
     def _emissions(self, sentences: list[list[str]]) -> list[np.ndarray]:
         if not sentences:
@@ -293,6 +296,7 @@ class NeuralWeights:
 
 
 _BATCH = 32  # sentences run through the LSTM together
+_CHUNK = 512  # sentences whose inputs are held at once
 
 
 @lru_cache(maxsize=1)
