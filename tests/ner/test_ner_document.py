@@ -1,6 +1,6 @@
 """Document memory: a name tagged in one sentence informs the same word in its neighbours."""
 from hadath.ner.corpora import without_overlap
-from hadath.ner.document import Consistency, memory_features, propagate
+from hadath.ner.document import Consistency, common_words, memory_features, propagate
 
 
 def test_memory_reports_types_from_neighbouring_sentences_only() -> None:
@@ -54,3 +54,28 @@ def test_nothing_is_repeated_beyond_the_window() -> None:
     entities = [[("PERS", 1, 2, 0.99), ("LOC", 3, 4, 0.99)], [], []]
     assert propagate(sentences, labels, entities, Consistency(window=1))[0][2] == ["O", "O"]
     assert propagate(sentences, labels, entities, Consistency(window=2))[0][2] == ["O", "B-PERS"]
+
+
+def test_a_lone_common_word_repeats_no_name() -> None:
+    # "علي محمد علي" then "على الأقل" (على written علي) and "الجمعة" after "مهدي جمعة":
+    # the surname rule would make both persons
+    sentences = [["وقال", "علي", "محمد", "علي", "و", "مهدي", "جمعه"],
+                 ["قتل", "علي", "الاقل", "يوم", "الجمعه", "وعاد", "جمعه"]]
+    labels = [["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-PERS", "I-PERS"], ["O"] * 7]
+    entities = [[("PERS", 1, 4, 0.95), ("PERS", 5, 7, 0.95)], []]
+    consistency = Consistency(window=2)
+    unguarded = propagate(sentences, labels, entities, consistency)[0][1]
+    assert unguarded == ["O", "B-PERS", "O", "O", "B-PERS", "O", "B-PERS"]
+    guarded = propagate(sentences, labels, entities, consistency,
+                        frozenset({"علي", "الجمعه"}))[0][1]
+    # the surname alone, as written, is still the person
+    assert guarded == ["O", "O", "O", "O", "O", "O", "B-PERS"]
+
+
+def test_common_words_are_frequent_and_rarely_names() -> None:
+    sentence = [("علي", "B-PERS"), ("صالح", "I-PERS")] + [("علي", "O"), ("امس", "O")] * 9
+    sentences = [sentence, [("صالح", "B-PERS")] * 10]
+    keys = [w for s in sentences for w, _ in s]
+    # علي: 10 times, once in a name; امس: 9 times (too rare to judge); صالح always a name
+    assert common_words(sentences, keys) == ["علي"]
+    assert common_words(sentences, keys, min_count=5) == ["امس", "علي"]

@@ -158,7 +158,10 @@ def test_train_command_builds_the_accurate_tagger(tmp_path: Path) -> None:
     meta = json.loads((out / "ner_context_network.json").read_text(encoding="utf-8"))
     assert meta["params"]["context_layers"] == [4, 8] and "e5" in meta["model"]
     assert not (out / "ner_network.json").exists()
+    assert "common words" in result.output  # written with every kind, read with the model
+    common = (out / "ner_common_words.txt").read_text(encoding="utf-8").split()
     accurate = load_model(out, fresh=True, accurate=True)
+    assert accurate.common_words == frozenset(common)
     assert accurate.scorer.context is not None  # the network alone: no CRF was trained
     assert len(accurate.tag(["زار", "أوباما", "برلين"])) == 3
     with pytest.raises(FileNotFoundError):

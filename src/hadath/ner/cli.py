@@ -15,7 +15,7 @@ from hadath.ner.clusters import clusters_path
 from hadath.ner.conll import documents, read_conll_file
 from hadath.ner.corpora import default_data_dir, news_texts
 from hadath.ner.model import CONTEXT_FILE, load_model, model_dir
-from hadath.ner.train import CrfParams, train_default
+from hadath.ner.train import CrfParams, save_common_words, train_default
 
 ACCURATE_LAYERS = (4, 8)  # of the encoder's 8 kept layers (data/ner/README.md)
 ACCURATE_EPOCHS = 6
@@ -92,6 +92,8 @@ def train_ner(data: _DataDir = None, out: _ModelDir = None,
     if not (data / "anercorp").is_dir():
         fail(f"no public data at {data}; pass --data")
     out = out or model_dir()
+    words = save_common_words(data, out, held_out)
+    typer.echo(f"{words} common words: never repeated alone as a name")
     if kind is not Kind.crf:
         try:
             from hadath.ner.neural_train import NeuralParams, train_default_neural

@@ -4,10 +4,14 @@
 `memory_features(norm_sentences, first_pass, window)` gives every word the entity types a first
 tagging pass gave the same word within `window` sentences around it (for a two-pass model);
 `propagate(norm_sentences, labels, entities, consistency)` labels untagged repetitions of the
-names the tagger was confident about nearby (one sense per discourse).
+names the tagger was confident about nearby (one sense per discourse), but never repeats a
+lone word that is mostly not a name (`common_words`: على written علي after a sure علي, الجمعة
+after مهدي جمعة, لصالح after صالح).
 """
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from hadath.ner.stems import split_clitics
@@ -61,11 +65,29 @@ def _key(norms: list[str]) -> tuple[str, ...]:
     return (split_clitics(norms[0])[1], *norms[1:])
 
 
+def common_words(sentences: Iterable[list[tuple[str, str]]], keys: Iterable[str] = (),
+                 min_count: int = 10, max_name_rate: float = 0.2) -> list[str]:
+    """The normalised words of labelled sentences (`keys`: their normalised forms, in the
+    same order) seen at least `min_count` times and inside a name less than
+    `max_name_rate` of the time: words that repeat no name when they stand alone."""
+    seen: Counter[str] = Counter()
+    named: Counter[str] = Counter()
+    normalised = iter(keys)
+    for sentence in sentences:
+        for _, label in sentence:
+            key = next(normalised)
+            seen[key] += 1
+            named[key] += label != "O"
+    return sorted(w for w, n in seen.items() if n >= min_count and named[w] < max_name_rate * n)
+
+
 def propagate(norm_sentences: list[list[str]], labels: list[list[str]],
-              entities: list[list[Entity]], consistency: Consistency
+              entities: list[list[Entity]], consistency: Consistency,
+              common: frozenset[str] = frozenset()
               ) -> tuple[list[list[str]], list[list[Entity]]]:
     """Labels and entities with the untagged repetitions of confident nearby names added
-    (each with the confidence of the name it repeats)."""
+    (each with the confidence of the name it repeats); a lone word in `common` (normalised,
+    as written) repeats none."""
     # name → (sentence, type, confidence) of every confident mention of it
     seen: dict[tuple[str, ...], list[tuple[int, str, float]]] = {}
     for k, (norms, found) in enumerate(zip(norm_sentences, entities, strict=True)):
@@ -81,7 +103,8 @@ def propagate(norm_sentences: list[list[str]], labels: list[list[str]],
     new_labels: list[list[str]] = []
     new_entities: list[list[Entity]] = []
     for k, norms in enumerate(norm_sentences):
-        sentence_labels, added = _repeat(norms, labels[k], k, seen, firsts, consistency.window)
+        sentence_labels, added = _repeat(norms, labels[k], k, seen, firsts, consistency.window,
+                                         common)
         new_labels.append(sentence_labels)
         new_entities.append(sorted([*entities[k], *added], key=lambda e: e[1]) if added
                             else entities[k])
@@ -100,15 +123,17 @@ def _nearest_sure(mentions: list[tuple[int, str, float]], k: int, window: int
 
 def _repeat(norms: list[str], labels: list[str], k: int,
             seen: dict[tuple[str, ...], list[tuple[int, str, float]]], firsts: set[str],
-            window: int) -> tuple[list[str], list[Entity]]:
-    """Label every run of untagged words of sentence `k` that repeats a name, longest first."""
+            window: int, common: frozenset[str]) -> tuple[list[str], list[Entity]]:
+    """Label every run of untagged words of sentence `k` that repeats a name, longest first
+    (a single word only when it is not in `common`)."""
     labels = list(labels)
     added: list[Entity] = []
     i = 0
     while i < len(norms):
         found = None
         if labels[i] == "O" and split_clitics(norms[i])[1] in firsts:
-            for size in range(min(_MAX_WORDS, len(norms) - i), 0, -1):
+            for size in range(min(_MAX_WORDS, len(norms) - i), 1 if norms[i] in common else 0,
+                              -1):
                 mentions = seen.get(_key(norms[i: i + size]))
                 if mentions and all(label == "O" for label in labels[i: i + size]):
                     sure = _nearest_sure(mentions, k, window)

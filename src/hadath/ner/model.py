@@ -39,6 +39,8 @@ CONTEXT_NETWORK_FILE = "ner_context_network.bin"
 CONTEXT_NETWORK_META_FILE = "ner_context_network.json"
 FIRST_PASS_FILE = "ner_first_pass_weights.bin"
 META_FILE = "ner_model.json"
+# normalised words that are mostly not names (`document.common_words`), one a line
+COMMON_WORDS_FILE = "ner_common_words.txt"
 _CACHED_WORDS = 100_000
 _BATCH = 32  # sentences tagged together
 
@@ -154,6 +156,8 @@ class NerModel:
     consistency: Consistency | None = None
     # tokens with punctuation stuck to them are tagged with it apart (`split_punctuation`)
     punctuation_apart: bool = True
+    # lone words that are mostly not names, never repeated as one (`document.common_words`)
+    common_words: frozenset[str] = frozenset()
 
     def _paths(self, sentences: list[list[str]]) -> tuple[list[np.ndarray], list[list[int]]]:
         """Emissions and best label ids of the non-empty sentences, in order."""
@@ -218,7 +222,7 @@ class NerModel:
         if self.consistency is None:
             return labels, entities
         return propagate([[normalize_key(w) or w for w in s] for s in sentences], labels,
-                         entities, self.consistency)
+                         entities, self.consistency, self.common_words)
 
     def tag(self, words: list[str]) -> list[str]:
         return self.tag_document([words])[0]
@@ -330,8 +334,11 @@ def _load(directory: str, accurate: bool = False) -> NerModel:
     if not scorers:
         raise FileNotFoundError(f"no tagger in {path} ({META_FILE} or {NETWORK_META_FILE})")
     consistency = meta.get("consistency")
+    common = path / COMMON_WORDS_FILE
     return NerModel(scorers[0] if len(scorers) == 1 else SummedScorer(tuple(scorers)), meta,
-                    None if consistency is None else Consistency(**consistency))
+                    None if consistency is None else Consistency(**consistency),
+                    common_words=frozenset(common.read_text(encoding="utf-8").split())
+                    if common.exists() else frozenset())
 
 
 def _crf(path: Path, meta: dict[str, Any]) -> CrfScorer:

@@ -17,12 +17,13 @@ from typing import Any
 
 import pycrfsuite  # type: ignore[import-untyped]
 
-from hadath.ner.corpora import TaggedSentence, training_corpora
+from hadath.ner.corpora import TaggedSentence, training_corpora, without_overlap
 from hadath.ner.crf import CrfWeights
-from hadath.ner.document import Consistency, memory_features
+from hadath.ner.document import Consistency, common_words, memory_features
 from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
 from hadath.ner.gazetteers import available_gazetteers
-from hadath.ner.model import FIRST_PASS_FILE, META_FILE, MODEL_FILE
+from hadath.ner.model import COMMON_WORDS_FILE, FIRST_PASS_FILE, META_FILE, MODEL_FILE
+from hadath.text.normalize import normalize_key
 
 LICENCES = {
     "anercorp_train": "ANERcorp (Benajiba, Rosso & Benedí 2007), CAMeL Lab split; free for research",
@@ -149,3 +150,20 @@ def train_default(data_dir: Path, out_dir: Path, corpora: tuple[str, ...] = tupl
                                 "licence": LICENCES[name]} for name in corpora}}
     return train_crf({name: available[name] for name in corpora}, out_dir, config, params,
                      extra, verbose)
+
+
+def save_common_words(data_dir: Path, out_dir: Path, held_out: bool = False) -> int:
+    """Write the words that are mostly not names (`document.common_words`, from the gold
+    corpora; with `held_out`, without the last tenth of ANERcorp train and NewsFANE's copies
+    of it) to `out_dir`; returns how many."""
+    available = training_corpora(data_dir)
+    if held_out:
+        target = available["anercorp_train"]
+        cut = len(target) * 9 // 10
+        available["anercorp_train"] = target[:cut]
+        available["newsfane"] = without_overlap(available["newsfane"], target[cut:])
+    sentences = [s for corpus in available.values() for s in corpus]
+    words = common_words(sentences, (normalize_key(w) or w for s in sentences for w, _ in s))
+    out_dir.mkdir(parents=True, exist_ok=True)
+    (out_dir / COMMON_WORDS_FILE).write_text("\n".join(words) + "\n", encoding="utf-8")
+    return len(words)
