@@ -57,19 +57,27 @@ def test_nothing_is_repeated_beyond_the_window() -> None:
 
 
 def test_a_lone_common_word_repeats_no_name() -> None:
-    # "علي محمد علي" then "على الأقل" (على written علي) and "الجمعة" after "مهدي جمعة":
-    # the surname rule would make both persons
+    # "علي محمد علي" then "على الأقل" (على written علي): the surname rule would make it a person
     sentences = [["وقال", "علي", "محمد", "علي", "و", "مهدي", "جمعه"],
                  ["قتل", "علي", "الاقل", "يوم", "الجمعه", "وعاد", "جمعه"]]
     labels = [["O", "B-PERS", "I-PERS", "I-PERS", "O", "B-PERS", "I-PERS"], ["O"] * 7]
     entities = [[("PERS", 1, 4, 0.95), ("PERS", 5, 7, 0.95)], []]
     consistency = Consistency(window=2)
     unguarded = propagate(sentences, labels, entities, consistency)[0][1]
-    assert unguarded == ["O", "B-PERS", "O", "O", "B-PERS", "O", "B-PERS"]
-    guarded = propagate(sentences, labels, entities, consistency,
-                        frozenset({"علي", "الجمعه"}))[0][1]
+    # الجمعه is not جمعه: a lone word keeps its article
+    assert unguarded == ["O", "B-PERS", "O", "O", "O", "O", "B-PERS"]
+    guarded = propagate(sentences, labels, entities, consistency, frozenset({"علي"}))[0][1]
     # the surname alone, as written, is still the person
     assert guarded == ["O", "O", "O", "O", "O", "O", "B-PERS"]
+
+
+def test_a_lone_surname_is_repeated_with_its_article_only() -> None:
+    # "عبد الكريم الروسي" ... "روسي" (Russian) ... "والروسي" (and al-Rusi)
+    sentences = [["قال", "عبد", "الكريم", "الروسي"], ["وصل", "وفد", "روسي", "والروسي"]]
+    labels = [["O", "B-PERS", "I-PERS", "I-PERS"], ["O"] * 4]
+    entities = [[("PERS", 1, 4, 0.9)], []]
+    repeated = propagate(sentences, labels, entities, Consistency(window=2))[0][1]
+    assert repeated == ["O", "O", "O", "B-PERS"]
 
 
 def test_common_words_are_frequent_and_rarely_names() -> None:

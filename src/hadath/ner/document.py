@@ -62,7 +62,11 @@ class Consistency:
 
 def _key(norms: list[str]) -> tuple[str, ...]:
     # the first word without its clitics: رامسفيلد also matches ورامسفيلد
-    return (split_clitics(norms[0])[1], *norms[1:])
+    clitics, stem = split_clitics(norms[0])
+    if len(norms) == 1:
+        # a lone word keeps its article: الروسي (of عبد الكريم الروسي) is not روسي
+        return stem, "ال" if clitics.endswith(("ال", "لل")) else ""
+    return (stem, *norms[1:])
 
 
 def common_words(sentences: Iterable[list[tuple[str, str]]], keys: Iterable[str] = (),
