@@ -77,3 +77,19 @@ def test_the_accurate_tier_keeps_offsets_and_finds_the_same_known_names() -> Non
     found = {(m.surface, m.label) for m in mentions}
     assert {("فلاديمير بوتين", "person"), ("بشار الأسد", "person"), ("موسكو", "place")} <= found
     assert uncovered_entities(text, mentions, accurate=True) == []  # all covered by themselves
+
+
+def test_names_that_begin_like_a_proclitic_keep_their_letters() -> None:
+    from hadath.ner.entities import _proclitic_length
+
+    def name(word: str) -> str:
+        return word[_proclitic_length(word):]
+
+    # ك and ف begin names (Kerry, Kabul, Faisal) far more often than they precede them
+    assert [name(w) for w in ["كيري", "كابل", "فيصل", "كمال", "وكيري", "لكيري"]] == [
+        "كيري", "كابل", "فيصل", "كمال", "كيري", "كيري"]
+    # a word that is a whole gazetteer name is not و + a name (Washington, Warsaw)
+    assert name("واشنطن") == "واشنطن" and name("وارسو") == "وارسو"
+    # the usual conjunctions and prepositions still go, the article stays
+    assert [name(w) for w in ["وبإدلب", "لرويترز", "كالعراق", "بالرياض", "للأمم"]] == [
+        "إدلب", "رويترز", "العراق", "الرياض", "للأمم"]

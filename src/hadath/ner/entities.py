@@ -7,11 +7,12 @@ probability of the entity's labels, so one doubtful word makes a doubtful name);
 """
 from __future__ import annotations
 
+from hadath.ner.gazetteers import is_known_name
 from hadath.ner.model import Entity, tag_document_entities
 from hadath.ner.stems import split_clitics
 from hadath.ner.words import split_words
 from hadath.record import Mention
-from hadath.text.normalize import normalize
+from hadath.text.normalize import normalize, normalize_key
 from hadath.text.sentences import split_sentences
 
 # ANERcorp labels → Mention labels; MISC (events, works, products) has no Mention label.
@@ -51,12 +52,18 @@ def _mentions(text: str, spans: list[tuple[int, int]], entities: list[Entity]) -
 
 def _proclitic_length(word: str) -> int:
     """Characters of `word` taken by the conjunctions and prepositions glued to a name
-    (وبإدلب → إدلب, لرويترز → رويترز); the article stays (الكرملين), as does لل (للأمم)."""
+    (وبإدلب → إدلب, لرويترز → رويترز, كالعراق → العراق); the article stays (الكرملين), as does
+    لل (للأمم). ك and ف are taken only before the article, as names begin with them far more
+    often than they follow them (كيري, كابل, فيصل; وكيري → كيري), and a word that is a whole
+    name of a gazetteer keeps all its letters (واشنطن, وارسو)."""
     norm = normalize(word)
     prefix, _ = split_clitics(norm.text)
-    # ال and لل (ل + ال) belong to the name as written; what precedes them does not
-    glued = prefix[:-2] if prefix.endswith(("ال", "لل")) else prefix
-    if not glued:
+    if prefix.endswith(("ال", "لل")):
+        # ال and لل (ل + ال) belong to the name as written; what precedes them does not
+        glued = prefix[:-2]
+    else:
+        glued = prefix.rstrip("كف")
+    if not glued or is_known_name(normalize_key(word)):
         return 0
     return norm.original_span(len(glued), len(norm.text))[0]
 

@@ -35,6 +35,11 @@ def available_gazetteers() -> tuple[str, ...]:
     return tuple(name for name in _SOURCES if _loader(name) is not None and _names(name))
 
 
+def is_known_name(norm: str) -> bool:
+    """Whether a normalised form is a whole name of a gazetteer (واشنطن, not و + اشنطن)."""
+    return any(norm in _names(name) for name in _SOURCES if _loader(name) is not None)
+
+
 @cache
 def _names(name: str) -> frozenset[str]:
     loader = _loader(name)
