@@ -159,7 +159,8 @@ def test_train_command_builds_the_accurate_tagger(tmp_path: Path) -> None:
     assert meta["params"]["context_layers"] == [4, 8] and "e5" in meta["model"]
     assert not (out / "ner_network.json").exists()
     assert "common words" in result.output  # written with every kind, read with the model
-    common = (out / "ner_common_words.txt").read_text(encoding="utf-8").split()
+    lines = (out / "ner_common_words.txt").read_text(encoding="utf-8").splitlines()
+    common = [line for line in lines if not line.startswith("#")]
     accurate = load_model(out, fresh=True, accurate=True)
     assert accurate.common_words == frozenset(common)
     assert accurate.scorer.context is not None  # the network alone: no CRF was trained

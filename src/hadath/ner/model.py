@@ -334,11 +334,16 @@ def _load(directory: str, accurate: bool = False) -> NerModel:
     if not scorers:
         raise FileNotFoundError(f"no tagger in {path} ({META_FILE} or {NETWORK_META_FILE})")
     consistency = meta.get("consistency")
-    common = path / COMMON_WORDS_FILE
     return NerModel(scorers[0] if len(scorers) == 1 else SummedScorer(tuple(scorers)), meta,
                     None if consistency is None else Consistency(**consistency),
-                    common_words=frozenset(common.read_text(encoding="utf-8").split())
-                    if common.exists() else frozenset())
+                    common_words=_common_words(path / COMMON_WORDS_FILE))
+
+
+def _common_words(path: Path) -> frozenset[str]:
+    if not path.exists():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and line[0] != "#")
 
 
 def _crf(path: Path, meta: dict[str, Any]) -> CrfScorer:
