@@ -252,15 +252,11 @@ def split_punctuation(sentences: list[list[str]]
     """The sentences with punctuation split off their tokens, and for every piece the index
     of the token it came from; None when no token has any (the usual case: CoNLL corpora
     and the pipeline's own tokens keep punctuation apart)."""
-    if not any(len(_token_pieces(t)) > 1 for sentence in sentences for t in sentence):
+    split = [[_token_pieces(token) for token in sentence] for sentence in sentences]
+    if all(len(parts) == 1 for sentence in split for parts in sentence):
         return None
-    pieces: list[list[str]] = []
-    owners: list[list[int]] = []
-    for sentence in sentences:
-        split = [_token_pieces(token) for token in sentence]
-        pieces.append([piece for parts in split for piece in parts])
-        owners.append([i for i, parts in enumerate(split) for _ in parts])
-    return pieces, owners
+    return ([[piece for parts in sentence for piece in parts] for sentence in split],
+            [[i for i, parts in enumerate(sentence) for _ in parts] for sentence in split])
 
 
 def _token_labels(labels: list[str], owner: list[int], tokens: int) -> list[str]:
