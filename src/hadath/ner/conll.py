@@ -25,17 +25,16 @@ def read_conll_file(path: Path) -> list[Sentence]:
     current: Sentence = []
     for line in decode_bytes(path.read_bytes()).splitlines():
         parts = line.split()
-        if parts and parts[0] == DOCUMENT_START and current:  # no blank line before it
-            sentences.append(current)
-            current = []
-        if not parts or parts[0] == DOCUMENT_START:
-            if parts:
-                current.append((parts[0], parts[-1] if len(parts) > 1 else "O"))
-            if current:
-                sentences.append(current)
-            current = []
+        row = (parts[0], parts[-1] if len(parts) > 1 else "O") if parts else None
+        if row is not None and row[0] != DOCUMENT_START:
+            current.append(row)
             continue
-        current.append((parts[0], parts[-1] if len(parts) > 1 else "O"))
+        # a blank line ends the sentence, and so does a document start, a sentence of its own
+        if current:
+            sentences.append(current)
+        current = []
+        if row is not None:
+            sentences.append([row])
     if current:
         sentences.append(current)
     return sentences
