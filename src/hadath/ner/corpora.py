@@ -140,6 +140,18 @@ def training_corpora(data_dir: Path) -> dict[str, list[TaggedSentence]]:
     }
 
 
+def hold_out_tenth(corpora: dict[str, list[TaggedSentence]]
+                   ) -> tuple[dict[str, list[TaggedSentence]], list[TaggedSentence]]:
+    """The corpora without the last tenth of ANERcorp train, and that tenth: the clean
+    held-out set model choices are made on (NewsFANE's copies of its text go too, as NewsFANE
+    re-annotates ANERcorp's)."""
+    target = corpora["anercorp_train"]
+    cut = len(target) * 9 // 10
+    dev = target[cut:]
+    return dict(corpora, anercorp_train=target[:cut],
+                newsfane=without_overlap(corpora["newsfane"], dev)), dev
+
+
 def anercorp_test(data_dir: Path) -> list[TaggedSentence]:
     """The ANERcorp (CAMeL split) test sentences: for evaluation only."""
     return read_conll(data_dir / "anercorp" / "ANERCorp_CamelLab_test.txt")

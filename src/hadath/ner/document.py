@@ -20,6 +20,9 @@ Entity = tuple[str, int, int, float]  # label, first word, end word, lowest labe
 _MAX_WORDS = 4  # longer names are rarely repeated word for word
 _MIN_CHARS = 2  # a one-letter "name" is a tagging accident, not worth repeating
 _MIN_SURNAME = 2  # letters: بن, ابو and the like are parts of names, not surnames
+# a word is "common" (`common_words`) when seen this often and so rarely in a name
+COMMON_MIN_COUNT = 10
+COMMON_MAX_NAME_RATE = 0.2
 
 
 def _types_by_word(words: list[str], labels: list[str]) -> dict[str, frozenset[str]]:
@@ -69,8 +72,9 @@ def _key(norms: list[str]) -> tuple[str, ...]:
     return (stem, *norms[1:])
 
 
-def common_words(sentences: Iterable[list[tuple[str, str]]], keys: Iterable[str] = (),
-                 min_count: int = 10, max_name_rate: float = 0.2) -> list[str]:
+def common_words(sentences: Iterable[list[tuple[str, str]]], keys: Iterable[str],
+                 min_count: int = COMMON_MIN_COUNT, max_name_rate: float = COMMON_MAX_NAME_RATE
+                 ) -> list[str]:
     """The normalised words of labelled sentences (`keys`: their normalised forms, in the
     same order) seen at least `min_count` times and inside a name less than
     `max_name_rate` of the time: words that repeat no name when they stand alone."""

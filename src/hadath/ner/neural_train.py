@@ -28,9 +28,9 @@ from hadath.ner.context import ContextEncoder
 from hadath.ner.corpora import (
     LABELS,
     TaggedSentence,
+    hold_out_tenth,
     news_texts,
     training_corpora,
-    without_overlap,
 )
 from hadath.ner.document import Consistency
 from hadath.ner.gazetteers import available_gazetteers
@@ -350,11 +350,7 @@ def train_default_neural(data_dir: Path, out_dir: Path, params: NeuralParams = N
     context = ContextEncoder.load(out_dir / CONTEXT_FILE) if params.context_layers else None
     dev: list[TaggedSentence] = []
     if held_out:
-        target = corpora[TARGET]
-        cut = len(target) * 9 // 10
-        corpora[TARGET], dev = target[:cut], target[cut:]
-        # NewsFANE re-annotates ANERcorp's text: its copies of the held-out sentences go too
-        corpora["newsfane"] = without_overlap(corpora["newsfane"], dev)
+        corpora, dev = hold_out_tenth(corpora)
     news = list(news_texts(data_dir))  # read once: word vectors, then silver sentences
     texts = news + [" ".join(word for word, _ in sentence)
                     for corpus in corpora.values() for sentence in corpus]

@@ -17,9 +17,15 @@ from typing import Any
 
 import pycrfsuite  # type: ignore[import-untyped]
 
-from hadath.ner.corpora import TaggedSentence, training_corpora, without_overlap
+from hadath.ner.corpora import TaggedSentence, hold_out_tenth, training_corpora
 from hadath.ner.crf import CrfWeights
-from hadath.ner.document import Consistency, common_words, memory_features
+from hadath.ner.document import (
+    COMMON_MAX_NAME_RATE,
+    COMMON_MIN_COUNT,
+    Consistency,
+    common_words,
+    memory_features,
+)
 from hadath.ner.features import FeatureConfig, normalized_words, sentence_features
 from hadath.ner.gazetteers import available_gazetteers
 from hadath.ner.model import COMMON_WORDS_FILE, FIRST_PASS_FILE, META_FILE, MODEL_FILE
@@ -158,16 +164,14 @@ def save_common_words(data_dir: Path, out_dir: Path, held_out: bool = False) -> 
     of it) to `out_dir`; returns how many."""
     available = training_corpora(data_dir)
     if held_out:
-        target = available["anercorp_train"]
-        cut = len(target) * 9 // 10
-        available["anercorp_train"] = target[:cut]
-        available["newsfane"] = without_overlap(available["newsfane"], target[cut:])
+        available = hold_out_tenth(available)[0]
     sentences = [s for corpus in available.values() for s in corpus]
     words = common_words(sentences, (normalize_key(w) or w for s in sentences for w, _ in s))
-    header = ("# Normalised words seen at least 10 times in the gold corpora and inside a name less\n"
-              "# than a fifth of the time (document.common_words): name repetition never repeats\n"
-              "# one alone. Word counts of ANERcorp train (research use; Benajiba, Rosso & Benedi\n"
-              "# 2007), NewsFANE Gold and AQMAR (CC BY-SA 3.0). Rebuilt by `hadath train ner`.\n")
+    header = (f"# Normalised words seen at least {COMMON_MIN_COUNT} times in the gold corpora "
+              f"and inside a name\n# less than {COMMON_MAX_NAME_RATE:.0%} of the time "
+              "(document.common_words): name repetition never\n# repeats one alone. Word "
+              "counts of ANERcorp train (research use; Benajiba, Rosso &\n# Benedi 2007), "
+              "NewsFANE Gold and AQMAR (CC BY-SA 3.0). Rebuilt by `hadath train ner`.\n")
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / COMMON_WORDS_FILE).write_text(header + "\n".join(words) + "\n", encoding="utf-8")
     return len(words)
