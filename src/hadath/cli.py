@@ -25,6 +25,7 @@ STAGE_COMMANDS = [
     "hadath.time.cli",
     "hadath.mentions.cli",
     "hadath.ner.cli",
+    "hadath.events.cli",
     "hadath.geo.cli",
 ]
 

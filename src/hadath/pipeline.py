@@ -23,10 +23,12 @@ from hadath.text.sentences import split_sentences
 from hadath.time import find_times
 
 
-def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False) -> Article:
+def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False,
+            events: bool = True) -> Article:
     """All layers of one article; `tagger=False` skips the statistical tagger (about half the
     time of a run) for large crawls where gazetteer mentions are enough; `accurate` runs its
-    accurate tier instead of the fast one (more unseen names, about 25 times slower)."""
+    accurate tier instead of the fast one (more unseen names, about 25 times slower);
+    `events=False` stops before the events stage (what its models are trained on)."""
     article = Article(article=meta)
     if meta.duplicate_of:
         return article
@@ -36,7 +38,8 @@ def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False) -
     article.mentions = find_mentions(text, tagger=tagger, accurate=accurate)
     article.times = find_times(text, reference_date(meta))
     article.claims = find_claims(article)
-    article.events = extract_events(article)
+    if events:
+        article.events = extract_events(article)
     return article
 
 

@@ -1,0 +1,1 @@
+"""Learned event detection and roles: features, the trained models, their training."""

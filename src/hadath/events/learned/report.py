@@ -1,0 +1,51 @@
+"""Print the held-out scores of the learned event models as plain tables."""
+from __future__ import annotations
+
+from hadath.events.learned.model import ROLES
+from hadath.events.learned.train import Tally, reliability
+
+
+def _row(name: str, tally: Tally, key: str | None) -> str:
+    p, r, f = tally.prf(key)
+    n = (tally.tp[key] + tally.fn[key]) if key else sum(tally.tp.values()) + sum(tally.fn.values())
+    return f"  {name:22} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}"
+
+
+def print_report(result: dict, calibration: dict) -> None:
+    header = f"  {'':22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"
+    print("Event types per sentence (held-out folds)")
+    print(header)
+    types: Tally = result["types"]
+    for key in sorted(set(types.tp) | set(types.fn) | set(types.fp),
+                      key=lambda k: -(types.tp[k] + types.fn[k])):
+        print(_row(key, types, key))
+    print(_row("all (micro)", types, None))
+    print("Triggers (type and overlapping span)")
+    print(_row("all (micro)", result["triggers"], None))
+    print("Sentences with a violent or protest event")
+    for key in ("violent", "protest"):
+        print(_row(key, result["groups"], key))
+    print("Roles given the gold trigger (exact span)")
+    for role in ROLES:
+        print(_row(role, result["roles"], role))
+    ok, n = result["modality"]
+    print(f"Modality of matched triggers: {ok}/{n} = {ok / n if n else 0:.3f}")
+    table, ece = reliability(result["pairs"], calibration)
+    print("Reliability of the calibrated confidence (held-out detections)")
+    print(f"  {'bin':10} {'n':>6} {'conf':>6} {'right':>6}")
+    for name, count, conf, acc in table:
+        print(f"  {name:10} {count:6d} {conf:6.3f} {acc:6.3f}")
+    print(f"  expected calibration error {ece:.3f}")
+
+
+def summary_line(result: dict) -> dict[str, float]:
+    """The headline numbers of one cross-validation, for the learning curve."""
+    return {
+        "type_f1": round(result["types"].prf(None)[2], 3),
+        "trigger_f1": round(result["triggers"].prf(None)[2], 3),
+        "violent_r": round(result["groups"].prf("violent")[1], 3),
+        "violent_p": round(result["groups"].prf("violent")[0], 3),
+        "actor1_f1": round(result["roles"].prf("actor1")[2], 3),
+        "place_f1": round(result["roles"].prf("place")[2], 3),
+        "modality": round(result["modality"][0] / max(1, result["modality"][1]), 3),
+    }

@@ -1,0 +1,373 @@
+"""Train the learned event models from the hand-coded sentence corpus, and measure them.
+
+`load_examples(corpus)` runs the stages before events on every corpus article and turns each
+coded sentence into token features, trigger labels (BIO with the event type) and its events'
+role spans. `train_all(examples, out)` writes the trigger and role CRFs (python-crfsuite), the
+modality classifier and the confidence calibration (from held-out folds); `cross_validate`
+prints per-type, per-role and modality scores, sentence recall of violent and protest events,
+a reliability table and a learning curve. `hadath train events` calls these.
+"""
+from __future__ import annotations
+
+import json
+import random
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+import pycrfsuite
+
+from hadath.events.cues import find_cues
+from hadath.events.learned.features import (
+    ArticleLayers,
+    role_features,
+    sentence_features,
+    token_range,
+    word_tokens,
+)
+from hadath.events.learned.model import (
+    CALIBRATION_FILE,
+    MODALITY_FILE,
+    ROLE_FILE,
+    ROLES,
+    TRIGGER_FILE,
+    EventModel,
+    LinearModel,
+    modality_features,
+)
+from hadath.record import ArticleMeta, Sentence
+from hadath.text.tokens import Token
+
+VIOLENT = frozenset({"armed_clash", "territory_taken", "territory_regained", "air_strike",
+                     "shelling", "explosion", "attack_on_civilians", "abduction"})
+PROTEST = frozenset({"protest", "riot"})
+MODALITIES = ("asserted", "claimed", "denied", "planned", "conditional", "historical")
+# L1 keeps the CRFs small (most features get no weight); L2 smooths what is left.
+TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
+                  "feature.possible_transitions": True}
+ROLE_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
+MODALITY_L2 = 1.0
+FOLDS = 5
+CALIBRATION_BINS = 10
+
+
+@dataclass
+class CodedEvent:
+    type: str
+    modality: str
+    trigger: tuple[int, int]  # token range
+    roles: dict[str, tuple[int, int]] = field(default_factory=dict)
+
+
+@dataclass
+class Example:
+    id: str
+    article: str
+    tokens: list[Token]
+    base: list[list[str]]
+    events: list[CodedEvent]
+    year: int | None
+
+    def trigger_labels(self) -> list[str]:
+        return bio(len(self.tokens), [(e.trigger, e.type) for e in self.events])
+
+    def role_labels(self, event: CodedEvent) -> list[str]:
+        return bio(len(self.tokens), [(span, role) for role, span in event.roles.items()])
+
+
+def bio(n: int, spans: list[tuple[tuple[int, int], str]]) -> list[str]:
+    """BIO labels of n tokens; an earlier span keeps the tokens a later one overlaps."""
+    labels = ["O"] * n
+    for (a, b), name in spans:
+        if any(labels[i] != "O" for i in range(a, b)):
+            continue
+        labels[a] = "B-" + name
+        for i in range(a + 1, b):
+            labels[i] = "I-" + name
+    return labels
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
+
+
+def load_examples(corpus: Path) -> list[Example]:
+    """Every coded sentence of `corpus/sentences.jsonl` as features and labels."""
+    from hadath.pipeline import process  # the stages before events, as the pipeline runs them
+
+    articles = {a["id"]: a for a in _read_jsonl(corpus / "articles.jsonl")}
+    by_article: dict[str, list[dict]] = defaultdict(list)
+    for row in _read_jsonl(corpus / "sentences.jsonl"):
+        by_article[row["article"]].append(row)
+    examples = []
+    for art_id, rows in by_article.items():
+        art = articles[art_id]
+        meta = ArticleMeta(id=art_id, text=art["text"], url=art.get("url"),
+                           outlet=art.get("outlet"), title=art.get("title"),
+                           published=(art.get("published") or "")[:10] or None)
+        article = process(meta, events=False)
+        layers = ArticleLayers(article, find_cues(art["text"]))
+        year = int(meta.published[:4]) if meta.published else None
+        for row in rows:
+            examples.append(_example(row, art["text"], layers, year, len(art.get("title", ""))))
+    return examples
+
+
+def _example(row: dict, text: str, layers: ArticleLayers, year: int | None,
+             title_end: int) -> Example:
+    tokens = word_tokens(text, row["start"], row["end"])
+    base = sentence_features(tokens, layers, row["start"], row["start"] < title_end)
+    events = []
+    for event in row["events"]:
+        trigger = token_range(tokens, event["trigger"]["start"], event["trigger"]["end"])
+        if trigger is None:
+            continue
+        roles = {}
+        for role in ROLES:
+            if role in event:
+                span = token_range(tokens, event[role]["start"], event[role]["end"])
+                if span:
+                    roles[role] = span
+        events.append(CodedEvent(event["type"], event["modality"], trigger, roles))
+    return Example(row["id"], row["article"], tokens, base, events, year)
+
+
+def train_triggers(examples: list[Example], path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for ex in examples:
+        if ex.tokens:
+            trainer.append(ex.base, ex.trigger_labels())
+    trainer.set_params(TRIGGER_PARAMS)
+    trainer.train(str(path))
+
+
+def train_roles(examples: list[Example], path: Path) -> None:
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for ex in examples:
+        for event in ex.events:
+            trainer.append(role_features(ex.base, event.trigger, event.type),
+                           ex.role_labels(event))
+    trainer.set_params(ROLE_PARAMS)
+    trainer.train(str(path))
+
+
+def train_modality(examples: list[Example]) -> LinearModel:
+    """Softmax regression with L2, fitted by L-BFGS (scipy, a build dependency)."""
+    from scipy.optimize import minimize
+    from scipy.sparse import csr_matrix
+
+    rows, labels = [], []
+    for ex in examples:
+        for event in ex.events:
+            rows.append(modality_features(ex.base, ex.tokens, event.trigger, event.type, ex.year))
+            labels.append(MODALITIES.index(event.modality))
+    counts = Counter(f for r in rows for f in r)
+    names = sorted(f for f, n in counts.items() if n >= 2)
+    index = {f: i for i, f in enumerate(names)}
+    data, cols, ptr = [], [], [0]
+    for r in rows:
+        ids = [index[f] for f in r if f in index]
+        cols.extend(ids)
+        data.extend([1.0] * len(ids))
+        ptr.append(len(cols))
+    x = csr_matrix((data, cols, ptr), shape=(len(rows), len(names)))
+    y = np.zeros((len(rows), len(MODALITIES)))
+    y[np.arange(len(rows)), labels] = 1.0
+    k, d = len(MODALITIES), len(names)
+
+    def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
+        w, b = theta[:d * k].reshape(d, k), theta[d * k:]
+        logits = x @ w + b
+        logits -= logits.max(axis=1, keepdims=True)
+        p = np.exp(logits)
+        p /= p.sum(axis=1, keepdims=True)
+        value = -np.sum(y * np.log(p + 1e-12)) + MODALITY_L2 * np.sum(w * w)
+        g = p - y
+        grad_w = x.T @ g + 2 * MODALITY_L2 * w
+        return value, np.concatenate([np.asarray(grad_w).ravel(), g.sum(axis=0)])
+
+    theta = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
+                     options={"maxiter": 300}).x
+    return LinearModel(list(MODALITIES), index, theta[:d * k].reshape(d, k).astype(np.float32),
+                       theta[d * k:].astype(np.float32))
+
+
+def fit_calibration(pairs: list[tuple[float, bool]]) -> dict:
+    """Isotonic (pool-adjacent-violators) fit of correctness on score, kept as bins."""
+    if not pairs:
+        return {"edges": [], "values": []}
+    pairs = sorted(pairs)
+    blocks: list[list[float]] = []  # [sum correct, count, lowest score]
+    for score, ok in pairs:
+        blocks.append([float(ok), 1.0, score])
+        while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
+            s, n, _ = blocks.pop()
+            blocks[-1][0] += s
+            blocks[-1][1] += n
+    edges = [0.0] + [b[2] for b in blocks[1:]]
+    values = [b[0] / b[1] for b in blocks]
+    return {"edges": [round(e, 4) for e in edges], "values": [round(v, 4) for v in values]}
+
+
+def train_all(examples: list[Example], out: Path, calibration: dict | None = None) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    train_triggers(examples, out / TRIGGER_FILE)
+    train_roles(examples, out / ROLE_FILE)
+    (out / MODALITY_FILE).write_text(json.dumps(train_modality(examples).to_json()),
+                                     encoding="utf-8")
+    (out / CALIBRATION_FILE).write_text(
+        json.dumps(calibration or {"edges": [], "values": []}), encoding="utf-8")
+
+
+def folds_of(examples: list[Example], k: int, seed: int = 13) -> list[list[Example]]:
+    """k folds of whole articles (a sentence never sits in the fold its neighbours train)."""
+    ids = sorted({ex.article for ex in examples})
+    random.Random(seed).shuffle(ids)
+    fold_of = {a: i % k for i, a in enumerate(ids)}
+    folds: list[list[Example]] = [[] for _ in range(k)]
+    for ex in examples:
+        folds[fold_of[ex.article]].append(ex)
+    return folds
+
+
+@dataclass
+class Tally:
+    tp: Counter = field(default_factory=Counter)
+    fp: Counter = field(default_factory=Counter)
+    fn: Counter = field(default_factory=Counter)
+
+    def add(self, key: str, gold: bool, pred: bool) -> None:
+        if gold and pred:
+            self.tp[key] += 1
+        elif pred:
+            self.fp[key] += 1
+        elif gold:
+            self.fn[key] += 1
+
+    def prf(self, key: str | None = None) -> tuple[float, float, float]:
+        tp = sum(self.tp.values()) if key is None else self.tp[key]
+        fp = sum(self.fp.values()) if key is None else self.fp[key]
+        fn = sum(self.fn.values()) if key is None else self.fn[key]
+        p = tp / (tp + fp) if tp + fp else 0.0
+        r = tp / (tp + fn) if tp + fn else 0.0
+        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(model: EventModel, examples: list[Example]) -> dict:
+    """Scores of a trained model on held-out examples, and its (score, right) pairs."""
+    types, triggers, roles, groups = Tally(), Tally(), Tally(), Tally()
+    modality_ok = modality_n = 0
+    pairs: list[tuple[float, bool]] = []
+    for ex in examples:
+        found = _detect(model, ex)
+        gold_types = {e.type for e in ex.events}
+        pred_types = {t for _, t, _, _ in found}
+        for t in gold_types | pred_types:
+            types.add(t, t in gold_types, t in pred_types)
+        for name, group in (("violent", VIOLENT), ("protest", PROTEST)):
+            groups.add(name, bool(gold_types & group), bool(pred_types & group))
+        matched: set[int] = set()
+        for span, etype, score, modality in found:
+            hit = next((i for i, e in enumerate(ex.events) if i not in matched
+                        and e.type == etype and _overlap(e.trigger, span)), None)
+            pairs.append((score, hit is not None))
+            triggers.add(etype, hit is not None, True)
+            if hit is not None:
+                matched.add(hit)
+                modality_n += 1
+                modality_ok += modality == ex.events[hit].modality
+        for i, e in enumerate(ex.events):
+            if i not in matched:
+                triggers.add(e.type, True, False)
+        for e in ex.events:  # roles given the gold trigger
+            pred = dict(_first_spans(model.roles.tag(role_features(ex.base, e.trigger, e.type))))
+            for role in ROLES:
+                gold, got = e.roles.get(role), pred.get(role)
+                if gold is not None and got == gold:
+                    roles.tp[role] += 1
+                    continue
+                if got is not None:
+                    roles.fp[role] += 1
+                if gold is not None:
+                    roles.fn[role] += 1
+    return {"types": types, "triggers": triggers, "roles": roles, "groups": groups,
+            "modality": (modality_ok, modality_n), "pairs": pairs}
+
+
+def _detect(model: EventModel, ex: Example) -> list[tuple[tuple[int, int], str, float, str]]:
+    if not ex.tokens:
+        return []
+    out = []
+    for span, etype, score in model.trigger_spans(ex.base):
+        scores = model.modality.scores(modality_features(ex.base, ex.tokens, span, etype, ex.year))
+        out.append((span, etype, score, max(scores, key=scores.__getitem__)))
+    return out
+
+
+def _first_spans(labels: list[str]) -> list[tuple[str, tuple[int, int]]]:
+    from hadath.events.learned.model import _bio_spans
+
+    seen: dict[str, tuple[int, int]] = {}
+    for span, role in _bio_spans(labels):
+        seen.setdefault(role, span)
+    return list(seen.items())
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def cross_validate(examples: list[Example], k: int = FOLDS, fraction: float = 1.0,
+                   seed: int = 13) -> dict:
+    """k-fold scores over articles; `fraction` of each training part is used (learning curve)."""
+    folds = folds_of(examples, k, seed)
+    merged: dict = {}
+    for i in range(k):
+        train = [ex for j, f in enumerate(folds) if j != i for ex in f]
+        if fraction < 1.0:
+            keep = sorted({ex.article for ex in train})
+            random.Random(seed + i).shuffle(keep)
+            chosen = set(keep[:max(1, int(len(keep) * fraction))])
+            train = [ex for ex in train if ex.article in chosen]
+        with tempfile.TemporaryDirectory() as tmp:
+            train_all(train, Path(tmp))
+            result = evaluate(EventModel(Path(tmp)), folds[i])
+        merged = result if not merged else _merge(merged, result)
+    return merged
+
+
+def _merge(a: dict, b: dict) -> dict:
+    out = {}
+    for key in ("types", "triggers", "roles", "groups"):
+        t = Tally()
+        for part in (a[key], b[key]):
+            t.tp.update(part.tp)
+            t.fp.update(part.fp)
+            t.fn.update(part.fn)
+        out[key] = t
+    out["modality"] = (a["modality"][0] + b["modality"][0], a["modality"][1] + b["modality"][1])
+    out["pairs"] = a["pairs"] + b["pairs"]
+    return out
+
+
+def reliability(pairs: list[tuple[float, bool]], calibration: dict,
+                bins: int = CALIBRATION_BINS) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (bin, n, mean confidence, share right) and the expected calibration error."""
+    from hadath.events.learned.model import Calibration
+
+    calibrate = Calibration(calibration["edges"], calibration["values"])
+    table, ece, n_all = [], 0.0, len(pairs)
+    for b in range(bins):
+        lo, hi = b / bins, (b + 1) / bins
+        inside = [(calibrate(s), ok) for s, ok in pairs
+                  if lo <= calibrate(s) < hi or (b == bins - 1 and calibrate(s) == 1.0)]
+        if not inside:
+            continue
+        conf = sum(c for c, _ in inside) / len(inside)
+        acc = sum(ok for _, ok in inside) / len(inside)
+        table.append((f"{lo:.1f}–{hi:.1f}", len(inside), conf, acc))
+        ece += len(inside) / n_all * abs(conf - acc)
+    return table, ece
