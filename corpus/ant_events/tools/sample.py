@@ -88,10 +88,81 @@ def sentences_of(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# The second draw: articles of the same years whose text names violence, protest or arrest
+# (the events lexicon's cues), so that rare violent types have enough examples to learn from.
+# Its sentences are those with a cue, the title and the one after a cue-bearing sentence.
+CUE_TYPES = frozenset({"armed_clash", "territory_taken", "territory_regained", "air_strike",
+                       "shelling", "explosion", "attack_on_civilians", "abduction", "protest",
+                       "riot", "arrest", "withdrawal", "mobilization"})
+CUE_ARTICLES = 420
+CUE_SENTENCES = 5
+
+
+def cue_draw(seed: int, first_batch: int) -> None:
+    from hadath.events.cues import find_cues
+
+    taken = {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
+    excluded = used_elsewhere() | taken
+    rng = random.Random(seed + 1)
+    pool = []
+    for category in ("internationalNews", "localNews", "politic", "society", "diverse"):
+        for path in sorted((ANT / category).glob("*.txt")):
+            doc = read_ant(path)
+            if not doc or doc["DOCNO"] in excluded or doc.get("TIME", "")[:4] not in CORPUS_YEARS:
+                continue
+            doc["CAT"] = category
+            text = article_text(doc)
+            cued = [c for c in find_cues(text).triggers if c.value in CUE_TYPES]
+            if cued:
+                pool.append((doc, text, cued))
+    chosen = rng.sample(pool, min(CUE_ARTICLES, len(pool)))
+    articles, batch, n_batch, n_sent = [], [], first_batch, 0
+    for doc, text, cued in chosen:
+        spans = sentences_of_all(text)
+        keep = {0}
+        for i, (start, end) in enumerate(spans):
+            if any(start <= c.start < end for c in cued):
+                keep.update({i, i + 1})
+        picked = [i for i in sorted(keep) if i < len(spans)][:CUE_SENTENCES]
+        art_id = doc["DOCNO"]
+        articles.append({"id": art_id, "url": doc.get("URL", ""), "outlet": "Jawhara FM",
+                         "category": doc["CAT"], "title": doc["TITLE"],
+                         "published": doc.get("TIME", ""), "text": text, "draw": "cue"})
+        for i in picked:
+            start, end = spans[i]
+            previous = text[spans[i - 1][0]:spans[i - 1][1]] if i else ""
+            batch.append({"id": f"{art_id}#{i}", "article": art_id, "start": start, "end": end,
+                          "published": doc.get("TIME", "")[:10], "title": doc["TITLE"],
+                          "previous": previous, "text": text[start:end]})
+        if len(batch) >= BATCH_SENTENCES:
+            n_sent += len(batch)
+            _write(HERE / "work" / f"batch_{n_batch:03d}.todo.jsonl", batch)
+            n_batch, batch = n_batch + 1, []
+    if batch:
+        n_sent += len(batch)
+        _write(HERE / "work" / f"batch_{n_batch:03d}.todo.jsonl", batch)
+        n_batch += 1
+    with (HERE / "articles.jsonl").open("a", encoding="utf-8") as out:
+        for row in articles:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    print(f"cue draw: {len(articles)} articles, {n_sent} sentences, "
+          f"batches {first_batch:03d}–{n_batch - 1:03d}")
+
+
+def sentences_of_all(text: str) -> list[tuple[int, int]]:
+    return [(s.start, s.end) for s in split_sentences(text)
+            if len(_ARABIC_WORD.findall(text[s.start:s.end])) >= MIN_WORDS]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed", type=int, default=20261206)
+    parser.add_argument("--cue-draw", type=int, metavar="FIRST_BATCH",
+                        help="add the second, cue-selected draw from this batch number on")
     args = parser.parse_args()
+    if args.cue_draw is not None:
+        cue_draw(args.seed, args.cue_draw)
+        return
     work = HERE / "work"
     work.mkdir(exist_ok=True)
     articles, batch, n_batch, n_sent = [], [], 0, 0
@@ -100,7 +171,7 @@ def main() -> None:
         art_id = doc["DOCNO"]
         articles.append({"id": art_id, "url": doc.get("URL", ""), "outlet": "Jawhara FM",
                          "category": doc["CAT"], "title": doc["TITLE"],
-                         "published": doc.get("TIME", ""), "text": text})
+                         "published": doc.get("TIME", ""), "text": text, "draw": "random"})
         previous = ""
         for i, (start, end) in enumerate(sentences_of(text)):
             batch.append({"id": f"{art_id}#{i}", "article": art_id, "start": start, "end": end,

@@ -30,6 +30,8 @@ from hadath.events.context import (
     within,
 )
 from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
+from hadath.events.detected import detected_candidates
+from hadath.events.learned.model import Detection, learned_model
 from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
@@ -187,6 +189,20 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
                  owned, free, speech)
 
 
+def _learned_events(doc: Doc, index: int, sentence: Sentence,
+                    detections: list[Detection]) -> list[Candidate]:
+    """The models' events of one sentence, with figures attached as the rules attach them."""
+    triggers = [Cue(d.start, d.end, normalize_key(doc.text[d.start:d.end]), d.type, "", "strong")
+                for d in detections]
+    frame = _frame(doc, index, sentence, triggers)
+    out = _one_act_per_clause(detected_candidates(doc, frame, detections))
+    figures = find_figures(doc.text, sentence.start, sentence.end,
+                           inside(doc.cues.figures, sentence), doc.article.numbers,
+                           doc.article.mentions)
+    _attach_figures(doc, frame, out, figures)
+    return out
+
+
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:
     triggers = [t for t in inside(doc.cues.triggers, sentence)
                 if not inside_mention(t, doc.article.mentions)]
@@ -276,18 +292,27 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     if not article.sentences:
         article.sentences = split_sentences(text)
     cues = find_cues(text)
-    if not (cues.triggers or cues.figures or any(c.value == "conditional" for c in cues.modality)):
+    model = learned_model()
+    if model is None and not (cues.triggers or cues.figures
+                              or any(c.value == "conditional" for c in cues.modality)):
         return []  # no act, toll or threat is named: nothing to code
     places = [p for p in place_mentions(text, article.mentions)
               if not _detained_name(text, p, cues.triggers)]
     doc = Doc(article, text, cues, places, focus_place(places),
               report_day(article, published_day(article), cues.modality))
     candidates: list[Candidate] = []
-    for index, sentence in enumerate(article.sentences):
-        candidates.extend(_sentence_events(doc, index, sentence))
+    if model is not None:
+        by_sentence: dict[int, list[Detection]] = {}
+        for detection in model.detect(article, cues):
+            by_sentence.setdefault(detection.sentence, []).append(detection)
+        for index, found in sorted(by_sentence.items()):
+            candidates.extend(_learned_events(doc, index, article.sentences[index], found))
+    else:
+        for index, sentence in enumerate(article.sentences):
+            candidates.extend(_sentence_events(doc, index, sentence))
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     today = doc.published.isoformat() if doc.published else None
-    kept = [r for r in records if _reportable(r, today)]
+    kept = [r for r in records if _reportable(r, today, learned=model is not None)]
     # what happened first, then what is planned or threatened, then the background; each in
     # the order the text first reports it
     kept.sort(key=lambda r: _MODALITY_RANK.get(str(r["modality"]), 1))
@@ -302,13 +327,17 @@ def _detained_name(text: str, place: Place, triggers: list[Cue]) -> bool:
                for t in triggers)
 
 
-def _reportable(record: dict[str, Any], today: str | None) -> bool:
+def _reportable(record: dict[str, Any], today: str | None, learned: bool = False) -> bool:
     """Worth reporting: an actor, or a bombing or killing whose doers go unnamed; and for
-    background, a date the text gives (a past war named in passing is not coded)."""
+    background, a date the text gives (a past war named in passing is not coded). What the
+    models detect is coded with an unidentified doer (ACLED), but a statement needs its
+    speaker."""
     if record["modality"] == "historical" and record["date"] == today:
         return False
     if record["actor1"] is not None:
         return True
+    if learned:
+        return record["type"] not in STATEMENT_TYPES
     counted = any(f["side"] for f in record["fatalities"])
     if record["modality"] == "historical":
         # "هجوم الشهر الماضي ... أدى إلى مقتل 38 سائحا": a dated past attack with its toll

@@ -9,6 +9,7 @@ stage maps the spans onto mentions, times and claims.
 from __future__ import annotations
 
 import json
+import os
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -190,6 +191,17 @@ class EventModel:
             if role not in roles:  # the first span of a role is the one nearest the start
                 roles[role] = (tokens[a].start, tokens[b - 1].end)
         return roles
+
+
+def learned_model() -> EventModel | None:
+    """The packaged models (or those of the folder HADATH_EVENT_MODEL names), or None when
+    they are not built or HADATH_RULE_EVENTS is set (the rule-based reading, for comparison)."""
+    if os.environ.get("HADATH_RULE_EVENTS"):
+        return None
+    folder = Path(os.environ.get("HADATH_EVENT_MODEL") or model_dir())
+    if not (folder / TRIGGER_FILE).exists():
+        return None
+    return _load(str(folder))
 
 
 @lru_cache(maxsize=2)
