@@ -16,6 +16,7 @@ from hadath.events.modality import STATE_KINDS
 from hadath.events.naming import armed_forces, crowd_of, organisation_of
 from hadath.events.places import Place
 from hadath.events.summary import summarise
+from hadath.mentions import lookup_actor
 from hadath.record import Article, Mention
 
 # When reports of one event differ, the most definite reading wins.
@@ -92,7 +93,22 @@ def unidentified(m: Mention) -> bool:
 def _actor(m: Mention | None) -> dict[str, object] | None:
     if m is None:
         return None
-    return {"canonical": m.canonical, "surface": m.surface, "kind": m.kind, "country": m.country}
+    record: dict[str, object] = {"canonical": m.canonical, "surface": m.surface, "kind": m.kind,
+                                 "country": m.country}
+    if m.kind == "person":
+        record["affiliation"] = affiliation_of(m)
+    return record
+
+
+def affiliation_of(m: Mention) -> dict[str, object] | None:
+    """SPEC: a person's affiliation is the actor the person speaks or acts for, with that
+    actor's kind and country, so that a minister reads as the government he serves."""
+    if not m.affiliation:
+        return None
+    entry = lookup_actor(m.affiliation)
+    if entry is None:
+        return {"canonical": m.affiliation, "kind": m.affiliation_kind, "country": m.country}
+    return {"canonical": entry.canonical, "kind": entry.kind, "country": entry.country}
 
 
 def _place(event: Event) -> Place | None:

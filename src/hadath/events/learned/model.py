@@ -31,7 +31,9 @@ from hadath.text.tokens import Token
 ROLES = ("actor1", "actor2", "place", "time", "source")
 TRIGGER_FILE = "triggers.crfsuite"
 ROLE_FILE = "roles.crfsuite"
+TYPE_FILE = "types.json"
 MODALITY_FILE = "modality.json"
+TRIGGER = "EV"  # the detector's one label: every event type's triggers are learned together
 CALIBRATION_FILE = "calibration.json"
 # A token the tagger leaves outside every trigger is still proposed when the triggers' labels
 # together hold this much of its marginal probability: recall first, the confidence says how sure.
@@ -95,6 +97,19 @@ class Calibration:
         return round(self.values[min(max(i, 0), len(self.values) - 1)], 3)
 
 
+def type_features(base: list[list[str]], trigger: tuple[int, int]) -> list[str]:
+    """The trigger's words and layers, its neighbours, and the kinds of mention around it."""
+    a, b = trigger
+    feats = []
+    for i in range(a, b):
+        feats.extend("t|" + f for f in base[i])
+    for i, token_feats in enumerate(base):
+        if i < a or i >= b:
+            where = "before" if i < a else "after"
+            feats.extend(f"{where}|{f[1:]}" for f in token_feats if f.startswith(("Bm=", "Bcue=")))
+    return sorted(set(feats))
+
+
 def modality_features(base: list[list[str]], tokens: list[Token], trigger: tuple[int, int],
                       event_type: str, published_year: int | None) -> list[str]:
     """The trigger's own features, the sentence's cue and time features, and old years."""
@@ -123,7 +138,8 @@ class EventModel:
         self.triggers.open(str(folder / TRIGGER_FILE))
         self.roles = pycrfsuite.Tagger()
         self.roles.open(str(folder / ROLE_FILE))
-        self.trigger_labels = [y for y in self.triggers.labels() if y != "O"]
+        self.types = LinearModel.from_json(
+            json.loads((folder / TYPE_FILE).read_text(encoding="utf-8")))
         self.modality = LinearModel.from_json(
             json.loads((folder / MODALITY_FILE).read_text(encoding="utf-8")))
         calibration = json.loads((folder / CALIBRATION_FILE).read_text(encoding="utf-8"))
@@ -162,26 +178,25 @@ class EventModel:
         return found
 
     def trigger_spans(self, base: list[list[str]]) -> list[tuple[tuple[int, int], str, float]]:
-        """Viterbi's trigger spans, then tokens whose trigger marginals reach PROPOSE_AT."""
+        """Viterbi's trigger spans, then tokens whose trigger marginal reaches PROPOSE_AT; each
+        typed by the type classifier, scored P(trigger) × P(type)."""
         tagger = self.triggers
-        labels = tagger.tag(base)
-        spans = _bio_spans(labels)
-        out = [((a, b), t, tagger.marginal("B-" + t, a)) for (a, b), t in spans]
-        taken = {i for (a, b), _ in spans for i in range(a, b)}
+        spans = [span for span, _ in _bio_spans(tagger.tag(base))]
+        taken = {i for a, b in spans for i in range(a, b)}
+        begin, inside = "B-" + TRIGGER, "I-" + TRIGGER
         for i in range(len(base)):
-            if i in taken:
-                continue
-            begins = {y[2:]: tagger.marginal(y, i) for y in self.trigger_labels
-                      if y.startswith("B-")}
-            etype, best = max(begins.items(), key=lambda kv: kv[1])
-            if sum(begins.values()) >= PROPOSE_AT:
-                inside, b = "I-" + etype, i + 1
-                if inside in self.trigger_labels:
-                    while b < len(base) and b not in taken and tagger.marginal(inside, b) >= 0.5:
-                        b += 1
-                out.append(((i, b), etype, best))
+            if i not in taken and tagger.marginal(begin, i) >= PROPOSE_AT:
+                b = i + 1
+                while b < len(base) and b not in taken and tagger.marginal(inside, b) >= 0.5:
+                    b += 1
+                spans.append((i, b))
                 taken.update(range(i, b))
-        return sorted(out)
+        out = []
+        for a, b in sorted(spans):
+            scores = self.types.scores(type_features(base, (a, b)))
+            etype = max(scores, key=scores.__getitem__)
+            out.append(((a, b), etype, tagger.marginal(begin, a) * scores[etype]))
+        return out
 
     def role_spans(self, tokens: list[Token], base: list[list[str]], trigger: tuple[int, int],
                    etype: str) -> dict[str, tuple[int, int]]:

@@ -32,10 +32,13 @@ from hadath.events.learned.model import (
     MODALITY_FILE,
     ROLE_FILE,
     ROLES,
+    TRIGGER,
     TRIGGER_FILE,
+    TYPE_FILE,
     EventModel,
     LinearModel,
     modality_features,
+    type_features,
 )
 from hadath.record import ArticleMeta, Sentence
 from hadath.text.tokens import Token
@@ -49,6 +52,7 @@ TRIGGER_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200,
                   "feature.possible_transitions": True}
 ROLE_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
 MODALITY_L2 = 1.0
+TYPE_L2 = 0.5
 FOLDS = 5
 CALIBRATION_BINS = 10
 
@@ -71,7 +75,7 @@ class Example:
     year: int | None
 
     def trigger_labels(self) -> list[str]:
-        return bio(len(self.tokens), [(e.trigger, e.type) for e in self.events])
+        return bio(len(self.tokens), [(e.trigger, TRIGGER) for e in self.events])
 
     def role_labels(self, event: CodedEvent) -> list[str]:
         return bio(len(self.tokens), [(span, role) for role, span in event.roles.items()])
@@ -154,16 +158,26 @@ def train_roles(examples: list[Example], path: Path) -> None:
     trainer.train(str(path))
 
 
+def train_types(examples: list[Example]) -> LinearModel:
+    rows = [type_features(ex.base, e.trigger) for ex in examples for e in ex.events]
+    labels = [e.type for ex in examples for e in ex.events]
+    return train_linear(rows, labels, sorted(set(labels)), TYPE_L2)
+
+
 def train_modality(examples: list[Example]) -> LinearModel:
-    """Softmax regression with L2, fitted by L-BFGS (scipy, a build dependency)."""
+    rows = [modality_features(ex.base, ex.tokens, e.trigger, e.type, ex.year)
+            for ex in examples for e in ex.events]
+    labels = [e.modality for ex in examples for e in ex.events]
+    return train_linear(rows, labels, list(MODALITIES), MODALITY_L2)
+
+
+def train_linear(rows: list[list[str]], labels: list[str], classes: list[str],
+                 l2: float) -> LinearModel:
+    """Softmax regression with L2 over features seen at least twice, fitted by L-BFGS (scipy,
+    a build dependency)."""
     from scipy.optimize import minimize
     from scipy.sparse import csr_matrix
 
-    rows, labels = [], []
-    for ex in examples:
-        for event in ex.events:
-            rows.append(modality_features(ex.base, ex.tokens, event.trigger, event.type, ex.year))
-            labels.append(MODALITIES.index(event.modality))
     counts = Counter(f for r in rows for f in r)
     names = sorted(f for f, n in counts.items() if n >= 2)
     index = {f: i for i, f in enumerate(names)}
@@ -174,9 +188,9 @@ def train_modality(examples: list[Example]) -> LinearModel:
         data.extend([1.0] * len(ids))
         ptr.append(len(cols))
     x = csr_matrix((data, cols, ptr), shape=(len(rows), len(names)))
-    y = np.zeros((len(rows), len(MODALITIES)))
-    y[np.arange(len(rows)), labels] = 1.0
-    k, d = len(MODALITIES), len(names)
+    k, d = len(classes), len(names)
+    y = np.zeros((len(rows), k))
+    y[np.arange(len(rows)), [classes.index(label) for label in labels]] = 1.0
 
     def loss(theta: np.ndarray) -> tuple[float, np.ndarray]:
         w, b = theta[:d * k].reshape(d, k), theta[d * k:]
@@ -184,14 +198,14 @@ def train_modality(examples: list[Example]) -> LinearModel:
         logits -= logits.max(axis=1, keepdims=True)
         p = np.exp(logits)
         p /= p.sum(axis=1, keepdims=True)
-        value = -np.sum(y * np.log(p + 1e-12)) + MODALITY_L2 * np.sum(w * w)
+        value = -np.sum(y * np.log(p + 1e-12)) + l2 * np.sum(w * w)
         g = p - y
-        grad_w = x.T @ g + 2 * MODALITY_L2 * w
+        grad_w = x.T @ g + 2 * l2 * w
         return value, np.concatenate([np.asarray(grad_w).ravel(), g.sum(axis=0)])
 
     theta = minimize(loss, np.zeros(d * k + k), jac=True, method="L-BFGS-B",
                      options={"maxiter": 300}).x
-    return LinearModel(list(MODALITIES), index, theta[:d * k].reshape(d, k).astype(np.float32),
+    return LinearModel(classes, index, theta[:d * k].reshape(d, k).astype(np.float32),
                        theta[d * k:].astype(np.float32))
 
 
@@ -199,10 +213,14 @@ def fit_calibration(pairs: list[tuple[float, bool]]) -> dict:
     """Isotonic (pool-adjacent-violators) fit of correctness on score, kept as bins."""
     if not pairs:
         return {"edges": [], "values": []}
-    pairs = sorted(pairs)
+    by_score: dict[float, list[float]] = {}
+    for score, ok in pairs:  # equal scores are one observation: they cannot be told apart
+        tally = by_score.setdefault(round(score, 4), [0.0, 0.0])
+        tally[0] += ok
+        tally[1] += 1
     blocks: list[list[float]] = []  # [sum correct, count, lowest score]
-    for score, ok in pairs:
-        blocks.append([float(ok), 1.0, score])
+    for score, (right, count) in sorted(by_score.items()):
+        blocks.append([right, count, score])
         while len(blocks) > 1 and blocks[-2][0] / blocks[-2][1] >= blocks[-1][0] / blocks[-1][1]:
             s, n, _ = blocks.pop()
             blocks[-1][0] += s
@@ -216,6 +234,7 @@ def train_all(examples: list[Example], out: Path, calibration: dict | None = Non
     out.mkdir(parents=True, exist_ok=True)
     train_triggers(examples, out / TRIGGER_FILE)
     train_roles(examples, out / ROLE_FILE)
+    (out / TYPE_FILE).write_text(json.dumps(train_types(examples).to_json()), encoding="utf-8")
     (out / MODALITY_FILE).write_text(json.dumps(train_modality(examples).to_json()),
                                      encoding="utf-8")
     (out / CALIBRATION_FILE).write_text(
