@@ -6,6 +6,7 @@ them ACLED-style (one event per type, place and day) and returns SPEC event reco
 """
 from __future__ import annotations
 
+import os
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -31,7 +32,8 @@ from hadath.events.context import (
 )
 from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
 from hadath.events.detected import detected_candidates
-from hadath.events.learned.model import Detection, learned_model
+from hadath.events.learned.features import Reading
+from hadath.events.learned.model import Detection, EventModel, learned_model
 from hadath.events.dates import assign_times
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
@@ -218,6 +220,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
         else:
             cand = _physical(doc, site, trigger, triggers)
         if cand is not None:
+            cand.trigger = (trigger.start, trigger.end)
             out.append(cand)
     out = _one_act_per_clause(out)
     claims = [c for c in doc.article.claims if sentence.start <= c.start < sentence.end]
@@ -284,32 +287,82 @@ def _attach_figures(doc: Doc, frame: Frame, out: list[Candidate], figures: list[
             out.append(cand)
 
 
-def extract_events(article: Article) -> list[dict[str, Any]]:
-    """The SPEC event records of one article, in order of first evidence."""
+def _document(article: Article) -> Doc | None:
+    """The article with the events stage's lexicon cues and places, or None with no text."""
     text = article.text
     if not text:
-        return []
+        return None
     if not article.sentences:
         article.sentences = split_sentences(text)
     cues = find_cues(text)
-    model = learned_model()
-    if model is None and not (cues.triggers or cues.figures
-                              or any(c.value == "conditional" for c in cues.modality)):
-        return []  # no act, toll or threat is named: nothing to code
     places = [p for p in place_mentions(text, article.mentions)
               if not _detained_name(text, p, cues.triggers)]
-    doc = Doc(article, text, cues, places, focus_place(places),
-              report_day(article, published_day(article), cues.modality))
+    return Doc(article, text, cues, places, focus_place(places),
+               report_day(article, published_day(article), cues.modality))
+
+
+def _rule_candidates(doc: Doc) -> list[Candidate]:
+    if not (doc.cues.triggers or doc.cues.figures
+            or any(c.value == "conditional" for c in doc.cues.modality)):
+        return []  # no act, toll or threat is named: nothing to code
     candidates: list[Candidate] = []
+    for index, sentence in enumerate(doc.article.sentences):
+        candidates.extend(_sentence_events(doc, index, sentence))
+    return candidates
+
+
+# What the models add to the rules' reading, and below which they veto it (see the README's
+# measurements); HADATH_EVENT_MODE=learned uses the models' detections alone.
+ADD_AT = float(os.environ.get("HADATH_EVENT_ADD_AT", "0.5"))
+VETO_AT = float(os.environ.get("HADATH_EVENT_VETO_AT", "0.0"))
+
+
+def _with_learned(doc: Doc, model: EventModel, rules: list[Candidate]) -> list[Candidate]:
+    """The rules' candidates scored by the models, and the models' own detections where no
+    rule reads an event."""
+    readings = [Reading(c.trigger[0], c.trigger[1], c.type, c.modality)
+                for c in rules if c.trigger is not None]
+    at = [i for i, c in enumerate(rules) if c.trigger is not None]
+    detections = model.detect(doc.article, doc.cues, readings)
+    learned_only = os.environ.get("HADATH_EVENT_MODE") == "learned"
+    kept: list[Candidate] = []
+    if not learned_only:
+        for d in detections:
+            if d.sentence < 0:
+                rules[at[-1 - d.sentence]].confidence = d.confidence
+        kept = [c for c in rules if c.confidence is None or c.confidence >= VETO_AT]
+    taken = [c.trigger for c in kept if c.trigger is not None]
+    by_sentence: dict[int, list[Detection]] = {}
+    for d in detections:
+        if d.sentence < 0 or (not learned_only and d.confidence < ADD_AT):
+            continue
+        if any(a < d.end and d.start < b for a, b in taken):
+            continue  # the rules read this trigger already
+        by_sentence.setdefault(d.sentence, []).append(d)
+    for index, found in sorted(by_sentence.items()):
+        kept.extend(_learned_events(doc, index, doc.article.sentences[index], found))
+    return kept
+
+
+def rule_readings(article: Article) -> list[Reading]:
+    """What the lexicon-and-syntax reading makes of each trigger: its type and modality. The
+    learned models read these as features (they learn when the reading holds)."""
+    doc = _document(article)
+    if doc is None:
+        return []
+    return [Reading(c.trigger[0], c.trigger[1], c.type, c.modality)
+            for c in _rule_candidates(doc) if c.trigger is not None]
+
+
+def extract_events(article: Article) -> list[dict[str, Any]]:
+    """The SPEC event records of one article, in order of first evidence."""
+    doc = _document(article)
+    if doc is None:
+        return []
+    model = learned_model()
+    candidates = _rule_candidates(doc)
     if model is not None:
-        by_sentence: dict[int, list[Detection]] = {}
-        for detection in model.detect(article, cues):
-            by_sentence.setdefault(detection.sentence, []).append(detection)
-        for index, found in sorted(by_sentence.items()):
-            candidates.extend(_learned_events(doc, index, article.sentences[index], found))
-    else:
-        for index, sentence in enumerate(article.sentences):
-            candidates.extend(_sentence_events(doc, index, sentence))
+        candidates = _with_learned(doc, model, candidates)
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     today = doc.published.isoformat() if doc.published else None
     kept = [r for r in records if _reportable(r, today, learned=model is not None)]

@@ -53,6 +53,7 @@ class Candidate:
     stands_alone: bool = True  # with nothing to refer back to, it still reports an act
     figures: list[tuple[Figure, str | None]] = field(default_factory=list)
     confidence: float | None = None  # the learned models' calibrated confidence, when they found it
+    trigger: tuple[int, int] | None = None  # the trigger's characters, when one word named the act
 
 
 @dataclass

@@ -27,10 +27,21 @@ class Span:
     tag: str  # the feature it gives every token it covers
 
 
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """The rule-based reading of one trigger: its characters, event type and modality."""
+
+    start: int
+    end: int
+    type: str
+    modality: str
+
+
 class ArticleLayers:
     """The spans of an article's layers, sorted, for overlap lookups by offset."""
 
-    def __init__(self, article: Article, cues: ArticleCues) -> None:
+    def __init__(self, article: Article, cues: ArticleCues,
+                 readings: list[Reading] | None = None) -> None:
         spans = [Span(m.start, m.end, f"m={m.label}:{m.kind or ''}") for m in article.mentions]
         spans += [Span(m.start, m.end, f"src={m.source}") for m in article.mentions
                   if m.source == "tagger"]
@@ -41,6 +52,9 @@ class ArticleLayers:
         spans += _cue_spans(cues.modality, "mod")
         spans += _cue_spans(cues.victims, "victim")
         spans += _cue_spans(cues.manner, "manner")
+        for r in readings or ():
+            spans.append(Span(r.start, r.end, f"rule={r.type}"))
+            spans.append(Span(r.start, r.end, f"rulemod={r.modality}"))
         for claim in article.claims:
             if claim.cue_start is not None and claim.cue_end is not None:
                 spans.append(Span(claim.cue_start, claim.cue_end, f"say:{claim.polarity}"))

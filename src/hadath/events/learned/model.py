@@ -21,8 +21,10 @@ import pycrfsuite
 from hadath.events.cues import ArticleCues
 from hadath.events.learned.features import (
     ArticleLayers,
+    Reading,
     role_features,
     sentence_features,
+    token_range,
     word_tokens,
 )
 from hadath.record import Article, Sentence
@@ -106,7 +108,7 @@ def type_features(base: list[list[str]], trigger: tuple[int, int]) -> list[str]:
     for i, token_feats in enumerate(base):
         if i < a or i >= b:
             where = "before" if i < a else "after"
-            feats.extend(f"{where}|{f[1:]}" for f in token_feats if f.startswith(("Bm=", "Bcue=")))
+            feats.extend(f"{where}|{f[1:]}" for f in token_feats if f.startswith(("Bm=", "Bcue=", "Brule=")))
     return sorted(set(feats))
 
 
@@ -149,19 +151,25 @@ class EventModel:
     def load(cls, folder: Path | None = None) -> EventModel:
         return _load(str(folder or model_dir()))
 
-    def detect(self, article: Article, cues: ArticleCues) -> list[Detection]:
-        layers = ArticleLayers(article, cues)
+    def detect(self, article: Article, cues: ArticleCues,
+               readings: list[Reading] | None = None) -> list[Detection]:
+        """The models' triggers; each rule reading passed in is scored too, as a Detection
+        with `sentence` -1 - its index in `readings` (its calibrated confidence)."""
+        layers = ArticleLayers(article, cues, readings)
         year = _year(article.article.published)
         title_end = len(article.article.title or "") if article.text.startswith(
             article.article.title or "\0") else 0
         out: list[Detection] = []
         for index, sentence in enumerate(article.sentences):
+            mine = [(i, r) for i, r in enumerate(readings or ())
+                    if sentence.start <= r.start < sentence.end]
             out.extend(self.detect_sentence(article.text, index, sentence, layers, year,
-                                            sentence.start < title_end))
+                                            sentence.start < title_end, mine))
         return out
 
     def detect_sentence(self, text: str, index: int, sentence: Sentence, layers: ArticleLayers,
-                        year: int | None, headline: bool) -> list[Detection]:
+                        year: int | None, headline: bool,
+                        readings: list[tuple[int, Reading]] = ()) -> list[Detection]:
         tokens = word_tokens(text, sentence.start, sentence.end)
         if not tokens:
             return []
@@ -175,7 +183,20 @@ class EventModel:
             detection.modality = max(scores, key=scores.__getitem__)
             detection.modality_scores = scores
             found.append(detection)
+        for i, reading in readings:
+            span = token_range(tokens, reading.start, reading.end)
+            if span is None:
+                continue
+            score = self.reading_score(base, span, reading.type)
+            found.append(Detection(-1 - i, reading.start, reading.end, reading.type, score,
+                                   self.calibrate(score)))
         return found
+
+    def reading_score(self, base: list[list[str]], span: tuple[int, int], etype: str) -> float:
+        """P(trigger) × P(type) of a span the rules read as an event of `etype`."""
+        self.triggers.set(base)
+        marginal = max(self.triggers.marginal("B-" + TRIGGER, i) for i in range(*span))
+        return marginal * self.types.scores(type_features(base, span)).get(etype, 0.0)
 
     def trigger_spans(self, base: list[list[str]]) -> list[tuple[tuple[int, int], str, float]]:
         """Viterbi's trigger spans, then tokens whose trigger marginal reaches PROPOSE_AT; each

@@ -54,6 +54,7 @@ ROLE_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 200}
 MODALITY_L2 = 1.0
 TYPE_L2 = 0.5
 FOLDS = 5
+USE_RULE_READINGS = True
 CALIBRATION_BINS = 10
 
 
@@ -100,6 +101,7 @@ def _read_jsonl(path: Path) -> list[dict]:
 
 def load_examples(corpus: Path) -> list[Example]:
     """Every coded sentence of `corpus/sentences.jsonl` as features and labels."""
+    from hadath.events.extract import rule_readings
     from hadath.pipeline import process  # the stages before events, as the pipeline runs them
 
     articles = {a["id"]: a for a in _read_jsonl(corpus / "articles.jsonl")}
@@ -113,7 +115,8 @@ def load_examples(corpus: Path) -> list[Example]:
                            outlet=art.get("outlet"), title=art.get("title"),
                            published=(art.get("published") or "")[:10] or None)
         article = process(meta, events=False)
-        layers = ArticleLayers(article, find_cues(art["text"]))
+        readings = rule_readings(article) if USE_RULE_READINGS else None
+        layers = ArticleLayers(article, find_cues(art["text"]), readings)
         year = int(meta.published[:4]) if meta.published else None
         for row in rows:
             examples.append(_example(row, art["text"], layers, year, len(art.get("title", ""))))
