@@ -18,7 +18,7 @@ from pathlib import Path
 
 from hadath.events.cli import default_corpus
 from hadath.events.learned.report import print_report, summary_line
-from hadath.events.learned.train import cross_validate, fit_calibration, load_examples
+from hadath.events.learned.train import cross_validate, load_examples
 
 
 def main() -> None:
@@ -32,7 +32,7 @@ def main() -> None:
     print(f"{len(examples)} sentences, {sum(len(e.events) for e in examples)} events, "
           f"{len({e.article for e in examples})} articles")
     result = cross_validate(examples, k=args.folds)
-    print_report(result, fit_calibration(result["pairs"]))
+    print_report(result)
     if args.no_curve:
         return
     print("Learning curve (share of each training part)")

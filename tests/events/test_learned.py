@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hadath.events.learned.model import EventModel, _bio_spans
+from hadath.events.learned.model import Calibration, EventModel, _bio_spans
 from hadath.events.learned.train import (
     bio,
     cross_validate,
@@ -36,7 +36,8 @@ def test_calibration_is_monotone_and_matches_the_share_right() -> None:
     pairs = [(0.1, False)] * 8 + [(0.1, True)] * 2 + [(0.9, True)] * 9 + [(0.9, False)]
     calibration = fit_calibration(pairs)
     assert calibration["values"] == sorted(calibration["values"])
-    table, ece = reliability(pairs, calibration)
+    calibrate = Calibration(calibration["edges"], calibration["values"])
+    table, ece = reliability([(calibrate(score), ok) for score, ok in pairs])
     assert ece == pytest.approx(0.0, abs=1e-9)  # each bin's confidence is its share right
     assert [(n, round(acc, 2)) for _, n, _, acc in table] == [(10, 0.2), (10, 0.9)]
 

@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from build import HERE, ROLES, TYPES, build_batch, todo_for  # noqa: E402
+from build import HERE, ROLES, TYPES, build_batch, todo_for
 
 
 def kappa(pairs: list[tuple[str, str]]) -> float:

@@ -19,11 +19,8 @@ from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent.parent
-TYPES = frozenset("""armed_clash territory_taken territory_regained air_strike shelling explosion
-attack_on_civilians abduction arrest withdrawal mobilization movement_restriction
-base_established military_aid agreement protest riot threaten accuse reject_deny
-support_statement request_appeal meeting""".split())
-MODALITIES = frozenset("asserted claimed denied planned conditional historical".split())
+TYPES = frozenset(["armed_clash", "territory_taken", "territory_regained", "air_strike", "shelling", "explosion", "attack_on_civilians", "abduction", "arrest", "withdrawal", "mobilization", "movement_restriction", "base_established", "military_aid", "agreement", "protest", "riot", "threaten", "accuse", "reject_deny", "support_statement", "request_appeal", "meeting"])
+MODALITIES = frozenset(["asserted", "claimed", "denied", "planned", "conditional", "historical"])
 ROLES = ("trigger", "actor1", "actor2", "place", "time", "source")
 REQUIRED = ("type", "modality", "trigger")
 

@@ -31,8 +31,8 @@ MAX_SENTENCES = 10  # the title and the lead carry most of an article's events
 MIN_WORDS = 3
 BATCH_SENTENCES = 50
 
-_FIELD = re.compile(r"<(DOCNO|URL|CAT|TITLE|TIME)>(.*?)</\1>", re.S)
-_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.S)
+_FIELD = re.compile(r"<(DOCNO|URL|CAT|TITLE|TIME)>(.*?)</\1>", re.DOTALL)
+_TEXT = re.compile(r"<TEXT>(.*?)</TEXT>", re.DOTALL)
 _ARABIC_WORD = re.compile(r"[\u0621-\u064A]{2,}")
 
 

@@ -26,7 +26,12 @@ def train_events(
     held-out folds; print the folds' scores."""
     from hadath.events.learned.model import model_dir
     from hadath.events.learned.report import print_report
-    from hadath.events.learned.train import cross_validate, fit_calibration, load_examples, train_all
+    from hadath.events.learned.train import (
+        cross_validate,
+        fit_calibration,
+        load_examples,
+        train_all,
+    )
 
     folder = corpus or default_corpus()
     if not (folder / "sentences.jsonl").exists():
@@ -36,7 +41,7 @@ def train_events(
     calibration = fit_calibration(result["pairs"])
     target = out or model_dir()
     train_all(examples, target, calibration)
-    print_report(result, calibration)
+    print_report(result)
     summary = {"sentences": len(examples), "events": sum(len(e.events) for e in examples),
                "model": str(target)}
     typer.echo(json.dumps(summary))

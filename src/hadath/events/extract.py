@@ -31,13 +31,13 @@ from hadath.events.context import (
     within,
 )
 from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
-from hadath.events.detected import detected_candidates
-from hadath.events.learned.features import Reading
-from hadath.events.learned.model import Detection, EventModel, learned_model
 from hadath.events.dates import assign_times
+from hadath.events.detected import detected_candidates
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
 from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
+from hadath.events.learned.features import Reading
+from hadath.events.learned.model import Detection, EventModel, learned_model
 from hadath.events.merging import merge
 from hadath.events.modality import (
     ModalityContext,

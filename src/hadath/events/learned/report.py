@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from hadath.events.learned.model import ROLES
-from hadath.events.learned.train import Tally, reliability
+from hadath.events.learned.train import Tally, held_out_confidence, reliability
 
 
 def _row(name: str, tally: Tally, key: str | None) -> str:
@@ -11,7 +11,7 @@ def _row(name: str, tally: Tally, key: str | None) -> str:
     return f"  {name:22} {p:6.3f} {r:6.3f} {f:6.3f} {n:6d}"
 
 
-def print_report(result: dict, calibration: dict) -> None:
+def print_report(result: dict) -> None:
     header = f"  {'':22} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6}"
     print("Event types per sentence (held-out folds)")
     print(header)
@@ -23,15 +23,15 @@ def print_report(result: dict, calibration: dict) -> None:
     print("Triggers (type and overlapping span)")
     print(_row("all (micro)", result["triggers"], None))
     print("Sentences with a violent or protest event")
-    for key in ("violent", "protest"):
+    for key in ("violent", "protest", "violent (random draw)", "protest (random draw)"):
         print(_row(key, result["groups"], key))
     print("Roles given the gold trigger (exact span)")
     for role in ROLES:
         print(_row(role, result["roles"], role))
     ok, n = result["modality"]
     print(f"Modality of matched triggers: {ok}/{n} = {ok / n if n else 0:.3f}")
-    table, ece = reliability(result["pairs"], calibration)
-    print("Reliability of the calibrated confidence (held-out detections)")
+    table, ece = reliability(held_out_confidence(result["fold_pairs"]))
+    print("Reliability of the confidence, each fold calibrated on the others")
     print(f"  {'bin':10} {'n':>6} {'conf':>6} {'right':>6}")
     for name, count, conf, acc in table:
         print(f"  {name:10} {count:6d} {conf:6.3f} {acc:6.3f}")

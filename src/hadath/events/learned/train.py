@@ -40,7 +40,7 @@ from hadath.events.learned.model import (
     modality_features,
     type_features,
 )
-from hadath.record import ArticleMeta, Sentence
+from hadath.record import ArticleMeta
 from hadath.text.tokens import Token
 
 VIOLENT = frozenset({"armed_clash", "territory_taken", "territory_regained", "air_strike",
@@ -74,6 +74,7 @@ class Example:
     base: list[list[str]]
     events: list[CodedEvent]
     year: int | None
+    draw: str = "random"  # how the corpus drew the sentence: at random, or for a lexicon cue
 
     def trigger_labels(self) -> list[str]:
         return bio(len(self.tokens), [(e.trigger, TRIGGER) for e in self.events])
@@ -119,7 +120,9 @@ def load_examples(corpus: Path) -> list[Example]:
         layers = ArticleLayers(article, find_cues(art["text"]), readings)
         year = int(meta.published[:4]) if meta.published else None
         for row in rows:
-            examples.append(_example(row, art["text"], layers, year, len(art.get("title", ""))))
+            example = _example(row, art["text"], layers, year, len(art.get("title", "")))
+            example.draw = art.get("draw", "random")
+            examples.append(example)
     return examples
 
 
@@ -291,6 +294,9 @@ def evaluate(model: EventModel, examples: list[Example]) -> dict:
             types.add(t, t in gold_types, t in pred_types)
         for name, group in (("violent", VIOLENT), ("protest", PROTEST)):
             groups.add(name, bool(gold_types & group), bool(pred_types & group))
+            if ex.draw == "random":
+                groups.add(name + " (random draw)", bool(gold_types & group),
+                           bool(pred_types & group))
         matched: set[int] = set()
         for span, etype, score, modality in found:
             hit = next((i for i, e in enumerate(ex.events) if i not in matched
@@ -347,6 +353,7 @@ def cross_validate(examples: list[Example], k: int = FOLDS, fraction: float = 1.
     """k-fold scores over articles; `fraction` of each training part is used (learning curve)."""
     folds = folds_of(examples, k, seed)
     merged: dict = {}
+    fold_pairs: list[list[tuple[float, bool]]] = []
     for i in range(k):
         train = [ex for j, f in enumerate(folds) if j != i for ex in f]
         if fraction < 1.0:
@@ -357,7 +364,9 @@ def cross_validate(examples: list[Example], k: int = FOLDS, fraction: float = 1.
         with tempfile.TemporaryDirectory() as tmp:
             train_all(train, Path(tmp))
             result = evaluate(EventModel(Path(tmp)), folds[i])
+        fold_pairs.append(result["pairs"])
         merged = result if not merged else _merge(merged, result)
+    merged["fold_pairs"] = fold_pairs
     return merged
 
 
@@ -375,17 +384,29 @@ def _merge(a: dict, b: dict) -> dict:
     return out
 
 
-def reliability(pairs: list[tuple[float, bool]], calibration: dict,
-                bins: int = CALIBRATION_BINS) -> tuple[list[tuple[str, int, float, float]], float]:
-    """Rows (bin, n, mean confidence, share right) and the expected calibration error."""
+def held_out_confidence(fold_pairs: list[list[tuple[float, bool]]]) -> list[tuple[float, bool]]:
+    """Each fold's detections calibrated by a map fitted on the other folds only, so that the
+    reliability table measures calibration on data the map never saw."""
     from hadath.events.learned.model import Calibration
 
-    calibrate = Calibration(calibration["edges"], calibration["values"])
-    table, ece, n_all = [], 0.0, len(pairs)
+    out = []
+    for i, pairs in enumerate(fold_pairs):
+        rest = [p for j, other in enumerate(fold_pairs) if j != i for p in other]
+        fitted = fit_calibration(rest)
+        calibrate = Calibration(fitted["edges"], fitted["values"])
+        out.extend((calibrate(score), ok) for score, ok in pairs)
+    return out
+
+
+def reliability(confident: list[tuple[float, bool]], bins: int = CALIBRATION_BINS
+                ) -> tuple[list[tuple[str, int, float, float]], float]:
+    """Rows (bin, n, mean confidence, share right) of calibrated detections, and the expected
+    calibration error."""
+    table, ece, n_all = [], 0.0, len(confident)
     for b in range(bins):
         lo, hi = b / bins, (b + 1) / bins
-        inside = [(calibrate(s), ok) for s, ok in pairs
-                  if lo <= calibrate(s) < hi or (b == bins - 1 and calibrate(s) == 1.0)]
+        inside = [(c, ok) for c, ok in confident
+                  if lo <= c < hi or (b == bins - 1 and c == 1.0)]
         if not inside:
             continue
         conf = sum(c for c, _ in inside) / len(inside)
