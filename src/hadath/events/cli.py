@@ -27,8 +27,8 @@ def train_events(
     from hadath.events.learned.model import model_dir
     from hadath.events.learned.report import print_report
     from hadath.events.learned.train import (
+        calibration_of,
         cross_validate,
-        fit_calibration,
         load_examples,
         train_all,
     )
@@ -38,7 +38,7 @@ def train_events(
         fail(f"no corpus at {folder}: build it with corpus/ant_events/tools/build.py")
     examples = load_examples(folder)
     result = cross_validate(examples, k=folds)
-    calibration = fit_calibration(result["pairs"])
+    calibration = calibration_of(result)
     target = out or model_dir()
     train_all(examples, target, calibration)
     print_report(result)

@@ -146,6 +146,8 @@ class EventModel:
             json.loads((folder / MODALITY_FILE).read_text(encoding="utf-8")))
         calibration = json.loads((folder / CALIBRATION_FILE).read_text(encoding="utf-8"))
         self.calibrate = Calibration(calibration["edges"], calibration["values"])
+        rules = calibration.get("rules") or {"edges": [], "values": []}
+        self.calibrate_reading = Calibration(rules["edges"], rules["values"])
 
     @classmethod
     def load(cls, folder: Path | None = None) -> EventModel:
@@ -189,7 +191,7 @@ class EventModel:
                 continue
             score = self.reading_score(base, span, reading.type)
             found.append(Detection(-1 - i, reading.start, reading.end, reading.type, score,
-                                   self.calibrate(score)))
+                                   self.calibrate_reading(score)))
         return found
 
     def reading_score(self, base: list[list[str]], span: tuple[int, int], etype: str) -> float:

@@ -36,6 +36,12 @@ def print_report(result: dict) -> None:
     for name, count, conf, acc in table:
         print(f"  {name:10} {count:6d} {conf:6.3f} {acc:6.3f}")
     print(f"  expected calibration error {ece:.3f}")
+    table, ece = reliability(held_out_confidence(result["fold_rule_pairs"]))
+    print("The rules' readings scored by the models, each fold calibrated on the others")
+    print(f"  {'bin':10} {'n':>6} {'conf':>6} {'right':>6}")
+    for name, count, conf, acc in table:
+        print(f"  {name:10} {count:6d} {conf:6.3f} {acc:6.3f}")
+    print(f"  expected calibration error {ece:.3f}")
 
 
 def summary_line(result: dict) -> dict[str, float]:

@@ -75,6 +75,7 @@ class Example:
     events: list[CodedEvent]
     year: int | None
     draw: str = "random"  # how the corpus drew the sentence: at random, or for a lexicon cue
+    readings: list[tuple[tuple[int, int], str]] = field(default_factory=list)  # the rules' triggers
 
     def trigger_labels(self) -> list[str]:
         return bio(len(self.tokens), [(e.trigger, TRIGGER) for e in self.events])
@@ -122,6 +123,10 @@ def load_examples(corpus: Path) -> list[Example]:
         for row in rows:
             example = _example(row, art["text"], layers, year, len(art.get("title", "")))
             example.draw = art.get("draw", "random")
+            for r in readings or ():
+                span = token_range(example.tokens, r.start, r.end)
+                if span and row["start"] <= r.start < row["end"]:
+                    example.readings.append((span, r.type))
             examples.append(example)
     return examples
 
@@ -236,6 +241,12 @@ def fit_calibration(pairs: list[tuple[float, bool]]) -> dict:
     return {"edges": [round(e, 4) for e in edges], "values": [round(v, 4) for v in values]}
 
 
+def calibration_of(result: dict) -> dict:
+    """The confidence maps a cross-validation fits: for the models' own detections and for
+    the rules' readings they score."""
+    return {**fit_calibration(result["pairs"]), "rules": fit_calibration(result["rule_pairs"])}
+
+
 def train_all(examples: list[Example], out: Path, calibration: dict | None = None) -> None:
     out.mkdir(parents=True, exist_ok=True)
     train_triggers(examples, out / TRIGGER_FILE)
@@ -286,7 +297,11 @@ def evaluate(model: EventModel, examples: list[Example]) -> dict:
     types, triggers, roles, groups = Tally(), Tally(), Tally(), Tally()
     modality_ok = modality_n = 0
     pairs: list[tuple[float, bool]] = []
+    rule_pairs: list[tuple[float, bool]] = []  # the rules' readings scored by the models
     for ex in examples:
+        for span, etype in ex.readings:
+            right = any(e.type == etype and _overlap(e.trigger, span) for e in ex.events)
+            rule_pairs.append((model.reading_score(ex.base, span, etype), right))
         found = _detect(model, ex)
         gold_types = {e.type for e in ex.events}
         pred_types = {t for _, t, _, _ in found}
@@ -322,7 +337,7 @@ def evaluate(model: EventModel, examples: list[Example]) -> dict:
                 if gold is not None:
                     roles.fn[role] += 1
     return {"types": types, "triggers": triggers, "roles": roles, "groups": groups,
-            "modality": (modality_ok, modality_n), "pairs": pairs}
+            "modality": (modality_ok, modality_n), "pairs": pairs, "rule_pairs": rule_pairs}
 
 
 def _detect(model: EventModel, ex: Example) -> list[tuple[tuple[int, int], str, float, str]]:
@@ -354,6 +369,7 @@ def cross_validate(examples: list[Example], k: int = FOLDS, fraction: float = 1.
     folds = folds_of(examples, k, seed)
     merged: dict = {}
     fold_pairs: list[list[tuple[float, bool]]] = []
+    fold_rule_pairs: list[list[tuple[float, bool]]] = []
     for i in range(k):
         train = [ex for j, f in enumerate(folds) if j != i for ex in f]
         if fraction < 1.0:
@@ -365,8 +381,10 @@ def cross_validate(examples: list[Example], k: int = FOLDS, fraction: float = 1.
             train_all(train, Path(tmp))
             result = evaluate(EventModel(Path(tmp)), folds[i])
         fold_pairs.append(result["pairs"])
+        fold_rule_pairs.append(result["rule_pairs"])
         merged = result if not merged else _merge(merged, result)
     merged["fold_pairs"] = fold_pairs
+    merged["fold_rule_pairs"] = fold_rule_pairs
     return merged
 
 
@@ -381,6 +399,7 @@ def _merge(a: dict, b: dict) -> dict:
         out[key] = t
     out["modality"] = (a["modality"][0] + b["modality"][0], a["modality"][1] + b["modality"][1])
     out["pairs"] = a["pairs"] + b["pairs"]
+    out["rule_pairs"] = a["rule_pairs"] + b["rule_pairs"]
     return out
 
 
