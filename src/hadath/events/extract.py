@@ -365,7 +365,7 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
         candidates = _with_learned(doc, model, candidates)
     records = [to_record(e, article) for e in merge(candidates, _headline_sentences(article))]
     today = doc.published.isoformat() if doc.published else None
-    kept = [r for r in records if _reportable(r, today, learned=model is not None)]
+    kept = [r for r in records if _reportable(r, today)]
     # what happened first, then what is planned or threatened, then the background; each in
     # the order the text first reports it
     kept.sort(key=lambda r: _MODALITY_RANK.get(str(r["modality"]), 1))
@@ -380,17 +380,13 @@ def _detained_name(text: str, place: Place, triggers: list[Cue]) -> bool:
                for t in triggers)
 
 
-def _reportable(record: dict[str, Any], today: str | None, learned: bool = False) -> bool:
+def _reportable(record: dict[str, Any], today: str | None) -> bool:
     """Worth reporting: an actor, or a bombing or killing whose doers go unnamed; and for
-    background, a date the text gives (a past war named in passing is not coded). What the
-    models detect is coded with an unidentified doer (ACLED), but a statement needs its
-    speaker."""
+    background, a date the text gives (a past war named in passing is not coded)."""
     if record["modality"] == "historical" and record["date"] == today:
         return False
     if record["actor1"] is not None:
         return True
-    if learned:
-        return record["type"] not in STATEMENT_TYPES
     counted = any(f["side"] for f in record["fatalities"])
     if record["modality"] == "historical":
         # "هجوم الشهر الماضي ... أدى إلى مقتل 38 سائحا": a dated past attack with its toll

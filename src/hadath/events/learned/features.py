@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hadath.events.cues import ArticleCues, Cue
 from hadath.ner.clusters import word_clusters
@@ -18,6 +19,7 @@ from hadath.text.tokens import Token, tokenize
 
 _WINDOW = 2
 _DISTANCE_BUCKETS = (1, 2, 3, 5, 8, 13)
+_CANDIDATE_TAGS = ("cue=", "fig=", "mod=", "say:", "rule=")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +64,13 @@ class ArticleLayers:
         self._starts = [s.start for s in self.spans]
         self.longest = max((s.end - s.start for s in spans), default=0)
 
+    def any_cue(self, start: int, end: int) -> bool:
+        """Whether a lexicon cue (trigger, figure, modality) or a reporting verb lies in
+        [start, end): the candidates the models decide on."""
+        lo = bisect_left(self._starts, start)
+        return any(span.tag.startswith(_CANDIDATE_TAGS)
+                   for span in self.spans[lo:bisect_left(self._starts, end)])
+
     def tags(self, start: int, end: int) -> list[str]:
         """The tags of every span overlapping [start, end), with B/I for where it begins."""
         out = []
@@ -80,35 +89,43 @@ def _cue_spans(cues: list[Cue], name: str) -> list[Span]:
 
 
 def word_tokens(text: str, start: int, end: int) -> list[Token]:
-    """The sentence's words and numbers, offsets into the article text."""
-    out = []
-    for token in tokenize(text[start:end]):
-        if token.is_word:
-            out.append(Token(token.start + start, token.end + start, token.text, token.norm,
-                             token.prefixes, token.stem, token.suffix, token.stem_start + start,
-                             token.stem_end + start, token.is_word))
-    return out
+    """The sentence's words and numbers, offsets into the article text (the article is
+    tokenised once and its tokens shared by its sentences)."""
+    tokens, starts = _article_words(text)
+    return tokens[bisect_left(starts, start):bisect_left(starts, end)]
+
+
+@lru_cache(maxsize=4)
+def _article_words(text: str) -> tuple[list[Token], list[int]]:
+    words = [t for t in tokenize(text) if t.is_word]
+    return words, [t.start for t in words]
 
 
 def _own(token: Token) -> list[str]:
-    feats = ["w=" + token.norm, "s=" + token.stem]
-    if token.prefixes:
-        feats.append("p=" + "+".join(token.prefixes))
-        if token.prefixes[-1] == "س":
+    return list(_word_features(token.norm, token.stem, token.prefixes, token.suffix is not None))
+
+
+@lru_cache(maxsize=65536)
+def _word_features(norm: str, stem: str, prefixes: tuple[str, ...], suffix: bool
+                   ) -> tuple[str, ...]:
+    feats = ["w=" + norm, "s=" + stem]
+    if prefixes:
+        feats.append("p=" + "+".join(prefixes))
+        if prefixes[-1] == "س":
             feats.append("future")
-    if token.suffix:
+    if suffix:
         feats.append("suf")
-    if token.is_number:
+    if norm[:1].isdigit():
         feats.append("digit")
-    elif not ("\u0621" <= token.norm[:1] <= "\u064a"):
+    elif not ("\u0621" <= norm[:1] <= "\u064a"):
         feats.append("latin")
-    clusters = word_clusters().get(token.norm) or word_clusters().get(token.stem)
+    clusters = word_clusters().get(norm) or word_clusters().get(stem)
     if clusters:
         feats.extend(f"c{i}={c}" for i, c in enumerate(clusters))
-    if len(token.stem) > 3:
-        feats.append("s3=" + token.stem[:3])
-        feats.append("e3=" + token.stem[-3:])
-    return feats
+    if len(stem) > 3:
+        feats.append("s3=" + stem[:3])
+        feats.append("e3=" + stem[-3:])
+    return tuple(feats)
 
 
 def sentence_features(tokens: list[Token], layers: ArticleLayers, sentence_start: int,

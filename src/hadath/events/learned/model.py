@@ -165,6 +165,8 @@ class EventModel:
         for index, sentence in enumerate(article.sentences):
             mine = [(i, r) for i, r in enumerate(readings or ())
                     if sentence.start <= r.start < sentence.end]
+            if not (mine or layers.any_cue(sentence.start, sentence.end)):
+                continue  # no lexicon cue, figure or reporting verb: the models are not asked
             out.extend(self.detect_sentence(article.text, index, sentence, layers, year,
                                             sentence.start < title_end, mine))
         return out
