@@ -21,7 +21,7 @@ def test_load_is_cached_and_place_names_are_normalised() -> None:
 
 
 def test_every_curated_row_names_its_source() -> None:
-    for name in ("countries.tsv", "admin1.tsv", "places.tsv", "qualifiers.tsv",
+    for name in ("countries_ar.tsv", "admin1.tsv", "places.tsv", "qualifiers.tsv",
                  "stopwords.tsv", "metonym_cues.tsv"):
         rows = read_tsv(name)
         assert rows, name
@@ -34,7 +34,7 @@ def test_curated_rows_are_valid() -> None:
     for row in read_tsv("places.tsv"):
         assert row["kind"] in kinds and row["iso2"] in iso, row
         assert -90 <= float(row["lat"]) <= 90 and -180 <= float(row["lon"]) <= 180
-    for row in read_tsv("admin1.tsv") + read_tsv("countries.tsv"):
+    for row in read_tsv("admin1.tsv") + read_tsv("countries_ar.tsv"):
         assert row["iso2"] in iso, row
 
 

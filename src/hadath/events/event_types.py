@@ -6,7 +6,7 @@ the air, a foreign state's "attack" (remote violence), violence against unarmed 
 """
 from __future__ import annotations
 
-from hadath.claims.lexicon import table
+from hadath.countries import alpha2
 from hadath.events.cues import Cue
 from hadath.events.modality import STATE_KINDS
 from hadath.events.places import Place
@@ -27,8 +27,8 @@ def is_foreign(actor: Mention | None, place: Place | None) -> bool:
     """The actor's state is not the state where the event happened."""
     if actor is None or place is None or not actor.country or not place.country:
         return False
-    alpha2 = table("events", "countries.tsv").get(actor.country.upper(), {}).get("alpha2")
-    return bool(alpha2 and alpha2 != place.country.upper())
+    actor_alpha2 = alpha2(actor.country)
+    return bool(actor_alpha2 and actor_alpha2 != place.country.upper())
 
 
 def refine_type(trigger: Cue, actor1: Mention | None, actor2: Mention | None,

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from hadath.claims.lexicon import table
+from hadath.countries import alpha3, fill_country
 from hadath.events.places import Place
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
@@ -49,11 +49,9 @@ def crowd_of(etype: str, place: Place | None) -> Mention | None:
     """ACLED's generic side of a demonstration with no named organiser: "Protesters (Iraq)"."""
     if place is None or not place.country:
         return None
-    countries = table("events", "countries.tsv")
-    alpha3 = next((k for k, row in countries.items() if row["alpha2"] == place.country.upper()),
-                  None)
-    if alpha3 is None:
+    code = alpha3(place.country)
+    if code is None:
         return None
     kind = "rioters" if etype == "riot" else "protesters"
-    name = f"{kind.capitalize()} ({countries[alpha3]['name']})"
-    return Mention(place.start, place.start, "", "actor", name, kind, alpha3, source="pattern")
+    name = fill_country(f"{kind.capitalize()} ({{en}})", code)
+    return Mention(place.start, place.start, "", "actor", name, kind, code, source="pattern")

