@@ -98,7 +98,7 @@ CUE_ARTICLES = 420
 CUE_SENTENCES = 5
 
 
-def cue_draw(seed: int, first_batch: int) -> None:
+def cue_draw(seed: int, first_batch: int, n_articles: int = CUE_ARTICLES) -> None:
     from hadath.events.cues import find_cues
 
     taken = {json.loads(line)["id"] for line in (HERE / "articles.jsonl").open(encoding="utf-8")}
@@ -115,7 +115,7 @@ def cue_draw(seed: int, first_batch: int) -> None:
             cued = [c for c in find_cues(text).triggers if c.value in CUE_TYPES]
             if cued:
                 pool.append((doc, text, cued))
-    chosen = rng.sample(pool, min(CUE_ARTICLES, len(pool)))
+    chosen = rng.sample(pool, min(n_articles, len(pool)))
     articles, batch, n_batch, n_sent = [], [], first_batch, 0
     for doc, text, cued in chosen:
         spans = sentences_of_all(text)
@@ -145,7 +145,7 @@ def cue_draw(seed: int, first_batch: int) -> None:
     with (HERE / "articles.jsonl").open("a", encoding="utf-8") as out:
         for row in articles:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    print(f"cue draw: {len(articles)} articles, {n_sent} sentences, "
+    print(f"cue draw: {len(articles)} articles (of {len(pool)} with a cue), {n_sent} sentences, "
           f"batches {first_batch:03d}–{n_batch - 1:03d}")
 
 
@@ -158,10 +158,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--seed", type=int, default=20261206)
     parser.add_argument("--cue-draw", type=int, metavar="FIRST_BATCH",
-                        help="add the second, cue-selected draw from this batch number on")
+                        help="add a cue-selected draw from this batch number on (articles "
+                             "already in the corpus are not drawn again)")
+    parser.add_argument("--cue-articles", type=int, default=CUE_ARTICLES,
+                        help="articles in a cue-selected draw")
     args = parser.parse_args()
     if args.cue_draw is not None:
-        cue_draw(args.seed, args.cue_draw)
+        cue_draw(args.seed, args.cue_draw, args.cue_articles)
         return
     work = HERE / "work"
     work.mkdir(exist_ok=True)
