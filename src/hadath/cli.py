@@ -4,13 +4,44 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from typing import Any
 
 import typer
 
+# Typer (pinned in pyproject.toml) ships its own copy of click; its usage errors are these.
+from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
+from typer.core import TyperGroup
+
 from hadath.errors import HadathError
 
+
+class OneLineErrors(TyperGroup):
+    """A mistyped command line is one line on stderr, as every other error is, and exit 2:
+    "hadath: error: Invalid value for '--type': 'airstrike' is not one of 'armed_clash', …"."""
+
+    def main(self, *args: Any, standalone_mode: bool = True, **kwargs: Any) -> Any:
+        if not standalone_mode:
+            return super().main(*args, standalone_mode=False, **kwargs)
+        try:
+            code = super().main(*args, standalone_mode=False, **kwargs)
+        except NoArgsIsHelpError as exc:
+            sys.exit(exc.exit_code)  # the help is already printed
+        except UsageError as exc:
+            # Typer words a bad choice "Value error, 'x' is not one of ..."
+            message = exc.format_message().replace("Value error, ", "")
+            _die(" ".join(message.split()), exc.exit_code)
+        except ClickException as exc:
+            exc.show()
+            sys.exit(exc.exit_code)
+        except typer.Abort:
+            _die("aborted", 1)
+        # Without standalone mode click returns the code of an explicit exit (typer.Exit) and
+        # the command's return value otherwise; commands here return None.
+        sys.exit(code if isinstance(code, int) else 0)
+
+
 app = typer.Typer(
-    add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+    cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
     help="Arabic news to event data.",
 )
 train_app = typer.Typer(no_args_is_help=True, help="Rebuild trained models from public data.")
@@ -22,6 +53,7 @@ app.add_typer(build_app, name="build")
 # its `cli` module; adding a stage's commands is one line here.
 STAGE_COMMANDS = [
     "hadath.commands",
+    "hadath.cli_events",
     "hadath.time.cli",
     "hadath.mentions.cli",
     "hadath.ner.cli",
@@ -51,6 +83,6 @@ def main() -> None:
         _die(f"{type(exc).__name__}: {exc}")
 
 
-def _die(message: str) -> None:
+def _die(message: str, code: int = 2) -> None:
     sys.stderr.write(f"hadath: error: {message}\n")
-    sys.exit(2)
+    sys.exit(code)

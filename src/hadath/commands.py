@@ -1,4 +1,5 @@
-"""The main commands: `extract` (articles to stdout), `run` (into the store), `events` (query).
+"""The main commands: `extract` (articles to stdout) and `run` (into the store); `events`
+(querying the store) is in `hadath.cli_events`.
 
 Thin shells: they parse options, call `hadath.ingest`, `hadath.pipeline` and `hadath.store`,
 and print. A bad input never stops `run` (it is listed in the summary); `extract` on an input
@@ -28,12 +29,6 @@ err = Console(stderr=True)
 
 
 class ExtractFormat(str, Enum):
-    json = "json"
-    jsonl = "jsonl"
-
-
-class EventsFormat(str, Enum):
-    table = "table"
     json = "json"
     jsonl = "jsonl"
 
@@ -160,42 +155,6 @@ def _print_summary(tally: Counter[str], problems: list[tuple[str, str, str]], st
         out.print(listing)
 
 
-def events(
-    db: DbOpt = DEFAULT_DB,
-    format: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
-    type: Annotated[str | None, typer.Option("--type", help="Only this event type.")] = None,
-    modality: Annotated[str | None, typer.Option("--modality")] = None,
-    date_from: Annotated[str | None, typer.Option("--from", help="First date, YYYY-MM-DD.")] = None,
-    date_to: Annotated[str | None, typer.Option("--to", help="Last date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int | None, typer.Option("--limit")] = None,
-) -> None:
-    """List the events in the store."""
-    if "://" not in db and not Path(db).exists():
-        fail(f"{db}: no store here; run `hadath run PATH --db {db}` first")
-    records = Store(db).events(type=type, modality=modality, date_from=date_from, date_to=date_to, limit=limit)
-    if format is EventsFormat.json:
-        sys.stdout.write(_dumps(records, pretty=True) + "\n")
-    elif format is EventsFormat.jsonl:
-        sys.stdout.writelines(_dumps(r, pretty=False) + "\n" for r in records)
-    else:
-        _print_events_table(records)
-
-
-def _print_events_table(records: list[dict[str, Any]]) -> None:
-    table = Table(title=f"{len(records)} events")
-    for column in ("date", "type", "modality", "actor1", "actor2", "place", "killed", "source"):
-        table.add_column(column, overflow="fold")
-    for r in records:
-        killed = ", ".join(str(f.get("count")) for f in r.get("fatalities") or [])
-        table.add_row(
-            r.get("date") or "", r.get("type") or "", r.get("modality") or "",
-            (r.get("actor1") or {}).get("canonical") or "", (r.get("actor2") or {}).get("canonical") or "",
-            (r.get("location") or {}).get("canonical") or "", killed,
-            ", ".join(str(s) for s in r.get("sources") or []),
-        )
-    Console(width=200).print(table)
-
-
 def build_vocab(
     corpus: Annotated[Path, typer.Option("--corpus", help="The ANT corpus folder.")] = Path("../shared/data/antcorpus"),
 ) -> None:
@@ -210,5 +169,4 @@ def build_vocab(
 def register(app: typer.Typer, train_app: typer.Typer, build_app: typer.Typer) -> None:
     app.command()(extract)
     app.command()(run)
-    app.command()(events)
     build_app.command("vocab")(build_vocab)

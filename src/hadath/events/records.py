@@ -191,6 +191,12 @@ def unique_ids(records: list[dict[str, object]]) -> list[dict[str, object]]:
     return records
 
 
+def _report(article: Article) -> dict[str, str | None]:
+    """Who published the report, so that evidence read apart from its article still says so."""
+    meta = article.article
+    return {"outlet": meta.outlet, "url": meta.url, "title": meta.title, "published": meta.published}
+
+
 def to_record(event: Event, article: Article) -> dict[str, object]:
     """The SPEC event record of a merged event."""
     head = event.head
@@ -232,7 +238,7 @@ def to_record(event: Event, article: Article) -> dict[str, object]:
         "detained": _figures(event, "detained", article.id),
         "sources": _sources(event, article.article.outlet),
         "evidence": [{"article_id": article.id, "sentence": sentence, "start": start,
-                      "end": end, "text": text[start:end]}
+                      "end": end, "text": text[start:end], **_report(article)}
                      for sentence, start, end in dict.fromkeys(
                          (p.sentence, *p.evidence) for p in event.parts)],
         "confidence": _confidence(event, actor1 is not None, place),

@@ -18,6 +18,7 @@ from sqlalchemy import Engine, create_engine, delete, event, func, insert, selec
 
 from hadath.record import Article, ArticleMeta
 from hadath.store import schema
+from hadath.store.queries import EventQuery, select_events
 
 DEFAULT_DB = "hadath.db"
 _LAYERS = ("sentences", "mentions", "times", "numbers", "claims")
@@ -136,28 +137,15 @@ class Store:
         with self.engine.connect() as conn:
             yield from ((row.id, row.text, row.published) for row in conn.execute(query))
 
-    def events(
-        self,
-        *,
-        type: str | None = None,
-        modality: str | None = None,
-        date_from: str | None = None,
-        date_to: str | None = None,
-        limit: int | None = None,
-    ) -> list[dict[str, Any]]:
-        query = select(schema.events.c.record).order_by(schema.events.c.date, schema.events.c.id)
-        if type:
-            query = query.where(schema.events.c.type == type)
-        if modality:
-            query = query.where(schema.events.c.modality == modality)
-        if date_from:
-            query = query.where(schema.events.c.date >= date_from)
-        if date_to:
-            query = query.where(schema.events.c.date <= date_to)
-        if limit:
-            query = query.limit(limit)
+    def events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
+        """The records of the events matching `query`, or the same fields as keywords
+        (`type="air_strike", date_from="2024-11"`); newest first unless `sort` says otherwise.
+        Each piece of evidence names its article's outlet, URL, title and publication time."""
+        query = query or EventQuery(**filters)
         with self.engine.connect() as conn:
-            return [row.record for row in conn.execute(query)]
+            records = [row.record for row in conn.execute(select_events(query))]
+            _add_report_metadata(conn, records)
+        return records
 
     def article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -194,6 +182,28 @@ def _name(value: Any) -> str | None:
     if isinstance(value, dict):
         return value.get("canonical") or value.get("name")
     return value
+
+
+REPORT_FIELDS = ("outlet", "url", "title", "published")
+
+
+def _add_report_metadata(conn: Any, records: list[dict[str, Any]]) -> None:
+    """Fill in what evidence written before it carried its article's metadata lacks."""
+    wanted = {ev["article_id"] for r in records for ev in r.get("evidence") or []
+              if ev.get("article_id") and any(f not in ev for f in REPORT_FIELDS)}
+    if not wanted:
+        return
+    articles = schema.articles
+    ids = sorted(wanted)
+    metadata: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ids), 500):  # well under any database's limit on bound values
+        rows = conn.execute(select(articles.c.id, *(articles.c[f] for f in REPORT_FIELDS))
+                            .where(articles.c.id.in_(ids[start:start + 500])))
+        metadata.update({row.id: {f: getattr(row, f) for f in REPORT_FIELDS} for row in rows})
+    for record in records:
+        for ev in record.get("evidence") or []:
+            for field_name, value in metadata.get(ev.get("article_id"), {}).items():
+                ev.setdefault(field_name, value)
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
