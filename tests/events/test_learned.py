@@ -18,7 +18,9 @@ from hadath.events.learned.train import (
     bio,
     cross_validate,
     fit_calibration,
+    SentenceScores,
     load_examples,
+    operating_points,
     reliability,
     train_all,
 )
@@ -100,6 +102,23 @@ def test_cross_validation_scores_held_out_articles(tmp_path: Path) -> None:
     triggers = result["triggers"]
     assert sum(triggers.tp.values()) + sum(triggers.fn.values()) == gold
     assert all(0.0 <= score <= 1.0 for score, _ in result["pairs"])
+    assert len(result["sentences"]) == len(examples)
+
+
+def test_operating_points_count_rules_and_models_as_the_stage_does() -> None:
+    violent = frozenset({"armed_clash", "explosion"})
+    sentences = [
+        SentenceScores("random", frozenset({"explosion"}), [("explosion", 0.05)], []),
+        SentenceScores("random", frozenset({"armed_clash"}), [], [("armed_clash", 0.6)]),
+        SentenceScores("random", frozenset(), [("explosion", 0.4)], [("armed_clash", 0.2)]),
+        SentenceScores("random", frozenset({"protest"}), [], [("protest", 0.9)]),
+    ]
+    points = {name: (p, r, n) for name, p, r, n in operating_points(sentences, violent)}
+    assert points["rules alone"] == (0.5, 0.5, 2)
+    assert points["models alone, score >= 0.50"] == (1.0, 0.5, 2)
+    assert points["rules + models >= 0.50"] == (2 / 3, 1.0, 2)
+    assert points["rules + models >= 0.10"] == (2 / 3, 1.0, 2)
+    assert points["rules scored >= 0.10 + models >= 0.50"] == (0.5, 0.5, 2)
 
 
 def test_train_events_command_writes_the_models(tmp_path: Path) -> None:

@@ -89,16 +89,12 @@ def _cue_spans(cues: list[Cue], name: str) -> list[Span]:
 
 
 def word_tokens(text: str, start: int, end: int) -> list[Token]:
-    """The sentence's words and numbers, offsets into the article text (the article is
-    tokenised once and its tokens shared by its sentences)."""
-    tokens, starts = _article_words(text)
-    return tokens[bisect_left(starts, start):bisect_left(starts, end)]
-
-
-@lru_cache(maxsize=4)
-def _article_words(text: str) -> tuple[list[Token], list[int]]:
-    words = [t for t in tokenize(text) if t.is_word]
-    return words, [t.start for t in words]
+    """The words and numbers of the sentence text[start:end], offsets into the article text.
+    Only the sentences the models are asked about are tokenised; their tokens are those of the
+    whole article (sentences end at spaces or punctuation, and normalisation is per character)."""
+    return [Token(t.start + start, t.end + start, t.text, t.norm, t.prefixes, t.stem, t.suffix,
+                  t.stem_start + start, t.stem_end + start)
+            for t in tokenize(text[start:end]) if t.is_word]
 
 
 def _own(token: Token) -> list[str]:

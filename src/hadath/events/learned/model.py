@@ -154,9 +154,11 @@ class EventModel:
         return _load(str(folder or model_dir()))
 
     def detect(self, article: Article, cues: ArticleCues,
-               readings: list[Reading] | None = None) -> list[Detection]:
+               readings: list[Reading] | None = None, roles_from: float = 0.0
+               ) -> list[Detection]:
         """The models' triggers; each rule reading passed in is scored too, as a Detection
-        with `sentence` -1 - its index in `readings` (its calibrated confidence)."""
+        with `sentence` -1 - its index in `readings` (its calibrated confidence). Roles and
+        modality are read only for triggers whose confidence reaches `roles_from`."""
         layers = ArticleLayers(article, cues, readings)
         year = _year(article.article.published)
         title_end = len(article.article.title or "") if article.text.startswith(
@@ -168,12 +170,13 @@ class EventModel:
             if not (mine or layers.any_cue(sentence.start, sentence.end)):
                 continue  # no lexicon cue, figure or reporting verb: the models are not asked
             out.extend(self.detect_sentence(article.text, index, sentence, layers, year,
-                                            sentence.start < title_end, mine))
+                                            sentence.start < title_end, mine, roles_from))
         return out
 
     def detect_sentence(self, text: str, index: int, sentence: Sentence, layers: ArticleLayers,
                         year: int | None, headline: bool,
-                        readings: list[tuple[int, Reading]] = ()) -> list[Detection]:
+                        readings: list[tuple[int, Reading]] = (), roles_from: float = 0.0
+                        ) -> list[Detection]:
         tokens = word_tokens(text, sentence.start, sentence.end)
         if not tokens:
             return []
@@ -182,23 +185,28 @@ class EventModel:
         for (a, b), etype, score in self.trigger_spans(base):
             detection = Detection(index, tokens[a].start, tokens[b - 1].end, etype, score,
                                   self.calibrate(score))
+            found.append(detection)
+            if detection.confidence < roles_from:
+                continue
             detection.roles = self.role_spans(tokens, base, (a, b), etype)
             scores = self.modality.scores(modality_features(base, tokens, (a, b), etype, year))
             detection.modality = max(scores, key=scores.__getitem__)
             detection.modality_scores = scores
-            found.append(detection)
         for i, reading in readings:
             span = token_range(tokens, reading.start, reading.end)
             if span is None:
                 continue
-            score = self.reading_score(base, span, reading.type)
+            score = self.reading_score(base, span, reading.type, tagged=True)
             found.append(Detection(-1 - i, reading.start, reading.end, reading.type, score,
                                    self.calibrate_reading(score)))
         return found
 
-    def reading_score(self, base: list[list[str]], span: tuple[int, int], etype: str) -> float:
-        """P(trigger) × P(type) of a span the rules read as an event of `etype`."""
-        self.triggers.set(base)
+    def reading_score(self, base: list[list[str]], span: tuple[int, int], etype: str,
+                      tagged: bool = False) -> float:
+        """P(trigger) × P(type) of a span the rules read as an event of `etype` (`tagged`: the
+        trigger tagger holds this sentence already)."""
+        if not tagged:
+            self.triggers.set(base)
         marginal = max(self.triggers.marginal("B-" + TRIGGER, i) for i in range(*span))
         return marginal * self.types.scores(type_features(base, span)).get(etype, 0.0)
 

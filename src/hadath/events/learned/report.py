@@ -2,7 +2,14 @@
 from __future__ import annotations
 
 from hadath.events.learned.model import ROLES
-from hadath.events.learned.train import Tally, held_out_confidence, reliability
+from hadath.events.learned.train import (
+    PROTEST,
+    VIOLENT,
+    Tally,
+    held_out_confidence,
+    operating_points,
+    reliability,
+)
 
 
 def _row(name: str, tally: Tally, key: str | None) -> str:
@@ -25,6 +32,11 @@ def print_report(result: dict) -> None:
     print("Sentences with a violent or protest event")
     for key in ("violent", "protest", "violent (random draw)", "protest (random draw)"):
         print(_row(key, result["groups"], key))
+    for name, group in (("violent", VIOLENT), ("protest", PROTEST)):
+        print(f"Sentences with a {name} event: the stage's operating points")
+        print(f"  {'':40} {'P':>6} {'R':>6} {'gold':>6}")
+        for setting, p, r, n in operating_points(result["sentences"], group):
+            print(f"  {setting:40} {p:6.3f} {r:6.3f} {n:6d}")
     print("Roles given the gold trigger (exact span)")
     for role in ROLES:
         print(_row(role, result["roles"], role))

@@ -298,13 +298,19 @@ def evaluate(model: EventModel, examples: list[Example]) -> dict:
     modality_ok = modality_n = 0
     pairs: list[tuple[float, bool]] = []
     rule_pairs: list[tuple[float, bool]] = []  # the rules' readings scored by the models
+    sentences: list[SentenceScores] = []
     for ex in examples:
+        rule_scores = []
         for span, etype in ex.readings:
             right = any(e.type == etype and _overlap(e.trigger, span) for e in ex.events)
-            rule_pairs.append((model.reading_score(ex.base, span, etype), right))
+            score = model.reading_score(ex.base, span, etype)
+            rule_pairs.append((score, right))
+            rule_scores.append((etype, score))
         found = _detect(model, ex)
         gold_types = {e.type for e in ex.events}
         pred_types = {t for _, t, _, _ in found}
+        sentences.append(SentenceScores(ex.draw, frozenset(gold_types), rule_scores,
+                                        [(t, score) for _, t, score, _ in found]))
         for t in gold_types | pred_types:
             types.add(t, t in gold_types, t in pred_types)
         for name, group in (("violent", VIOLENT), ("protest", PROTEST)):
@@ -337,7 +343,48 @@ def evaluate(model: EventModel, examples: list[Example]) -> dict:
                 if gold is not None:
                     roles.fn[role] += 1
     return {"types": types, "triggers": triggers, "roles": roles, "groups": groups,
-            "modality": (modality_ok, modality_n), "pairs": pairs, "rule_pairs": rule_pairs}
+            "modality": (modality_ok, modality_n), "pairs": pairs, "rule_pairs": rule_pairs,
+            "sentences": sentences}
+
+
+@dataclass
+class SentenceScores:
+    """One held-out sentence: its gold types, the rules' readings and the models' detections,
+    each (type, score), so that operating points of the whole stage can be read afterwards."""
+    draw: str
+    gold: frozenset[str]
+    rules: list[tuple[str, float]]
+    model: list[tuple[str, float]]
+
+    def predicted(self, group: frozenset[str], add_at: float | None, keep_at: float = 0.0
+                  ) -> bool:
+        """Does the stage report an event of `group` here: a rule reading the models score at
+        least `keep_at` (none when `keep_at` > 1), or a detection of at least `add_at` (none when
+        `add_at` is None)."""
+        if any(t in group and score >= keep_at for t, score in self.rules):
+            return True
+        return add_at is not None and any(t in group and score >= add_at
+                                          for t, score in self.model)
+
+
+def operating_points(sentences: list[SentenceScores], group: frozenset[str]
+                     ) -> list[tuple[str, float, float, int]]:
+    """(setting, precision, recall, gold) of the sentences holding an event of `group`, for the
+    rules alone, the models alone and their union at several thresholds."""
+    gold = [bool(s.gold & group) for s in sentences]
+    settings = [("rules alone", None, 0.0)]
+    settings += [(f"models alone, score >= {t:.2f}", t, 2.0) for t in (0.1, 0.25, 0.5, 0.7)]
+    settings += [(f"rules + models >= {t:.2f}", t, 0.0) for t in (0.1, 0.25, 0.5)]
+    settings += [(f"rules scored >= {k:.2f} + models >= 0.50", 0.5, k) for k in (0.1, 0.2)]
+    out = []
+    for name, add_at, keep_at in settings:
+        pred = [s.predicted(group, add_at, keep_at) for s in sentences]
+        tp = sum(g and p for g, p in zip(gold, pred, strict=True))
+        fp = sum(p and not g for g, p in zip(gold, pred, strict=True))
+        fn = sum(g and not p for g, p in zip(gold, pred, strict=True))
+        out.append((name, tp / (tp + fp) if tp + fp else 0.0,
+                    tp / (tp + fn) if tp + fn else 0.0, tp + fn))
+    return out
 
 
 def _detect(model: EventModel, ex: Example) -> list[tuple[tuple[int, int], str, float, str]]:
@@ -400,6 +447,7 @@ def _merge(a: dict, b: dict) -> dict:
     out["modality"] = (a["modality"][0] + b["modality"][0], a["modality"][1] + b["modality"][1])
     out["pairs"] = a["pairs"] + b["pairs"]
     out["rule_pairs"] = a["rule_pairs"] + b["rule_pairs"]
+    out["sentences"] = a["sentences"] + b["sentences"]
     return out
 
 
