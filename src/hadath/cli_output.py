@@ -1,4 +1,5 @@
-"""What every command prints the same way: a one-line error, and rows as JSON or TSV."""
+"""What every command prints the same way: a one-line error, notes on stderr (where the
+publication dates came from), and rows as JSON or TSV."""
 from __future__ import annotations
 
 import json
@@ -7,6 +8,8 @@ from collections.abc import Sequence
 from typing import Any, NoReturn
 
 import typer
+
+from hadath.record import ArticleMeta
 
 ROW_FORMATS = ("json", "tsv")
 
@@ -29,3 +32,43 @@ def print_rows(rows: list[dict[str, Any]], fields: Sequence[str], output_format:
         return
     for row in rows:
         typer.echo("\t".join("" if row[k] is None else str(row[k]) for k in fields))
+
+
+# ArticleMeta.published_from, as a note says it; "option" (the user's --published) goes unsaid.
+_DATE_ORIGINS = {"input": "the input's own metadata", "file name": "the file name",
+                 "crawl date": "the crawl date (the page gave none)"}
+
+
+class PublicationDates:
+    """Where the articles' publication dates came from, said on stderr when the user did not
+    give them: relative dates ("أمس" yesterday, "اليوم السبت" today, Saturday) resolve against
+    that date, and without one they are not resolved at all."""
+
+    def __init__(self) -> None:
+        self.by_origin: dict[str, list[ArticleMeta]] = {origin: [] for origin in _DATE_ORIGINS}
+        self.missing: list[str] = []
+
+    def note(self, meta: ArticleMeta) -> None:
+        if meta.published is None:
+            self.missing.append(meta.id)
+        elif meta.published_from in self.by_origin:
+            self.by_origin[meta.published_from].append(meta)
+
+    def report(self) -> None:
+        for origin, metas in self.by_origin.items():
+            if len(metas) == 1:
+                say(f"{metas[0].id}: publication date {metas[0].published} taken from "
+                    f"{_DATE_ORIGINS[origin]}")
+            elif metas:
+                say(f"publication dates of {len(metas)} articles taken from {_DATE_ORIGINS[origin]}")
+        if self.missing:
+            which = self.missing[0] if len(self.missing) == 1 else (
+                f"{len(self.missing)} articles ({', '.join(self.missing[:3])}"
+                f"{', …' if len(self.missing) > 3 else ''})")
+            say(f"warning: no publication date for {which}, so relative dates such as \"أمس\" "
+                "(yesterday) cannot be resolved; set it with --published YYYY-MM-DD")
+
+
+def say(message: str) -> None:
+    """One line on stderr, where notes go so that stdout stays the command's output."""
+    sys.stderr.write(f"hadath: {message}\n")

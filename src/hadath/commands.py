@@ -16,11 +16,24 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    ProgressColumn,
+    SpinnerColumn,
+    Task,
+    TaskProgressColumn,
+    TextColumn,
+    TimeElapsedColumn,
+    TimeRemainingColumn,
+)
 from rich.table import Table
+from rich.text import Text
 
-from hadath.cli_output import fail
-from hadath.ingest import Deduplicator, IngestDefaults, Skipped, read_inputs
+from hadath.cli_output import PublicationDates, fail
+from hadath.ingest import Deduplicator, IngestDefaults, Skipped, count_records, read_inputs
+from hadath.ingest.dates import normalize_published
 from hadath.pipeline import process
 from hadath.record import ArticleMeta
 from hadath.store.db import DEFAULT_DB, Store
@@ -33,7 +46,16 @@ class ExtractFormat(str, Enum):
     jsonl = "jsonl"
 
 
-PublishedOpt = Annotated[str | None, typer.Option("--published", help="Publication date (YYYY-MM-DD) for inputs without one.")]
+def _publication_date(value: str | None) -> str | None:
+    if value is not None and normalize_published(value) is None:
+        raise typer.BadParameter(f"{value!r} is not a date; use YYYY-MM-DD (2024-11-30)")
+    return value
+
+
+PublishedOpt = Annotated[str | None, typer.Option(
+    "--published", callback=_publication_date,
+    help="Publication date (YYYY-MM-DD) for inputs without one; relative dates such as "
+         "\"أمس\" (yesterday) resolve against it. Without it, a date in the file name is used.")]
 OutletOpt = Annotated[str | None, typer.Option("--outlet", help="Outlet name for inputs without one.")]
 UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs without one.")]
 TaggerOpt = Annotated[bool, typer.Option("--tagger/--no-tagger", help="Run the statistical name tagger (slower; finds names no gazetteer lists).")]
@@ -59,6 +81,7 @@ def extract(
         fail(f"{path}: no such file or folder")
     defaults = IngestDefaults(published=published, outlet=outlet, url=url)
     dedup = Deduplicator()
+    dates = PublicationDates()
     outputs: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
     written = 0
@@ -67,6 +90,8 @@ def extract(
             skipped.append(item)
             continue
         item.duplicate_of = dedup.check(item)
+        if not item.duplicate_of:
+            dates.note(item)
         record = process(item, tagger=tagger, accurate=accurate_tagger).to_dict()
         written += 1
         if format is ExtractFormat.jsonl:
@@ -77,8 +102,29 @@ def extract(
         sys.stdout.write(_dumps(outputs[0] if len(outputs) == 1 else outputs, pretty=True) + "\n")
     if not written:
         fail(f"{skipped[0].source}: {skipped[0].reason}" if skipped else f"{path}: no article found")
+    dates.report()
     for item in skipped:
         sys.stderr.write(f"hadath: skipped {item.source}: {item.reason}\n")
+
+
+class RateColumn(ProgressColumn):
+    """Articles per second, once there is a rate to show."""
+
+    def render(self, task: Task) -> Text:
+        speed = task.finished_speed or task.speed
+        return Text("" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+
+def _progress(total: int | None) -> Progress:
+    """Done / total, percentage, rate and time left when the input's size is known; the count,
+    rate and time taken when it is not (an archive or a feed is only counted by reading it)."""
+    if total is None:
+        counts: list[ProgressColumn] = [TextColumn("{task.completed} articles"), RateColumn(),
+                                        TimeElapsedColumn()]
+    else:
+        counts = [MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), TimeRemainingColumn()]
+    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), *counts,
+                    console=err, transient=True)
 
 
 def run(
@@ -94,35 +140,43 @@ def run(
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or folder")
-    store = Store(db)
-    dedup = Deduplicator()
-    for article_id, text, published_at in store.stored_texts():
-        dedup.add(article_id, text, published_at)
     tally: Counter[str] = Counter()
     problems: list[tuple[str, str, str]] = []
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.completed} articles"),
-        TimeElapsedColumn(), console=err, transient=True,
-    ) as progress:
-        task = progress.add_task("extracting", total=None)
+    dates = PublicationDates()
+    total = count_records(paths)
+    with _progress(total) as progress:
+        task = progress.add_task("opening the store", total=total)
+        store = Store(db)
+        dedup = Deduplicator()
+        for article_id, text, published_at in store.stored_texts():
+            dedup.add(article_id, text, published_at)
+        models_loaded = False
+        progress.update(task, description="reading")
         for item in read_inputs(paths, IngestDefaults(published=published, outlet=outlet, url=url)):
             if isinstance(item, Skipped):
-                tally["skipped"] += 1
+                outcome = "skipped"
                 problems.append(("skipped", item.source, item.reason))
                 store.record_skip(item.source, item.reason)
-                continue
-            outcome = _store_one(store, dedup, item, problems, tagger, accurate_tagger)
+            elif store.is_stored(item.id, item.text):
+                outcome = "unchanged"
+            else:
+                if not models_loaded:
+                    # the first article loads the lexicons, gazetteer and tagger: seconds
+                    progress.update(task, description="loading models")
+                    models_loaded = True
+                outcome = _extract_and_save(store, dedup, item, problems, tagger, accurate_tagger)
+                if outcome == "new":
+                    dates.note(item)
             tally[outcome] += 1
-            progress.update(task, advance=1, description=f"{outcome}: {item.id[:40]}")
+            progress.update(task, advance=1, description="extracting" if models_loaded else "reading")
+    dates.report()
     _print_summary(tally, problems, store)
 
 
-def _store_one(
-    store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]], tagger: bool,
-    accurate: bool = False,
+def _extract_and_save(
+    store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]],
+    tagger: bool, accurate: bool = False,
 ) -> str:
-    if store.is_stored(meta.id, meta.text):
-        return "unchanged"
     meta.duplicate_of = dedup.check(meta)
     try:
         article = process(meta, tagger=tagger, accurate=accurate)

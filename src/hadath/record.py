@@ -19,6 +19,9 @@ class ArticleMeta:
     published: str | None = None  # ISO 8601 date or datetime
     language: str | None = None
     duplicate_of: str | None = None
+    # where `published` came from: "input" (the article's own metadata), "option" (the
+    # user's --published), "file name" or "crawl date"; None when there is no date
+    published_from: str | None = None
 
 
 @dataclass

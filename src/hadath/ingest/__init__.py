@@ -13,6 +13,6 @@ from __future__ import annotations
 
 from hadath.ingest.dedup import Deduplicator
 from hadath.ingest.records import IngestDefaults, Skipped
-from hadath.ingest.sources import read_inputs, read_one
+from hadath.ingest.sources import count_records, read_inputs, read_one
 
-__all__ = ["Deduplicator", "IngestDefaults", "Skipped", "read_inputs", "read_one"]
+__all__ = ["Deduplicator", "IngestDefaults", "Skipped", "count_records", "read_inputs", "read_one"]

@@ -4,9 +4,10 @@ ISO publication time, stable id — or a Skipped saying why there is no article 
 """
 from __future__ import annotations
 
+from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
-from hadath.ingest.dates import normalize_published
+from hadath.ingest.dates import date_in_file_name, normalize_published
 from hadath.ingest.html import extract_page
 from hadath.ingest.ids import id_from_path, id_from_url, looks_like_url
 from hadath.ingest.language import detect_language
@@ -43,14 +44,16 @@ def build_article(raw: RawRecord, defaults: IngestDefaults | None = None) -> Art
     if language != "ar":
         return Skipped(raw.source, f"not Arabic (detected language: {language})")
     own_url = url if looks_like_url(url) else None
+    day, day_from = _published(published, defaults.published, raw)
     return ArticleMeta(
         id=_article_id(raw, own_url, article.text),
         text=article.text,
         url=own_url or defaults.url,
         outlet=outlet or article.site_name or defaults.outlet or _host(own_url),
         title=article.title,
-        published=_published(published, raw.fetched, defaults.published),
+        published=day,
         language=language,
+        published_from=day_from,
     )
 
 
@@ -62,13 +65,17 @@ def _article_id(raw: RawRecord, url: str | None, text: str) -> str:
     return id_from_path(raw.relpath, text, raw.record)
 
 
-def _published(own: str | None, fetched: str | None, default: str | None) -> str | None:
-    # The crawl date of a WARC record is only a bound on publication, hence last.
-    for value in (own, default, fetched):
+def _published(own: str | None, option: str | None, raw: RawRecord) -> tuple[str | None, str | None]:
+    """The publication time and where it came from (ArticleMeta.published_from). The crawl
+    date of a WARC record is only a bound on publication, hence last; a file's name speaks
+    only for a file that holds one article."""
+    name_date = date_in_file_name(PurePosixPath(raw.relpath).name) if raw.record is None else None
+    for value, origin in ((own, "input"), (option, "option"), (name_date, "file name"),
+                          (raw.fetched, "crawl date")):
         normalized = normalize_published(value)
         if normalized:
-            return normalized
-    return None
+            return normalized, origin
+    return None, None
 
 
 def _host(url: str | None) -> str | None:

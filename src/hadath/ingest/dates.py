@@ -1,6 +1,7 @@
 """Publication times: takes a date string as sites, feeds and archives write it, returns
 ISO 8601 — "2024-11-30" for a date, "2024-11-30T09:30:00+03:00" for a time with its offset
-(a time without an offset stays without one), or None when it cannot be read.
+(a time without an offset stays without one), or None when it cannot be read; and the date a
+file's name gives ("aleppo_2024-11-30.txt", "20241130-story.html").
 """
 from __future__ import annotations
 
@@ -16,6 +17,8 @@ _DAY_FIRST = re.compile(
 _YEAR_FIRST_SLASH = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
 _DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _BASIC_OFFSET = re.compile(r"([+-]\d{2})(\d{2})$")
+# Year first, as crawlers and archives name files; not inside a longer run of digits (an id).
+_NAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d{2})([-_.]?)(\d{2})\2(\d{2})(?!\d)")
 YEARS = range(1900, 2101)
 
 
@@ -28,6 +31,15 @@ def normalize_published(value: str | None) -> str | None:
         parsed = parse(text)
         if parsed is not None and parsed.year in YEARS:
             return _format(parsed)
+    return None
+
+
+def date_in_file_name(name: str) -> str | None:
+    """The ISO day a file's name gives, or None: "aleppo_2024-11-30.txt" → "2024-11-30"."""
+    for match in _NAME_DATE.finditer(name):
+        day = _safe_date(int(match[1]), int(match[3]), int(match[4]))
+        if day is not None and day.year in YEARS:
+            return day.isoformat()
     return None
 
 

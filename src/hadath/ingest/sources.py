@@ -65,6 +65,39 @@ def read_one(path: str | Path, defaults: IngestDefaults | None = None) -> list[A
     return list(read_inputs([path], defaults))
 
 
+def count_records(paths: Iterable[str | Path]) -> int | None:
+    """How many items (articles and skipped inputs) `read_inputs(paths)` yields, when that is
+    known without reading the articles: one per page or text file, one per line of JSON Lines.
+    None when an input is an archive, a feed or another file of many articles."""
+    total = 0
+    for given in paths:
+        path = Path(given)
+        files = list(_walk(path)) if path.is_dir() else [path]
+        if not files:
+            total += 1  # "folder holds no files"
+        for file in files:
+            count = _records_in(file)
+            if count is None:
+                return None
+            total += count
+    return total
+
+
+def _records_in(path: Path) -> int | None:
+    try:
+        if path.stat().st_size == 0:
+            return 1
+        with path.open("rb") as stream:
+            head = stream.read(_SNIFF_BYTES)
+            kind = _kind_from_bytes(path, head) or _kind_from_text(path, head.decode("utf-8", "ignore"))
+            if kind == "jsonl":
+                stream.seek(0)
+                return sum(1 for line in stream if line.strip())
+    except (InputProblem, OSError):
+        return 1  # read_inputs reports it as one skipped input
+    return 1 if kind in ("text", "html") else None
+
+
 def _walk(folder: Path) -> Iterator[Path]:
     """Files under `folder`, sorted, hidden files and folders left out."""
     for root, dirs, files in os.walk(folder):

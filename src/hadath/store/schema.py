@@ -4,6 +4,7 @@ articles: one row per article (metadata and cleaned text); layers: the article's
 layers as JSON (sentences, mentions, times, numbers, claims); events: one row per event with
 the searchable fields and the whole record; evidence and figures: the event's evidence spans and
 its fatality / injured / detained figures per source; skips: inputs that gave no article.
+A column added here must be nullable: `Store` adds it to stores made before it existed.
 """
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ articles = Table(
     Column("outlet", String(200)),
     Column("title", Text),
     Column("published", String(40), index=True),
+    Column("published_from", String(20)),  # input | option | file name | crawl date
     Column("language", String(10)),
     Column("text", Text, nullable=False),
     Column("text_hash", String(64), nullable=False, index=True),
