@@ -28,7 +28,7 @@ from rich.progress import (
     TimeElapsedColumn,
     TimeRemainingColumn,
 )
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from hadath.cli_output import PublicationDates, fail
@@ -123,8 +123,10 @@ def _progress(total: int | None) -> Progress:
                                         TimeElapsedColumn()]
     else:
         counts = [MofNCompleteColumn(), TaskProgressColumn(), RateColumn(), TimeRemainingColumn()]
-    return Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), *counts,
-                    console=err, transient=True)
+    # A log file or a pipe gets no bar, only the notes and the summary.
+    phase = TextColumn("{task.description}", table_column=Column(min_width=len("opening the store")))
+    return Progress(SpinnerColumn(), phase, BarColumn(), *counts,
+                    console=err, transient=True, disable=not err.is_interactive)
 
 
 def run(
