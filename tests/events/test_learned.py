@@ -142,3 +142,21 @@ def test_train_events_without_a_corpus_is_a_clear_error(tmp_path: Path) -> None:
                          capture_output=True, text=True, check=False)
     assert run.returncode != 0
     assert "no corpus" in run.stderr
+
+
+def test_a_detection_whose_doer_the_role_model_misses_takes_it_from_the_clause() -> None:
+    from hadath.events.detected import detected_candidates
+    from hadath.events.extract import _document, _frame
+    from hadath.events.learned.model import Detection
+    from hadath.pipeline import process
+    from hadath.record import ArticleMeta
+
+    text = "قصفت الطائرات الروسية بلدة خان شيخون في ريف إدلب أمس."
+    article = process(ArticleMeta(id="t", text=text, published="2017-04-05"), events=False)
+    doc = _document(article)
+    frame = _frame(doc, 0, article.sentences[0], [])
+    verb = text.index("قصفت")
+    detection = Detection(0, verb, verb + 4, "air_strike", 0.9, 0.9)  # no role spans
+    cand = detected_candidates(doc, frame, [detection])[0]
+    assert cand.actor1 is not None and cand.actor1.canonical == "Military Forces of Russia"
+    assert cand.place is not None and cand.place.canonical == "Khan Shaykhun"

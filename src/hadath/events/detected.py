@@ -8,6 +8,7 @@ modality is the classifier's; the calibrated confidence travels with the candida
 """
 from __future__ import annotations
 
+from hadath.events.arguments import pick_actors
 from hadath.events.context import (
     Doc,
     Frame,
@@ -17,12 +18,13 @@ from hadath.events.context import (
     site_of,
     source_name,
 )
-from hadath.events.cues import STATEMENT_TYPES
+from hadath.events.cues import STATEMENT_TYPES, Cue
 from hadath.events.learned.model import Detection
 from hadath.events.places import Place
 from hadath.events.readings import recalled_time
 from hadath.events.records import Candidate
 from hadath.record import Mention, TimeExpr
+from hadath.text.normalize import normalize_key
 
 _ACTOR_LABELS = ("actor", "person", "org")
 # Background needs a date to be reported at all: a past war named in passing is not coded.
@@ -44,6 +46,14 @@ def _candidate(doc: Doc, frame: Frame, d: Detection) -> Candidate | None:
     actor2 = actor_at(doc, d.roles.get("actor2"))
     if actor1 is None and d.type in STATEMENT_TYPES:
         actor1 = site.speaker  # "وقال الوزير ... مطالبا": the speaker makes the statement
+    if actor1 is None and d.type not in STATEMENT_TYPES:
+        # the role model names no doer: the clause's syntax may (subject, possessor, agent)
+        cue = Cue(d.start, d.end, normalize_key(doc.text[d.start:d.end]), d.type, "", "strong")
+        picked = pick_actors(doc.text, cue, site.clause.start, site.clause.end,
+                             doc.article.mentions, site.speaker)
+        actor1 = picked.actor1
+        if actor2 is None:
+            actor2 = picked.actor2
     if actor2 is not None and actor1 is not None and actor2.start == actor1.start:
         actor2 = None
     place, from_text = _place_at(doc, d.roles.get("place"))

@@ -30,7 +30,7 @@ from hadath.events.context import (
     source_name,
     within,
 )
-from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
+from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue, find_cues
 from hadath.events.dates import assign_times
 from hadath.events.detected import detected_candidates
 from hadath.events.event_types import refine_type
@@ -333,17 +333,32 @@ def _with_learned(doc: Doc, model: EventModel, rules: list[Candidate]) -> list[C
             if d.sentence < 0:
                 rules[at[-1 - d.sentence]].confidence = d.confidence
         kept = [c for c in rules if c.confidence is None or c.confidence >= VETO_AT]
-    taken = [c.trigger for c in kept if c.trigger is not None]
     by_sentence: dict[int, list[Detection]] = {}
     for d in detections:
         if d.sentence < 0 or (not learned_only and d.confidence < ADD_AT):
             continue
-        if any(a < d.end and d.start < b for a, b in taken):
-            continue  # the rules read this trigger already
+        if not learned_only and read_already(d, kept):
+            continue
         by_sentence.setdefault(d.sentence, []).append(d)
     for index, found in sorted(by_sentence.items()):
         kept.extend(_learned_events(doc, index, doc.article.sentences[index], found))
     return kept
+
+
+def read_already(d: Detection, rules: list[Candidate]) -> bool:
+    """Whether the rules' candidates already hold the act a detection names: the same trigger;
+    violence in a clause where they read violence (ACLED codes one event per act, and a clause
+    reports one act); or a call in a clause they read as a planned or conditional act (ACLED
+    codes a call for an act as that act, planned)."""
+    for c in rules:
+        if c.trigger is not None and c.trigger[0] < d.end and d.start < c.trigger[1]:
+            return True
+        in_clause = c.evidence[0] <= d.start < c.evidence[1]
+        if in_clause and d.type in COMBAT_TYPES and c.type in COMBAT_TYPES:
+            return True
+        if in_clause and d.type == "request_appeal" and c.modality in ("planned", "conditional"):
+            return True
+    return False
 
 
 def rule_readings(article: Article) -> list[Reading]:
