@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from hadath.claims.lexicon import table
 from hadath.claims.sources import words_between
+from hadath.countries import alpha3, fill_country
 from hadath.events.cues import Cue, find_triggers
 from hadath.events.governing import role_of
 from hadath.events.places import prayer_name
@@ -103,10 +104,10 @@ def _topic_label(text: str, m: Mention) -> bool:
 
 def government_of(place: Mention) -> Mention | None:
     """The government of a country mention, as an actor at the same span."""
-    if not place.canonical:
+    code = alpha3(place.country)
+    if code is None:
         return None
-    entry = (lookup_actor(f"Government of {place.canonical}")
-             or lookup_actor(f"Government of the {place.canonical}"))
+    entry = lookup_actor(fill_country("Government of {en}", code))
     if entry is None:
         return None
     return Mention(place.start, place.end, place.surface, "actor", entry.canonical, entry.kind,
