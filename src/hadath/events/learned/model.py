@@ -246,10 +246,15 @@ def learned_model() -> EventModel | None:
     they are not built or HADATH_RULE_EVENTS is set (the rule-based reading, for comparison)."""
     if os.environ.get("HADATH_RULE_EVENTS"):
         return None
-    folder = Path(os.environ.get("HADATH_EVENT_MODEL") or model_dir())
-    if not (folder / TRIGGER_FILE).exists():
+    return _built(os.environ.get("HADATH_EVENT_MODEL") or str(model_dir()))
+
+
+@lru_cache(maxsize=2)
+def _built(folder: str) -> EventModel | None:
+    """The models of `folder`, or None when they are not built (looked up once per folder)."""
+    if not (Path(folder) / TRIGGER_FILE).exists():
         return None
-    return _load(str(folder))
+    return _load(folder)
 
 
 @lru_cache(maxsize=2)
