@@ -160,3 +160,27 @@ def test_a_detection_whose_doer_the_role_model_misses_takes_it_from_the_clause()
     cand = detected_candidates(doc, frame, [detection])[0]
     assert cand.actor1 is not None and cand.actor1.canonical == "Military Forces of Russia"
     assert cand.place is not None and cand.place.canonical == "Khan Shaykhun"
+
+
+def test_the_models_add_no_second_event_for_an_act_the_rules_read() -> None:
+    from hadath.events.detected import read_already
+    from hadath.events.learned.model import Detection
+    from hadath.events.records import Candidate
+
+    def rule(etype: str, modality: str, trigger: tuple[int, int] | None) -> Candidate:
+        cand = Candidate(etype, modality, "strong", 0, (0, 40), None, None, (), None, False,
+                         None, None, 0, None)
+        cand.trigger = trigger
+        return cand
+
+    def found(etype: str, start: int) -> Detection:
+        return Detection(0, start, start + 5, etype, 0.9, 0.9)
+
+    clash = rule("attack_on_civilians", "asserted", (3, 8))
+    assert read_already(found("meeting", 4), [clash])  # the same trigger
+    assert read_already(found("armed_clash", 20), [clash])  # violence in a clause read as violence
+    assert not read_already(found("armed_clash", 45), [clash])  # another clause
+    assert not read_already(found("accuse", 20), [clash])  # a statement about the act
+    planned = rule("protest", "planned", None)
+    assert read_already(found("request_appeal", 10), [planned])  # the call is the planned act
+    assert not read_already(found("request_appeal", 10), [rule("protest", "asserted", None)])

@@ -18,7 +18,7 @@ from hadath.events.context import (
     site_of,
     source_name,
 )
-from hadath.events.cues import STATEMENT_TYPES, Cue
+from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue
 from hadath.events.learned.model import Detection
 from hadath.events.places import Place
 from hadath.events.readings import recalled_time
@@ -29,6 +29,27 @@ from hadath.text.normalize import normalize_key
 _ACTOR_LABELS = ("actor", "person", "org")
 # Background needs a date to be reported at all: a past war named in passing is not coded.
 _HISTORICAL_NEEDS_TIME = True
+
+
+def detection_cue(text: str, d: Detection) -> Cue:
+    """A detection as the lexicon cue the rules' clause machinery reads."""
+    return Cue(d.start, d.end, normalize_key(text[d.start:d.end]), d.type, "", "strong")
+
+
+def read_already(d: Detection, rules: list[Candidate]) -> bool:
+    """Whether the rules' candidates already hold the act a detection names: the same trigger;
+    violence in a clause where they read violence (ACLED codes one event per act, and a clause
+    reports one act); or a call in a clause they read as a planned or conditional act (ACLED
+    codes a call for an act as that act, planned)."""
+    for c in rules:
+        if c.trigger is not None and c.trigger[0] < d.end and d.start < c.trigger[1]:
+            return True
+        in_clause = c.evidence[0] <= d.start < c.evidence[1]
+        if in_clause and d.type in COMBAT_TYPES and c.type in COMBAT_TYPES:
+            return True
+        if in_clause and d.type == "request_appeal" and c.modality in ("planned", "conditional"):
+            return True
+    return False
 
 
 def detected_candidates(doc: Doc, frame: Frame, detections: list[Detection]) -> list[Candidate]:
@@ -48,9 +69,8 @@ def _candidate(doc: Doc, frame: Frame, d: Detection) -> Candidate | None:
         actor1 = site.speaker  # "وقال الوزير ... مطالبا": the speaker makes the statement
     if actor1 is None and d.type not in STATEMENT_TYPES:
         # the role model names no doer: the clause's syntax may (subject, possessor, agent)
-        cue = Cue(d.start, d.end, normalize_key(doc.text[d.start:d.end]), d.type, "", "strong")
-        picked = pick_actors(doc.text, cue, site.clause.start, site.clause.end,
-                             doc.article.mentions, site.speaker)
+        picked = pick_actors(doc.text, detection_cue(doc.text, d), site.clause.start,
+                             site.clause.end, doc.article.mentions, site.speaker)
         actor1 = picked.actor1
         if actor2 is None:
             actor2 = picked.actor2

@@ -30,9 +30,9 @@ from hadath.events.context import (
     source_name,
     within,
 )
-from hadath.events.cues import COMBAT_TYPES, STATEMENT_TYPES, Cue, find_cues
+from hadath.events.cues import STATEMENT_TYPES, Cue, find_cues
 from hadath.events.dates import assign_times
-from hadath.events.detected import detected_candidates
+from hadath.events.detected import detected_candidates, detection_cue, read_already
 from hadath.events.event_types import refine_type
 from hadath.events.figures import Figure, find_figures
 from hadath.events.governing import CALLED_FOR_TYPES, calls_for_protest, denied, governed
@@ -194,8 +194,7 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
 def _learned_events(doc: Doc, index: int, sentence: Sentence,
                     detections: list[Detection]) -> list[Candidate]:
     """The models' events of one sentence, with figures attached as the rules attach them."""
-    triggers = [Cue(d.start, d.end, normalize_key(doc.text[d.start:d.end]), d.type, "", "strong")
-                for d in detections]
+    triggers = [detection_cue(doc.text, d) for d in detections]
     frame = _frame(doc, index, sentence, triggers)
     out = _one_act_per_clause(detected_candidates(doc, frame, detections))
     figures = find_figures(doc.text, sentence.start, sentence.end,
@@ -326,7 +325,8 @@ def _with_learned(doc: Doc, model: EventModel, rules: list[Candidate]) -> list[C
                 for c in rules if c.trigger is not None]
     at = [i for i, c in enumerate(rules) if c.trigger is not None]
     learned_only = os.environ.get("HADATH_EVENT_MODE") == "learned"
-    detections = model.detect(doc.article, doc.cues, readings, 0.0 if learned_only else ADD_AT)
+    add_at = 0.0 if learned_only else ADD_AT
+    detections = model.detect(doc.article, doc.cues, readings, add_at)
     kept: list[Candidate] = []
     if not learned_only:
         for d in detections:
@@ -335,7 +335,7 @@ def _with_learned(doc: Doc, model: EventModel, rules: list[Candidate]) -> list[C
         kept = [c for c in rules if c.confidence is None or c.confidence >= VETO_AT]
     by_sentence: dict[int, list[Detection]] = {}
     for d in detections:
-        if d.sentence < 0 or (not learned_only and d.confidence < ADD_AT):
+        if d.sentence < 0 or d.confidence < add_at:
             continue
         if not learned_only and read_already(d, kept):
             continue
@@ -343,22 +343,6 @@ def _with_learned(doc: Doc, model: EventModel, rules: list[Candidate]) -> list[C
     for index, found in sorted(by_sentence.items()):
         kept.extend(_learned_events(doc, index, doc.article.sentences[index], found))
     return kept
-
-
-def read_already(d: Detection, rules: list[Candidate]) -> bool:
-    """Whether the rules' candidates already hold the act a detection names: the same trigger;
-    violence in a clause where they read violence (ACLED codes one event per act, and a clause
-    reports one act); or a call in a clause they read as a planned or conditional act (ACLED
-    codes a call for an act as that act, planned)."""
-    for c in rules:
-        if c.trigger is not None and c.trigger[0] < d.end and d.start < c.trigger[1]:
-            return True
-        in_clause = c.evidence[0] <= d.start < c.evidence[1]
-        if in_clause and d.type in COMBAT_TYPES and c.type in COMBAT_TYPES:
-            return True
-        if in_clause and d.type == "request_appeal" and c.modality in ("planned", "conditional"):
-            return True
-    return False
 
 
 def rule_readings(article: Article) -> list[Reading]:

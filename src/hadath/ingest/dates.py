@@ -1,7 +1,7 @@
 """Publication times: takes a date string as sites, feeds and archives write it, returns
 ISO 8601 — "2024-11-30" for a date, "2024-11-30T09:30:00+03:00" for a time with its offset
 (a time without an offset stays without one), or None when it cannot be read; and the date a
-file's name gives ("aleppo_2024-11-30.txt", "20241130-story.html").
+file's name gives ("report_2017-04-04.txt", "20241130-story.html").
 """
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def normalize_published(value: str | None) -> str | None:
 
 
 def date_in_file_name(name: str) -> str | None:
-    """The ISO day a file's name gives, or None: "aleppo_2024-11-30.txt" → "2024-11-30"."""
+    """The ISO day a file's name gives, or None: "report_2017-04-04.txt" → "2017-04-04"."""
     for match in _NAME_DATE.finditer(name):
         day = _safe_date(int(match[1]), int(match[3]), int(match[4]))
         if day is not None and day.year in YEARS:
