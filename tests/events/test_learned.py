@@ -15,10 +15,10 @@ import pytest
 
 from hadath.events.learned.model import Calibration, EventModel, _bio_spans
 from hadath.events.learned.train import (
+    SentenceScores,
     bio,
     cross_validate,
     fit_calibration,
-    SentenceScores,
     load_examples,
     operating_points,
     reliability,
