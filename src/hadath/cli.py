@@ -59,6 +59,9 @@ STAGE_COMMANDS = [
     "hadath.ner.cli",
     "hadath.events.cli",
     "hadath.geo.cli",
+    "hadath.api.cli",
+    "hadath.export.cli",
+    "hadath.batch.cli",
 ]
 
 
