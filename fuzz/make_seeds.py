@@ -19,7 +19,7 @@ REPO = FUZZ.parent
 FIXTURES = REPO / "tests" / "ingest" / "fixtures"
 EXAMPLE = (REPO / "examples" / "aleppo_2024-11-30.txt").read_text(encoding="utf-8")
 NAMES = ("page.html", "a.txt", "lines.jsonl", "list.json", "feed.rss", "feed.xml",
-         "crawl.warc", "crawl.warc.gz", "noname", "feed.atom", "day.zip", "doc.xml")
+         "crawl.warc", "crawl.warc.gz", "noname", "feed.atom", "day.zip", "doc.xml")  # checks.NAMES
 PHRASES = [
     "قتل 3 مدنيين وأصيب أكثر من عشرين آخرين في قصف على ريف إدلب أمس الجمعة",
     "وقال المرصد السوري لحقوق الإنسان إن ما لا يقل عن ١٥٥ عنصرا قتلوا خلال الـ 24 ساعة الماضية",

@@ -30,7 +30,7 @@ def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Ski
     if not is_warc_file(path):
         yield Skipped(source, "not a WARC file (it does not begin with a WARC/1.x record)")
         return
-    count = 0
+    count = reported = read = 0
     try:
         with path.open("rb") as stream:
             records = iter(ArchiveIterator(stream))
@@ -42,10 +42,12 @@ def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Ski
                     record = next(records, None)
                     page = _html_response(record, source, relpath) if record else None
                 if warnings.getvalue().strip():
+                    reported += 1
                     yield Skipped(f"{source}#after-record-{count}",
                                   "damaged WARC: a record's length does not match its content")
                 if record is None:
                     break
+                read += 1
                 if page is not None:
                     count += 1
                     yield page
@@ -54,6 +56,11 @@ def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Ski
         yield Skipped(f"{source}#after-record-{count}",
                       one_line(f"truncated or corrupt WARC after {count} HTML records: "
                                f"{type(exc).__name__}: {exc}"))
+        return
+    if not count and not reported:
+        # an archive of requests, images or error pages: say so, or the run is silent on it
+        yield Skipped(source, f"WARC holds no HTML page ({read} records, none an HTML "
+                              "response with status 2xx)")
 
 
 def is_warc_file(path: Path) -> bool:

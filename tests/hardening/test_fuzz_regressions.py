@@ -1,0 +1,33 @@
+"""Every input the fuzzers found crashing (fuzz/crashes/<target>/) runs through the check it
+broke, and each bug found has a test of its own that names what was wrong."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import checks
+import pytest
+from conftest import REPO
+
+from hadath.ingest import read_one
+from hadath.ingest.records import Skipped
+
+CRASHES = REPO / "fuzz" / "crashes"
+SAVED = sorted(p for p in CRASHES.glob("*/*") if p.is_file())
+
+
+@pytest.mark.parametrize("path", SAVED, ids=[f"{p.parent.name}/{p.name}" for p in SAVED])
+def test_saved_crash_passes_its_check(path: Path) -> None:
+    check = {"ingest": checks.ingest_input, "text": checks.text_input,
+             "pipeline": checks.pipeline_input}[path.parent.name]
+    check(path.read_bytes())
+
+
+def test_a_warc_without_html_pages_is_named_with_its_reason(tmp_path: Path) -> None:
+    # Found by fuzz_ingest: a WARC whose records are damaged into non-responses yielded
+    # nothing at all, so `hadath run` counted it nowhere and said nothing of it.
+    data = (CRASHES / "ingest" / "warc-without-html-page").read_bytes()[1:]
+    path = tmp_path / "crawl.warc"
+    path.write_bytes(data)
+    [item] = read_one(path)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("WARC holds no HTML page")
