@@ -1,0 +1,1 @@
+"""Scripts that rebuild the dashboard's shipped assets (basemap, vendored libraries)."""
