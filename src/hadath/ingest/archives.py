@@ -119,10 +119,25 @@ def decode_html(payload: bytes, content_type: str = "") -> str:
         name = match.group(1)
         encoding = name.decode("ascii", "ignore") if isinstance(name, bytes) else name
         try:
-            return payload.decode(encoding)
+            text = payload.decode(encoding)
         except (UnicodeDecodeError, LookupError):
             continue  # a wrong declaration is common; fall back to detection
+        return text if _arabic_or_not_mislabelled(text, payload) else decode_bytes(payload)
     return decode_bytes(payload)
+
+
+def _arabic_or_not_mislabelled(text: str, payload: bytes) -> bool:
+    """Old Arabic sites serve windows-1256 pages labelled ISO-8859-1 or windows-1252, which
+    decode without error into Latin letters. A page that reads as Arabic, or has no letters
+    beyond ASCII, keeps its label; one whose non-ASCII letters are all Latin is detected."""
+    letters = [c for c in text[:20_000] if c.isalpha() and not c.isascii()]
+    if not letters or any("\u0600" <= c <= "\u06ff" for c in letters):
+        return True
+    try:
+        detected = decode_bytes(payload)
+    except InputProblem:
+        return True
+    return not any("\u0600" <= c <= "\u06ff" for c in detected[:20_000])
 
 
 def read_zip(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:

@@ -8,6 +8,7 @@ import json
 import logging
 import re
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
@@ -57,6 +58,8 @@ def extract_page(html: str, url: str | None = None) -> HtmlArticle:
     text = extracted.get("text") or ""
     if not text.strip() and tree is not None:
         text = _tree_text(tree)
+    if not text.strip():
+        text = _flat_text(html)
     site_name = meta.get("site_name") or extracted.get("sitename")
     title = meta.get("title") or extracted.get("title")
     return HtmlArticle(
@@ -73,7 +76,8 @@ def fragment_text(html: str) -> str:
     if "<" not in html:
         return html
     tree = _parse(f"<div>{html}</div>")
-    return _tree_text(tree) if tree is not None else ""
+    text = _tree_text(tree) if tree is not None else ""
+    return text if text.strip() else _flat_text(html)
 
 
 def _parse(html: str) -> lxml.html.HtmlElement | None:
@@ -90,6 +94,41 @@ def _tree_text(tree: lxml.html.HtmlElement) -> str:
         if isinstance(element.tag, str) and element.tag.lower() in _BLOCK_TAGS:
             element.tail = "\n" + (element.tail or "")
     text = tree.text_content()
+    return "\n".join(line.strip() for line in text.splitlines() if line.strip())
+
+
+class _FlatText(HTMLParser):
+    """The text of a page read as a stream of tags, with no tree: libxml2 stops building its
+    tree a few hundred elements deep and drops the text below, which this still reads."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._dropped = 0  # depth inside <script>, <style>, ...
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _DROPPED_TAGS:
+            self._dropped += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _DROPPED_TAGS:
+            self._dropped = max(0, self._dropped - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._dropped:
+            self.parts.append(data)
+
+
+def _flat_text(html: str) -> str:
+    """Text of a page whose tree holds none: nested too deeply for libxml2, or broken."""
+    parser = _FlatText()
+    parser.feed(html)
+    parser.close()
+    text = "".join(parser.parts)
     return "\n".join(line.strip() for line in text.splitlines() if line.strip())
 
 
