@@ -17,11 +17,27 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
+from hadath.cli_filters import (
+    ActorFilter,
+    BboxFilter,
+    CountryFilter,
+    FromFilter,
+    LimitOption,
+    MinConfidenceFilter,
+    MinFatalitiesFilter,
+    ModalityFilter,
+    OutletFilter,
+    PlaceFilter,
+    SortOption,
+    SortOrder,
+    SourceFilter,
+    TextFilter,
+    ToFilter,
+    TypeFilter,
+    event_query,
+)
 from hadath.cli_output import fail
-from hadath.countries import country
 from hadath.store.db import DEFAULT_DB, Store
-from hadath.store.queries import DATE_FORMATS, EventQuery, check_date_bound
-from hadath.vocabulary import EVENT_TYPES, MODALITIES, EventType, Modality
 
 # Wide enough for every column of any row: the table keeps its natural width.
 _UNLIMITED_WIDTH = 10_000
@@ -33,71 +49,34 @@ class EventsFormat(str, Enum):
     jsonl = "jsonl"
 
 
-class SortOrder(str, Enum):
-    newest = "-date"
-    oldest = "date"
-    fatalities = "fatalities"
-    confidence = "confidence"
-
-
-def _date_bound(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return check_date_bound(value)
-    except ValueError as exc:
-        raise typer.BadParameter(str(exc)) from exc
-
-
-def _country_code(value: str | None) -> str | None:
-    if value is None:
-        return None
-    found = country(value)
-    if found is None:
-        raise typer.BadParameter(f"unknown country {value!r}; give an ISO 3166 code (SY, SYR) "
-                                 "or an English name (Syria)")
-    return found.alpha2
-
-
 def events(
     db: Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")] = DEFAULT_DB,
     format: Annotated[EventsFormat, typer.Option("--format")] = EventsFormat.table,
-    type: Annotated[list[EventType] | None, typer.Option(
-        "--type", metavar="TYPE", show_choices=False,
-        help=f"Only events of this type (repeat for several): {', '.join(EVENT_TYPES)}.")] = None,
-    modality: Annotated[list[Modality] | None, typer.Option(
-        "--modality", metavar="MODALITY", show_choices=False,
-        help=f"Only events of this modality (repeat for several): {', '.join(MODALITIES)}.")] = None,
-    date_from: Annotated[str | None, typer.Option(
-        "--from", callback=_date_bound, help=f"First date: {DATE_FORMATS}.")] = None,
-    date_to: Annotated[str | None, typer.Option(
-        "--to", callback=_date_bound, help=f"Last date: {DATE_FORMATS} (a month or year to its end).")] = None,
-    actor: Annotated[str | None, typer.Option(
-        "--actor", help="Actor 1 or 2 whose name contains this (\"Hayat Tahrir\", \"Russia\").")] = None,
-    country_name: Annotated[str | None, typer.Option(
-        "--country", callback=_country_code, help="Country the event happened in: SY, SYR or Syria.")] = None,
-    place: Annotated[str | None, typer.Option("--place", help="Place whose name contains this.")] = None,
-    outlet: Annotated[str | None, typer.Option(
-        "--outlet", help="Reported by an outlet whose name contains this.")] = None,
-    min_fatalities: Annotated[int | None, typer.Option(
-        "--min-fatalities", min=0, help="At least this many killed according to one source.")] = None,
-    min_confidence: Annotated[float | None, typer.Option(
-        "--min-confidence", min=0.0, max=1.0, help="Confidence at least this (0 to 1).")] = None,
-    text: Annotated[str | None, typer.Option(
-        "--text", help="Free text, Arabic or English: in the evidence, summary, actors, place or headline.")] = None,
-    sort: Annotated[SortOrder, typer.Option(
-        "--sort", metavar="ORDER", help="-date (newest first), date, fatalities or confidence (highest first).")] = SortOrder.newest,
-    limit: Annotated[int | None, typer.Option("--limit", min=1, help="At most this many events.")] = None,
+    type: TypeFilter = None,
+    modality: ModalityFilter = None,
+    date_from: FromFilter = None,
+    date_to: ToFilter = None,
+    actor: ActorFilter = None,
+    country_name: CountryFilter = None,
+    place: PlaceFilter = None,
+    bbox: BboxFilter = None,
+    outlet: OutletFilter = None,
+    source: SourceFilter = None,
+    min_fatalities: MinFatalitiesFilter = None,
+    min_confidence: MinConfidenceFilter = None,
+    text: TextFilter = None,
+    sort: SortOption = SortOrder.newest,
+    limit: LimitOption = None,
     wide: Annotated[bool, typer.Option("--wide", help="Every column at full width, however wide the terminal.")] = False,
 ) -> None:
     """List the events in the store, newest first."""
     if "://" not in db and not Path(db).exists():
         fail(f"{db}: no store here; run `hadath run PATH --db {db}` first")
-    query = EventQuery(
-        type=[t.value for t in type or []], modality=[m.value for m in modality or []],
-        date_from=date_from, date_to=date_to, actor=actor, country=country_name, place=place,
-        outlet=outlet, min_fatalities=min_fatalities, min_confidence=min_confidence, text=text,
-        sort=sort.value, limit=limit,
+    query = event_query(
+        type=type, modality=modality, date_from=date_from, date_to=date_to, actor=actor,
+        country=country_name, place=place, bbox=bbox, outlet=outlet, source=source,
+        min_fatalities=min_fatalities, min_confidence=min_confidence, text=text, sort=sort,
+        limit=limit,
     )
     records = Store(db).events(query)
     if format is EventsFormat.json:
@@ -114,7 +93,7 @@ _ORDER_WORDS = {SortOrder.newest: "newest first", SortOrder.oldest: "oldest firs
 
 def print_events_table(records: list[dict[str, Any]], *, wide: bool = False,
                        order: SortOrder = SortOrder.newest) -> None:
-    """One row per event, as wide as the terminal (Rich measures it, or reads COLUMNS): below
+    """One row per fused event (its outlets and how many reports it fuses), as wide as the terminal (Rich measures it, or reads COLUMNS): below
     `_FLAT_WIDTH` columns the type sits over its modality and actor 1 over actor 2, so that
     names keep their words. `wide` adds the id, country, sources and confidence, and never
     wraps."""
@@ -133,10 +112,10 @@ def print_events_table(records: list[dict[str, Any]], *, wide: bool = False,
     console.print(table, soft_wrap=wide)
 
 
-_COLUMNS = ("date", "type", "modality", "actor1", "actor2", "place", "killed", "outlet", "reports")
+_COLUMNS = ("date", "type", "modality", "actor1", "actor2", "place", "killed", "outlets", "reports")
 _WIDE_COLUMNS = ("id", "date", "type", "modality", "actor1", "actor2", "place", "country",
-                 "killed", "outlet", "reports", "sources", "confidence")
-_STACKED_COLUMNS = ("date", "type / modality", "actor1 / actor2", "place", "killed", "outlet",
+                 "killed", "outlets", "reports", "sources", "confidence")
+_STACKED_COLUMNS = ("date", "type / modality", "actor1 / actor2", "place", "killed", "outlets",
                     "reports")
 _NUMERIC = frozenset({"reports", "confidence"})
 _NO_WRAP = frozenset({"date", "type", "modality", "type / modality", "reports"})
@@ -146,7 +125,8 @@ _FLAT_WIDTH = 120
 def _cells(record: dict[str, Any]) -> dict[str, str]:
     location = record.get("location") or {}
     evidence = record.get("evidence") or []
-    outlets = dict.fromkeys(str(ev["outlet"]) for ev in evidence if ev.get("outlet"))
+    outlets = record.get("outlets") or list(
+        dict.fromkeys(str(ev["outlet"]) for ev in evidence if ev.get("outlet")))
     confidence = record.get("confidence")
     cells = {
         "id": record.get("id") or "",
@@ -158,8 +138,8 @@ def _cells(record: dict[str, Any]) -> dict[str, str]:
         "place": location.get("canonical") or "",
         "country": location.get("country") or "",
         "killed": ", ".join(_figure(f) for f in record.get("fatalities") or []),
-        "outlet": ", ".join(outlets),
-        "reports": str(len(evidence)),
+        "outlets": ", ".join(outlets),
+        "reports": str(record.get("n_reports") or len(record.get("reports") or []) or 1),
         "sources": ", ".join(str(s) for s in record.get("sources") or []),
         "confidence": "" if confidence is None else f"{confidence:.2f}",
         "type / modality": f"{record.get('type') or ''}\n{record.get('modality') or ''}",

@@ -50,7 +50,9 @@ def filled(store: Store) -> Store:
 
 
 def _ids(store: Store, **filters: object) -> list[str]:
-    return [r["id"] for r in store.events(**filters)]
+    """The fused events found, each named by its reports (here one each: the articles tell of
+    three different events)."""
+    return ["+".join(r["event_id"] for r in e["reports"]) for e in store.events(**filters)]
 
 
 def test_newest_first_by_default_and_each_order(filled: Store) -> None:

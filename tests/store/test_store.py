@@ -56,9 +56,14 @@ def test_round_trip(store: Store) -> None:
 def test_event_filters(store: Store) -> None:
     store.save(make_article("a1"))
     store.save(make_article("a2"))
-    assert len(store.events()) == 2
+    # two articles telling of one clash: one fused event with both reports
+    [fused] = store.events()
+    assert [r["article_id"] for r in fused["reports"]] == ["a1", "a2"]
+    assert store.count_events() == 1
+    assert store.event(fused["id"]) == fused
+    assert store.event("F-none") is None
     assert store.events(type="air_strike") == []
-    assert len(store.events(type="armed_clash", date_from="2024-11-30", date_to="2024-11-30")) == 2
+    assert store.events(type="armed_clash", date_from="2024-11-30", date_to="2024-11-30") == [fused]
     assert store.events(date_from="2024-12-01") == []
     # a filter value that looks like SQL is only ever a value
     assert store.events(type="x' OR '1'='1") == []

@@ -1,9 +1,10 @@
 """The event store: SQLite by default (a file, nothing to start), any SQLAlchemy URL otherwise.
 
-`Store.save(article)` writes an article with its layers and events in one transaction and is
-idempotent: saving the same article again changes nothing. `Store.events()` and
-`Store.article()` read them back as SPEC records. All queries are built with SQLAlchemy
-expressions, never by string concatenation.
+`Store.save(article)` writes an article with its layers and reports (its events) and fuses the
+reports into the stored fused events, in one transaction; it is idempotent: saving the same
+article again changes nothing. `Store.events()` and `Store.event()` read fused events
+(docs/fused_events.md), `Store.article()` an article as SPEC records. All queries are built
+with SQLAlchemy expressions, never by string concatenation.
 """
 from __future__ import annotations
 
@@ -14,12 +15,26 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import DDL, Engine, create_engine, delete, event, func, insert, inspect, select
+from sqlalchemy import (
+    DDL,
+    Connection,
+    Engine,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    inspect,
+    select,
+)
 from sqlalchemy.schema import CreateColumn
 
+from hadath.fusion.figures import name as _name
+from hadath.fusion.report import REPORT_FIELDS
 from hadath.record import Article, ArticleMeta
 from hadath.store import schema
-from hadath.store.queries import EventQuery, select_events
+from hadath.store.fusing import fuse_article
+from hadath.store.queries import EventQuery, count_events, select_events
 
 DEFAULT_DB = "hadath.db"
 _LAYERS = ("sentences", "mentions", "times", "numbers", "claims")
@@ -64,6 +79,7 @@ class Store:
     def save(self, article: Article, source: str | None = None) -> None:
         meta = article.article
         with self.engine.begin() as conn:
+            kept, left = self._unchanged_reports(conn, article)
             self._delete_article(conn, meta.id)
             conn.execute(
                 insert(schema.articles).values(
@@ -77,9 +93,34 @@ class Store:
             )
             for record in article.events:
                 self._insert_event(conn, meta.id, record)
+            for row in kept.values():
+                conn.execute(schema.events.update().where(schema.events.c.id == row["id"])
+                             .values(fused_id=row["fused_id"]))
+            new_ids = [r["id"] for r in article.events if r["id"] not in kept]
+            fuse_article(conn, meta.id, new_ids, left)
             conn.execute(delete(schema.skips).where(schema.skips.c.source == (source or meta.id)))
 
-    def _delete_article(self, conn: Any, article_id: str) -> None:
+    def _unchanged_reports(self, conn: Connection, article: Article
+                           ) -> tuple[dict[str, dict[str, Any]], set[str]]:
+        """The article's stored reports that it gives again unchanged ({id: row}: they keep
+        their fused event), and the fused events that lose a report (changed or gone). The
+        wire copies of a changed report go with it."""
+        events = schema.events
+        records = {r["id"]: r for r in article.events}
+        rows = conn.execute(select(events.c.id, events.c.record, events.c.fused_id, events.c.copy_of)
+                            .where(events.c.article_id == article.id)).mappings().all()
+        kept = {row["id"]: dict(row) for row in rows if not row["copy_of"]
+                and records.get(row["id"]) == row["record"] and row["fused_id"]}
+        gone = [row for row in rows if row["id"] not in kept]
+        left = {row["fused_id"] for row in gone if row["fused_id"]}
+        gone_ids = [row["id"] for row in gone if not row["copy_of"]]
+        if gone_ids:
+            copies = events.c.copy_of.in_(gone_ids)
+            left |= {f for (f,) in conn.execute(select(events.c.fused_id).where(copies)) if f}
+            conn.execute(delete(events).where(copies))
+        return kept, left
+
+    def _delete_article(self, conn: Connection, article_id: str) -> None:
         event_ids = select(schema.events.c.id).where(schema.events.c.article_id == article_id)
         conn.execute(delete(schema.evidence).where(schema.evidence.c.event_id.in_(event_ids)))
         conn.execute(delete(schema.figures).where(schema.figures.c.event_id.in_(event_ids)))
@@ -140,7 +181,7 @@ class Store:
             yield from ((row.id, row.text, row.published) for row in conn.execute(query))
 
     def events(self, query: EventQuery | None = None, **filters: Any) -> list[dict[str, Any]]:
-        """The records of the events matching `query`, or the same fields as keywords
+        """The fused records of the events matching `query`, or the same fields as keywords
         (`type="air_strike", date_from="2024-11"`); newest first unless `sort` says otherwise.
         Each piece of evidence names its article's outlet, URL, title and publication time."""
         query = query or EventQuery(**filters)
@@ -148,6 +189,24 @@ class Store:
             records = [row.record for row in conn.execute(select_events(query))]
             _add_report_metadata(conn, records)
         return records
+
+    def count_events(self, query: EventQuery | None = None, **filters: Any) -> int:
+        """How many fused events match `query` (its offset and limit aside)."""
+        query = query or EventQuery(**filters)
+        with self.engine.connect() as conn:
+            return int(conn.execute(count_events(query)).scalar_one())
+
+    def event(self, fused_id: str) -> dict[str, Any] | None:
+        """One fused event's record, with all its reports, figures and evidence; None if no
+        such event."""
+        fused = schema.fused_events
+        with self.engine.connect() as conn:
+            row = conn.execute(select(fused.c.record).where(fused.c.id == fused_id)).first()
+            if row is None:
+                return None
+            records = [row.record]
+            _add_report_metadata(conn, records)
+        return records[0]
 
     def article(self, article_id: str) -> Article | None:
         with self.engine.connect() as conn:
@@ -165,7 +224,8 @@ class Store:
             data["events"] = [
                 r.record
                 for r in conn.execute(
-                    select(schema.events.c.record).where(schema.events.c.article_id == article_id)
+                    select(schema.events.c.record).where(schema.events.c.article_id == article_id,
+                                                         schema.events.c.copy_of.is_(None))
                 )
             ]
         meta_fields = ArticleMeta.__dataclass_fields__
@@ -176,17 +236,10 @@ class Store:
         with self.engine.connect() as conn:
             return {
                 table.name: conn.execute(select(func.count()).select_from(table)).scalar_one()
-                for table in (schema.articles, schema.events, schema.evidence, schema.figures, schema.skips)
+                for table in (schema.articles, schema.events, schema.evidence, schema.figures,
+                              schema.skips, schema.fused_events)
             }
 
-
-def _name(value: Any) -> str | None:
-    if isinstance(value, dict):
-        return value.get("canonical") or value.get("name")
-    return value
-
-
-REPORT_FIELDS = ("outlet", "url", "title", "published")
 
 
 def _add_report_metadata(conn: Any, records: list[dict[str, Any]]) -> None:

@@ -4,6 +4,9 @@ articles: one row per article (metadata and cleaned text); layers: the article's
 layers as JSON (sentences, mentions, times, numbers, claims); events: one row per event with
 the searchable fields and the whole record; evidence and figures: the event's evidence spans and
 its fatality / injured / detained figures per source; skips: inputs that gave no article.
+fused_events: one row per real-world event, fused from the reports (`events` rows, each with
+its `fused_id`) of any number of articles (docs/fused_events.md); fused_names: the sources
+and outlets of each fused event, for filtering.
 A column added here must be nullable: `Store` adds it to stores made before it existed.
 """
 from __future__ import annotations
@@ -69,6 +72,51 @@ events = Table(
     Column("confidence", Float),
     Column("summary_en", Text),
     Column("record", JSON, nullable=False),
+    Column("fused_id", String(64), index=True),
+    # a wire copy's report: the id of its original's event (its record is the original's)
+    Column("copy_of", String(64), index=True),
+)
+
+fused_events = Table(
+    "fused_events",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("type", String(40), index=True),
+    Column("modality", String(20)),
+    Column("date", String(10), index=True),
+    Column("date_end", String(10)),
+    Column("time_precision", Integer),
+    Column("actor1", String(200)),
+    Column("actor2", String(200)),
+    Column("place", String(200)),
+    Column("country", String(2)),
+    Column("admin1", String(200)),
+    Column("lat", Float),
+    Column("lon", Float),
+    Column("geo_precision", Integer),
+    Column("confidence", Float),
+    Column("fatalities_best", Integer),
+    Column("fatalities_max", Integer),  # the highest figure one source gave
+    Column("n_reports", Integer, nullable=False),
+    Column("n_outlets", Integer, nullable=False),
+    Column("first_reported", String(40)),
+    Column("last_reported", String(40)),
+    Column("summary_en", Text),
+    # the days the event's date covers, and where its first report tells of it: the
+    # candidates of a new report are looked up by country and first day
+    Column("day_first", String(10)),
+    Column("day_last", String(10)),
+    Column("position", Integer),
+    Column("record", JSON, nullable=False),
+)
+
+fused_names = Table(
+    "fused_names",
+    metadata,
+    Column("fused_id", String(64), ForeignKey("fused_events.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("kind", String(10), primary_key=True),  # source | outlet
+    Column("name", String(300), primary_key=True),
 )
 
 evidence = Table(
@@ -107,3 +155,5 @@ skips = Table(
 )
 
 Index("ix_events_date_type", events.c.date, events.c.type)
+Index("ix_fused_country_day", fused_events.c.country, fused_events.c.day_first)
+Index("ix_fused_lat_lon", fused_events.c.lat, fused_events.c.lon)
