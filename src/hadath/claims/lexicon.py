@@ -49,19 +49,9 @@ def load_table(stage: str, name: str) -> list[dict[str, str]]:
 
 
 def _variants(form: str) -> Iterable[str]:
-    """Every written shape of `form` with clitics: و+ب+ال+حلب, سيطره → سيطرتها."""
-    stems = {form}
-    if " " in form and not any(w.endswith(("ه", "ا")) or w.startswith("ال") for w in form.split()):
-        # an indefinite accusative phrase marks every word: "هجوما انتحاريا"
-        stems.add(" ".join(w + "ا" for w in form.split()))
-    if " " in form and not any(w.startswith("ال") for w in form.split()):
-        # a definite phrase marks every word: "التفجير الانتحاري", "المصادر العسكرية"
-        stems.add(" ".join("ال" + w for w in form.split()))
-    if form.startswith("ال"):
-        stems.add("ل" + form[1:])  # ل + ال is written لل ("للانسحاب")
-    else:
-        stems.add("ال" + form)
-        stems.add("لل" + form)
+    """Every written shape of `form` with clitics: و+ب+ال+حلب, سيطره → سيطرتها. (`MultiMatcher`
+    finds exactly these without listing them; the tests compare the two.)"""
+    stems = _stems(form)
     for stem in stems:
         for pre in _PROCLITICS:
             if pre.endswith("ال") and stem.startswith("ال"):
@@ -112,36 +102,108 @@ def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
 
 class MultiMatcher:
     """Several lexicon files matched in one pass over the text; each file's hits are kept apart
-    and each file keeps its own longest-match rule."""
+    and each file keeps its own longest-match rule.
+
+    The automaton holds each form's stems only (the form, its definite and accusative
+    phrases, ال/لل + form), a few per form rather than the hundreds of written shapes
+    `_variants` spells out; the clitics around a stem are read off the text where the stem is
+    found. The hits are those of an automaton over every variant: a variant found is one
+    proclitic + stem + suffix, and the row it stands for is the first row whose form it is,
+    else the first row (in file order) that spells it.
+    """
 
     def __init__(self, tables: dict[str, list[dict[str, Any]]]) -> None:
         self._automaton = ahocorasick.Automaton()
-        added: dict[str, dict[str, dict[str, Any]]] = {}
+        cores: dict[str, list[_Core]] = {}
         for name, rows in tables.items():
-            exact: dict[str, dict[str, Any]] = {}
-            for row in rows:
-                exact.setdefault(row["form"], row)
-            for row in rows:
-                for variant in _variants(row["form"]):
-                    exact.setdefault(variant, row)
-            for key, row in exact.items():
-                added.setdefault(key, {})[name] = row
-        for key, by_name in added.items():
-            self._automaton.add_word(key, (len(key), tuple(by_name.items())))
+            for order, row in enumerate(rows):
+                for core in _cores(row, name, order):
+                    cores.setdefault(core[0], []).append(core)
+        for key, found in cores.items():
+            self._automaton.add_word(key, (len(key), tuple(found)))
         self._automaton.make_automaton()
         self.names = tuple(tables)
 
     def find(self, text: str) -> dict[str, list[PhraseHit]]:
-        hits: dict[str, list[PhraseHit]] = {name: [] for name in self.names}
-        for last, (length, rows) in self._automaton.iter(text):
-            start, end = last - length + 1, last + 1
-            opens, closed = _whole(text, start, end)
-            if not opens:
+        # (table, start, end) -> (rank, row): the row the variant text[start:end] stands for
+        chosen: dict[tuple[str, int, int], tuple[tuple[int, int], dict[str, Any]]] = {}
+        size = len(text)
+        for last, (length, cores) in self._automaton.iter(text):
+            stem_start, stem_end = last - length + 1, last + 1
+            lead = [k for k in _PRE_LENGTHS
+                    if k <= stem_start and text[stem_start - k:stem_start] in _PRE_SET]
+            if not lead:
                 continue
-            for name, row in rows:
-                if closed or _open_ended(row["form"]):
-                    hits[name].append(PhraseHit(start, end, row))
+            tail = [k for k in _SUF_LENGTHS
+                    if stem_end + k <= size and text[stem_end:stem_end + k] in _SUF_SET]
+            for _stem, name, order, row, stem_al, suffixes in cores:
+                for k in lead:
+                    pre = text[stem_start - k:stem_start]
+                    if stem_al and pre.endswith("ال"):
+                        continue
+                    start = stem_start - k
+                    for j in tail:
+                        if text[stem_end:stem_end + j] not in suffixes:
+                            continue
+                        end = stem_end + j
+                        variant = text[start:end]
+                        # a row's own form first, then file order
+                        rank = (0 if variant == row["form"] else 1, order)
+                        spot = (name, start, end)
+                        if spot not in chosen or rank < chosen[spot][0]:
+                            chosen[spot] = (rank, row)
+        hits: dict[str, list[PhraseHit]] = {name: [] for name in self.names}
+        for (name, start, end), (_rank, row) in chosen.items():
+            opens, closed = _whole(text, start, end)
+            if opens and (closed or _open_ended(row["form"])):
+                hits[name].append(PhraseHit(start, end, row))
         return {name: _longest_first(found) for name, found in hits.items()}
+
+
+# (stem or its ت-form, table, row order, row, stem starts with ال, suffixes allowed after it)
+_Core = tuple[str, str, int, dict[str, Any], bool, frozenset[str]]
+_PRE_SET = frozenset(_PROCLITICS)
+_SUF_SET = frozenset(_SUFFIXES)
+_PRE_LENGTHS = sorted({len(p) for p in _PROCLITICS})
+_SUF_LENGTHS = sorted({len(s) for s in _SUFFIXES})
+_ALL_SUFFIXES = frozenset(_SUFFIXES)
+_BARE = frozenset({""})
+# after ta marbuta written ت: a pronoun or plural ending, never the bare word or the alif
+_T_SUFFIXES = frozenset(s for s in _SUFFIXES if s and s != "ا")
+
+
+def _stems(form: str) -> set[str]:
+    """The stems `_variants` puts clitics on."""
+    stems = {form}
+    # an indefinite accusative phrase marks every word: "هجوما انتحاريا"; a definite phrase
+    # marks every word: "التفجير الانتحاري", "المصادر العسكرية"; ل + ال is written لل
+    if " " in form and not any(w.endswith(("ه", "ا")) or w.startswith("ال") for w in form.split()):
+        stems.add(" ".join(w + "ا" for w in form.split()))
+    if " " in form and not any(w.startswith("ال") for w in form.split()):
+        stems.add(" ".join("ال" + w for w in form.split()))
+    if form.startswith("ال"):
+        stems.add("ل" + form[1:])
+    else:
+        stems.add("ال" + form)
+        stems.add("لل" + form)
+    return stems
+
+
+def _cores(row: dict[str, Any], name: str, order: int) -> list[_Core]:
+    """What the automaton holds for one row: each stem with the suffixes it takes; a stem in
+    ة (normalised ه) also as its ت-form, which takes a pronoun ending (سيطرتها)."""
+    form = row["form"]
+    found: list[_Core] = []
+    for stem in _stems(form):
+        al = stem.startswith("ال")
+        if _open_ended(form):
+            found.append((stem, name, order, row, al, _BARE))
+        elif stem.endswith("ه"):
+            found.append((stem, name, order, row, al, _BARE))
+            found.append((stem[:-1] + "ت", name, order, row, al, _T_SUFFIXES))
+        else:
+            found.append((stem, name, order, row, al, _ALL_SUFFIXES))
+    return found
 
 
 @cache

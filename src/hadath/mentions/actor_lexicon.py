@@ -12,7 +12,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from importlib.abc import Traversable
 
+from hadath.compiled import compiled, data_files
 from hadath.countries import fill_country
 from hadath.text.normalize import normalize_key
 
@@ -284,14 +286,33 @@ def _load_context_phrases(lex: ActorLexicon) -> None:
     lex.short_name_stop = frozenset(normalize_key(r["word"]) for r in read_tsv("short_name_stop.tsv"))
 
 
+# What decides the compiled dictionary: these modules' code and these data files.
+BUILD_CODE = ("hadath.mentions.actor_lexicon", "hadath.countries", "hadath.text.normalize")
+
+
+def actor_data_files() -> list[Traversable]:
+    return [*data_files(DATA_PACKAGE), resources.files("hadath") / "data" / "countries.tsv"]
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> ActorLexicon:
-    """The whole actor dictionary, loaded once per process."""
+    """The whole actor dictionary, loaded once per process: built from the data files on the
+    first run (about a second: every template is expanded for every state) and read back from
+    the compiled-data cache after that."""
+    return compiled("actors", build_lexicon, data=actor_data_files(), code=BUILD_CODE)
+
+
+def build_lexicon() -> ActorLexicon:
+    """The actor dictionary from its data files."""
     lex = ActorLexicon()
     _load_curated(lex)  # curated first: its targets come first on equal aliases
     _load_countries(lex)
     _load_templates(lex)
     _load_context_phrases(lex)
-    for targets in lex.aliases.values():
+    # one object per distinct target (a template's target stands behind many aliases): a
+    # fifth of the objects to store and read back
+    shared: dict[AliasTarget, AliasTarget] = {}
+    for key, targets in lex.aliases.items():
         targets.sort(key=lambda t: -t.priority)
+        lex.aliases[key] = [shared.setdefault(t, t) for t in targets]
     return lex

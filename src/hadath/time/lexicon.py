@@ -32,8 +32,14 @@ class Rule:
     kind: str
     regex: re.Pattern[str]
     # The same rule with each word class a plain longest-first list: it matches what `regex`
-    # matches, and its whole words make better trigger literals for the prefilter.
-    listed: re.Pattern[str] | None = None
+    # matches, and its whole words make better trigger literals for the prefilter, which
+    # reads it once and keeps what it found in the compiled-data cache: so it is compiled
+    # only when asked for.
+    listed_pattern: str | None = None
+
+    @property
+    def listed(self) -> re.Pattern[str] | None:
+        return None if self.listed_pattern is None else re.compile(self.listed_pattern)
 
 
 @dataclass(frozen=True)
@@ -105,7 +111,12 @@ def _class_forms(lex: dict[str, list[str]], name: str, trie: bool) -> str:
 
 def _compile(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
              trie: bool = True) -> re.Pattern[str]:
-    return re.compile(_LEFT + "(?:" + _expand(pattern, forms, fixed, trie) + ")" + _RIGHT)
+    return re.compile(_source(pattern, forms, fixed, trie))
+
+
+def _source(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
+            trie: bool = True) -> str:
+    return _LEFT + "(?:" + _expand(pattern, forms, fixed, trie) + ")" + _RIGHT
 
 
 def _expand(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
@@ -159,7 +170,7 @@ def load_lexicon() -> TimeLexicon:
             name=r["name"],
             kind=r["kind"],
             regex=_compile(r["pattern"], forms, fixed),
-            listed=_compile(r["pattern"], forms, fixed, trie=False),
+            listed_pattern=_source(r["pattern"], forms, fixed, trie=False),
         )
         for r in spec["rules"]
     )

@@ -14,6 +14,7 @@ from itertools import product
 
 import ahocorasick
 
+from hadath.compiled import compiled, data_files
 from hadath.time.lexicon import Rule, load_lexicon
 
 # Bounds on the literal sets followed through the pattern: a larger set (a cross product of
@@ -47,25 +48,40 @@ def rule_triggers_and_lead(regex: re.Pattern[str]) -> Found:
     return _required_seq(list(sre_parse.parse(regex.pattern, regex.flags)), {})
 
 
-class RuleFilter:
-    """Runs each rule only near its trigger words, with the matches `finditer` would give."""
+# What the filter knows of each rule, worked out from its pattern alone: how far a match can
+# reach, the lead and trail of its triggers, the other words it needs; the rules that have no
+# trigger; the rules of each trigger.
+Analysis = tuple[list[Reach | None], list[tuple[Reach | None, Reach | None]],
+                 list[list[re.Pattern[str]]], list[int], dict[str, list[int]]]
 
-    def __init__(self, rules: Sequence[Rule]) -> None:
+
+def analyse(rules: Sequence[Rule]) -> Analysis:
+    """Read the rules' patterns for the filter (a second or so for the time lexicon)."""
+    # a rule's list form matches what its trie form matches, and spells whole words out
+    analysed = [rule.listed or rule.regex for rule in rules]
+    reach = [_pattern_reach(regex) for regex in analysed]
+    bounds: list[tuple[Reach | None, Reach | None]] = []  # lead, trail
+    checks = [_other_words(regex) for regex in analysed]
+    always: list[int] = []
+    by_trigger: dict[str, list[int]] = {}
+    for order, regex in enumerate(analysed):
+        triggers, lead, trail = rule_triggers_and_lead(regex)
+        bounds.append((lead, trail))
+        if triggers is None:
+            always.append(order)
+        for trigger in triggers or ():
+            by_trigger.setdefault(trigger, []).append(order)
+    return reach, bounds, checks, always, by_trigger
+
+
+class RuleFilter:
+    """Runs each rule only near its trigger words, with the matches `finditer` would give;
+    `analysis` is what `analyse(rules)` returns, when it was worked out before."""
+
+    def __init__(self, rules: Sequence[Rule], analysis: Analysis | None = None) -> None:
         self._rules = tuple(rules)
-        # a rule's list form matches what its trie form matches, and spells whole words out
-        analysed = [rule.listed or rule.regex for rule in self._rules]
-        self._reach = [_pattern_reach(regex) for regex in analysed]
-        self._bounds: list[tuple[Reach | None, Reach | None]] = []  # lead, trail
-        self._checks = [_other_words(regex) for regex in analysed]
-        self._always: list[int] = []
-        self._by_trigger: dict[str, list[int]] = {}
-        for order, regex in enumerate(analysed):
-            triggers, lead, trail = rule_triggers_and_lead(regex)
-            self._bounds.append((lead, trail))
-            if triggers is None:
-                self._always.append(order)
-            for trigger in triggers or ():
-                self._by_trigger.setdefault(trigger, []).append(order)
+        self._reach, self._bounds, self._checks, self._always, self._by_trigger = (
+            analysis or analyse(self._rules))
         self._automaton = ahocorasick.Automaton()
         for trigger in self._by_trigger:
             self._automaton.add_word(trigger, len(trigger))
@@ -165,8 +181,12 @@ def _merged(ranges: Iterator[tuple[int, int]]) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=1)
 def rule_filter() -> RuleFilter:
-    """The filter of the time lexicon's rules (built once per process)."""
-    return RuleFilter(load_lexicon().rules)
+    """The filter of the time lexicon's rules, built once per process from an analysis kept in
+    the compiled-data cache (rebuilt when the time data or this code changes)."""
+    rules = load_lexicon().rules
+    analysis = compiled("time-rules", lambda: analyse(rules), data=data_files("hadath.data.time"),
+                        code=(__name__, "hadath.time.lexicon", "hadath.text.normalize"))
+    return RuleFilter(rules, analysis)
 
 
 def _pattern_reach(regex: re.Pattern[str]) -> tuple[int, int] | None:
