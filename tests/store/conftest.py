@@ -1,6 +1,8 @@
 """Stores to test against: a SQLite file always, PostgreSQL when HADATH_TEST_PG_URL names one
-(CI starts a local server and sets it)."""
+(CI starts a local server and sets it). Real articles come from the events tests' helper,
+hand-made records from the fusion tests' one."""
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +13,8 @@ from hadath.store import schema
 from hadath.store.db import Store
 
 PG_URL = os.environ.get("HADATH_TEST_PG_URL")
+TESTS = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(TESTS / "events"), str(TESTS / "fusion")]
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

@@ -1,0 +1,98 @@
+"""When two reports can be one event: type, modality, dates, actors and places (ACLED's rules
+as stated in data/fusion/types.tsv and hadath.fusion.profile)."""
+import pytest
+from hand_records import event, location
+
+from hadath.fusion import day_interval, match_score, profile
+from hadath.fusion.types import kept_type, types_fuse
+
+
+def score(a: dict, b: dict) -> float | None:
+    return match_score(profile(a), profile(b))
+
+
+@pytest.mark.parametrize(("a", "b", "fuse"), [
+    ("air_strike", "shelling", True),          # outlets disagree on the weapon
+    ("explosion", "attack_on_civilians", True),  # a market bombing
+    ("air_strike", "attack_on_civilians", True),
+    ("armed_clash", "territory_taken", True),  # the battle that changed hands
+    ("territory_taken", "territory_regained", False),  # who holds it: two readings, two events
+    ("armed_clash", "air_strike", False),
+    ("protest", "riot", True),
+    ("arrest", "abduction", False),
+    ("threaten", "accuse", False),
+])
+def test_type_compatibility(a: str, b: str, fuse: bool) -> None:
+    assert types_fuse(a, b) is fuse
+    assert (score(event("a-1", a), event("b-1", b)) is not None) is fuse
+
+
+def test_the_fused_type_follows_acled() -> None:
+    # remote violence against civilians is coded as the remote violence
+    assert kept_type(["attack_on_civilians", "attack_on_civilians", "air_strike"]) == "air_strike"
+    assert kept_type(["armed_clash", "territory_taken"]) == "territory_taken"
+    assert kept_type(["shelling", "air_strike", "shelling"]) == "air_strike"
+    assert kept_type(["protest", "protest"]) == "protest"
+
+
+def test_places_same_near_or_inside() -> None:
+    base = event("a-1")
+    assert score(base, event("b-1")) == 3 + 2 + 1 + 1  # place, same day, actor1, type
+    assert score(base, event("b-1", place="Anadan")) is None  # 14 km
+    # "ريف حلب" (near X, precision 2) 7 km out is within the looser 10 km
+    near = event("b-1", location=location("Haritan", geo_precision=2))
+    assert score(base, near) is not None
+    # a governorate holds its towns; a country holds everything in it
+    assert score(event("a-1", place="Idlib Governorate"), event("b-1", place="Saraqib")) is not None
+    assert score(event("a-1", place="Idlib Governorate"), event("b-1", place="Aleppo")) is None
+    assert score(event("a-1", place="Syria"), event("b-1", place="Saraqib")) is not None
+    assert score(event("a-1", place="Taiz"), event("b-1", place="Syria")) is None
+    # an unplaced report fuses only with another unplaced one
+    assert score(event("a-1", place=None), event("b-1")) is None
+    assert score(event("a-1", place=None), event("b-1", place=None)) is not None
+
+
+def test_towns_a_few_km_apart() -> None:
+    # Haritan is 7 km from Aleppo's centre: more than NEAR_KM (5) for two towns
+    assert score(event("a-1"), event("b-1", place="Haritan")) is None
+    close = event("b-1", location=location("Aleppo", canonical="Aleppo Citadel",
+                                            lat=36.1993, lon=37.1626))
+    assert score(event("a-1"), close) is not None
+
+
+def test_dates_within_a_day_or_overlapping() -> None:
+    assert score(event("a-1"), event("b-1", date="2024-11-29")) is not None
+    assert score(event("a-1"), event("b-1", date="2024-11-28")) is None
+    spell = event("b-1", date="2024-11-25", date_end="2024-11-29", time_precision=2)
+    assert score(event("a-1"), spell) is not None  # the 24 hours before the 30th
+    # a month or a year fuses only with the same stated month or year
+    month = event("a-1", date="2024-11", time_precision=3)
+    assert score(month, event("b-1")) is None
+    assert score(month, event("b-1", date="2024-11", time_precision=3)) is not None
+    assert day_interval("2024-02", None)[1].isoformat() == "2024-02-29"
+
+
+def test_actors_same_or_unknown() -> None:
+    assert score(event("a-1"), event("b-1", actor1=None)) is not None
+    assert score(event("a-1"), event("b-1", actor1="Military Forces of Syria")) is None
+    # a clash has two sides and no attacker: either order
+    clash = event("a-1", "armed_clash", actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria")
+    other_way = event("b-1", "armed_clash", actor1="Military Forces of Syria", actor2="Hayat Tahrir al-Sham")
+    assert score(clash, other_way) is not None
+    strike = event("a-1", actor2="Civilians (Syria)")
+    assert score(strike, event("b-1", actor1="Civilians (Syria)", actor2="Military Forces of Russia")) is None
+
+
+def test_statements_need_the_same_speaker_and_type() -> None:
+    said = event("a-1", "accuse", actor1="Government of Russia")
+    assert score(said, event("b-1", "accuse", actor1="Government of Russia")) is not None
+    assert score(said, event("b-1", "accuse", actor1=None)) is None
+    assert score(said, event("b-1", "accuse", actor1="Government of Turkey")) is None
+    assert score(said, event("b-1", "reject_deny", actor1="Government of Russia")) is None
+
+
+def test_modalities_of_one_kind() -> None:
+    assert score(event("a-1"), event("b-1", modality="claimed")) is not None
+    assert score(event("a-1"), event("b-1", modality="denied")) is not None
+    assert score(event("a-1"), event("b-1", modality="planned")) is None
+    assert score(event("a-1", modality="historical"), event("b-1", modality="historical")) is not None

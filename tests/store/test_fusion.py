@@ -1,0 +1,133 @@
+"""Fusion in the store: later articles fuse into stored events, saving again changes nothing,
+a fused event keeps its id, a re-extracted article updates its reports, a fused event without
+reports disappears, one whose reports split regroups deterministically, and a wire copy adds
+an outlet and a report. Real article text through the events stage, and hand-made records."""
+from typing import Any
+
+from event_articles import article as text_article
+from hand_records import event, killed
+
+from hadath.events import extract_events
+from hadath.record import Article, ArticleMeta
+from hadath.store.db import Store
+
+# "The Syrian Observatory said 12 civilians were killed in Russian air strikes on Aleppo today,
+# Saturday." / "A medical source reported 15 civilians killed in an air raid on Aleppo
+# yesterday." (published the day after)
+OBSERVATORY = "قال المرصد السوري إن 12 مدنيا قتلوا في غارات جوية روسية على حلب اليوم السبت."
+MEDICAL = "أفاد مصدر طبي بمقتل 15 مدنيا في قصف جوي استهدف حلب أمس."
+
+
+def real(article_id: str, text: str, published: str, outlet: str) -> Article:
+    built = text_article(text, published, outlet)
+    built.article.id = article_id
+    built.events = extract_events(built)
+    for record in built.events:
+        for ev in record["evidence"]:
+            ev["article_id"] = article_id
+    return built
+
+
+def made(article_id: str, *records: dict[str, Any], outlet: str = "enabbaladi.net",
+         published: str = "2024-11-30", duplicate_of: str | None = None) -> Article:
+    meta = ArticleMeta(id=article_id, text=f"نص {article_id}", outlet=outlet, published=published,
+                       url=f"https://{outlet}/{article_id}", duplicate_of=duplicate_of)
+    return Article(meta, events=list(records))
+
+
+def snapshot(store: Store) -> list[dict[str, Any]]:
+    return store.events(sort="date")
+
+
+def test_two_outlets_one_strike(store: Store) -> None:
+    store.save(real("obs", OBSERVATORY, "2024-11-30", "العرب"))
+    [first] = store.events()
+    store.save(real("med", MEDICAL, "2024-12-01", "الجزيرة نت"))
+    [fused] = store.events()
+    assert fused["id"] == first["id"]  # the event keeps its id when a report joins it
+    assert fused["type"] == "air_strike" and fused["location"]["canonical"] == "Aleppo"
+    assert fused["date"] == "2024-11-30"  # "yesterday" of the 1st is the day of the strike
+    assert fused["outlets"] == ["العرب", "الجزيرة نت"] and fused["n_reports"] == 2
+    assert sorted((f["count"], f["article_id"]) for f in fused["fatalities"]) == [(12, "obs"), (15, "med")]
+    assert fused["fatalities_best"] == 12
+    assert (fused["first_reported"], fused["last_reported"]) == ("2024-11-30", "2024-12-01")
+    assert {ev["article_id"] for ev in fused["evidence"]} == {"obs", "med"}
+    assert store.count_events(outlet="الجزيرة") == 1 and store.count_events(source="العرب") == 1
+
+
+def test_saving_again_changes_nothing(store: Store) -> None:
+    articles = [made("a", event("a-1")), made("b", event("b-1"), outlet="sana.sy"),
+                made("c", event("c-1", date="2024-11-29"), outlet="alquds.co.uk")]
+    for built in articles:
+        store.save(built)
+    before, counts = snapshot(store), store.counts()
+    for built in articles[::-1]:
+        store.save(built)
+    assert snapshot(store) == before and store.counts() == counts
+    assert counts["fused_events"] == 1 and before[0]["n_reports"] == 3
+
+
+def test_a_reextracted_article_updates_its_reports(store: Store) -> None:
+    store.save(made("a", event("a-1", fatalities=[killed(5, "SOHR", "a")])))
+    store.save(made("b", event("b-1"), outlet="sana.sy"))
+    [fused] = store.events()
+    # the same article, extracted again with another figure: its report changes in place
+    store.save(made("a", event("a-1", fatalities=[killed(7, "SOHR", "a")])))
+    [again] = store.events()
+    assert again["id"] == fused["id"] and again["n_reports"] == 2
+    assert [f["count"] for f in again["fatalities"]] == [7]
+    # extracted again with the strike in Taiz: it leaves the Aleppo event for one of its own
+    store.save(made("a", event("a-1", place="Taiz")))
+    events = {e["location"]["canonical"]: e for e in store.events()}
+    assert set(events) == {"Aleppo", "Taiz"}
+    assert events["Aleppo"]["id"] == fused["id"]
+    assert [r["article_id"] for r in events["Aleppo"]["reports"]] == ["b"]
+    assert store.counts()["events"] == 2  # reports: no duplicate
+
+
+def test_an_event_left_without_reports_disappears(store: Store) -> None:
+    store.save(made("a", event("a-1"), event("a-2", "protest", place="Idlib", actor1=None)))
+    assert store.count_events() == 2
+    store.save(made("a", event("a-2", "protest", place="Idlib", actor1=None)))
+    [left] = store.events()
+    assert left["type"] == "protest" and store.counts()["fused_events"] == 1
+    store.save(made("a"))
+    assert store.events() == [] and store.counts()["fused_events"] == 0
+
+
+def test_reports_that_no_longer_hold_together_split_deterministically(store: Store) -> None:
+    # the 29th and the 31st are one event only through the report of the 30th
+    store.save(made("a", event("a-1", date="2024-11-29"), published="2024-11-29"))
+    store.save(made("b", event("b-1", date="2024-11-30"), published="2024-11-30"))
+    store.save(made("c", event("c-1", date="2024-12-01"), published="2024-12-01"))
+    [whole] = store.events()
+    assert whole["n_reports"] == 3
+    store.save(made("b", published="2024-11-30"))  # re-extracted: no event any more
+    parts = store.events(sort="date")
+    assert [[r["article_id"] for r in e["reports"]] for e in parts] == [["a"], ["c"]]
+    assert parts[0]["id"] == whole["id"]  # the group with the earliest report keeps the id
+
+
+def test_a_wire_copy_adds_an_outlet_and_a_report(store: Store) -> None:
+    store.save(made("a", event("a-1", fatalities=[killed(12, "SOHR", "a")])))
+    [original] = store.events()
+    store.save(made("c", outlet="alquds.co.uk", published="2024-11-30T12:00", duplicate_of="a"))
+    [fused] = store.events()
+    assert fused["id"] == original["id"] and store.counts()["fused_events"] == 1
+    assert fused["outlets"] == ["enabbaladi.net", "alquds.co.uk"] and fused["n_reports"] == 2
+    assert fused["reports"][1]["copy_of"] == "a-1" and len(fused["fatalities"]) == 1
+    assert store.article("c").events == []  # the copy's own record has no events
+    # the original re-extracted: the copy follows its new report
+    store.save(made("a", event("a-1", place="Taiz")))
+    [moved] = store.events()
+    assert moved["location"]["canonical"] == "Taiz" and moved["n_reports"] == 2
+    assert store.counts()["events"] == 2
+
+
+def test_statements_fuse_only_with_the_same_speaker(store: Store) -> None:
+    store.save(made("a", event("a-1", "accuse", place="Syria", actor1="Government of Russia")))
+    store.save(made("b", event("b-1", "accuse", place="Syria", actor1="Government of Russia"),
+                    outlet="sana.sy"))
+    store.save(made("c", event("c-1", "accuse", place="Syria", actor1="Government of Turkey"),
+                    outlet="sana.sy"))
+    assert sorted(e["n_reports"] for e in store.events()) == [1, 2]
