@@ -1,0 +1,118 @@
+"""Loading a batch into the store: takes a `hadath batch` output folder and a store, saves
+every article of the finished partitions, in input order, through `Store.save` (which fuses
+its events with the stored ones), and records the batch's skipped and failed inputs as
+`hadath run` does. Loading twice changes nothing: a stored article with the same text is
+left as it is.
+
+Near duplicates across partitions are settled here: every article is checked, in input
+order, against the store's articles and the ones loaded before it, as `hadath run` checks
+them. A copy is stored as a copy (its metadata and `duplicate_of`, no layers, no events); an
+article the batch took for a copy within its partition that turns out to be the first of its
+text here (its original was itself a copy of an earlier partition's article) is extracted
+now, so the store holds what `hadath run` on the same inputs would hold.
+"""
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from hadath.batch.manifest import BatchDir
+from hadath.batch.parquet import read_articles
+from hadath.batch.partitions import Partition
+from hadath.batch.runner import BatchOptions
+from hadath.record import Article
+
+
+@dataclass
+class LoadSummary:
+    partitions: int
+    loaded: int = 0
+    unfinished: int = 0
+    tally: Counter[str] = field(default_factory=Counter)
+    problems: list[tuple[str, str, str]] = field(default_factory=list)  # outcome, input, reason
+    counts: dict[str, int] = field(default_factory=dict)  # the store's, after loading
+
+
+def load_batch(
+    out: str | Path, db: str | None, *,
+    on_start: Callable[[int], None] | None = None,
+    on_article: Callable[[str], None] | None = None,
+) -> LoadSummary:
+    """Save the finished partitions of the batch in `out` into the store `db`;
+    `on_start(articles)` is called once they are counted, `on_article(outcome)` per article."""
+    from hadath.ingest import Deduplicator
+    from hadath.store.db import Store
+
+    batch = BatchDir(out)
+    plan = batch.plan()
+    finished = batch.finished()
+    options = BatchOptions(**plan.get("options", {}))
+    partitions = [Partition.from_dict(p) for p in plan["partitions"]]
+    ready = [p for p in partitions if p.id in finished]
+    summary = LoadSummary(partitions=len(partitions), unfinished=len(partitions) - len(ready))
+    if on_start:
+        on_start(sum(_articles_in(finished[p.id]) for p in ready))
+    store = Store(db)
+    try:
+        dedup = Deduplicator()
+        for article_id, text, published in store.stored_texts():
+            dedup.add(article_id, text, published)
+        for part in ready:
+            for _, record in read_articles(batch.output("articles", part.id)):
+                outcome = _load_article(store, dedup, record, options, summary)
+                summary.tally[outcome] += 1
+                if on_article:
+                    on_article(outcome)
+            _load_problems(store, batch, part, summary)
+            summary.loaded += 1
+        summary.counts = store.counts()
+    finally:
+        store.close()
+    return summary
+
+
+def _load_article(store: Any, dedup: Any, record: str, options: BatchOptions,
+                  summary: LoadSummary) -> str:
+    article = Article.from_dict(json.loads(record))
+    meta = article.article
+    if store.is_stored(meta.id, meta.text):
+        return "unchanged"
+    copy_in_partition = meta.duplicate_of is not None
+    dedup.check(meta)  # sets meta.duplicate_of, from everything before it
+    try:
+        if meta.duplicate_of:
+            article = Article(article=meta)
+        elif copy_in_partition:
+            from hadath.pipeline import process
+
+            article = process(meta, tagger=options.tagger, accurate=options.accurate)
+        store.save(article, source=meta.url or meta.id)
+    # One article the store refuses never stops a load; it is reported, as run reports it.
+    except Exception as exc:  # noqa: BLE001
+        reason = f"{type(exc).__name__}: {exc}"
+        summary.problems.append(("failed", meta.id, reason))
+        store.record_skip(meta.id, reason)
+        return "failed"
+    return "duplicate" if meta.duplicate_of else "new"
+
+
+def _load_problems(store: Any, batch: BatchDir, part: Partition, summary: LoadSummary) -> None:
+    """The batch's skipped inputs and failed articles, kept in the store as `run` keeps them."""
+    path = batch.output("errors", part.id)
+    if not path.exists():
+        return
+    with path.open(encoding="utf-8") as stream:
+        for line in stream:
+            row = json.loads(line)
+            store.record_skip(row["source"], row["reason"])
+            summary.tally[row["outcome"]] += 1
+            summary.problems.append((row["outcome"], row["source"], row["reason"]))
+
+
+def _articles_in(record: dict[str, Any]) -> int:
+    tally = record.get("tally", {})
+    return int(tally.get("new", 0)) + int(tally.get("duplicate", 0))

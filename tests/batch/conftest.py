@@ -1,0 +1,26 @@
+"""The test crawl and one uninterrupted batch of it, made once for the tests that compare."""
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from corpus import ANT, batch_command, make_crawl
+
+
+@pytest.fixture(scope="session")
+def crawl(tmp_path_factory: pytest.TempPathFactory) -> list[Path]:
+    if not ANT.is_dir():
+        pytest.skip("the shared public data folder (../shared next to the repository) is absent")
+    return make_crawl(tmp_path_factory.mktemp("crawl"))
+
+
+@pytest.fixture(scope="session")
+def whole_batch(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The crawl's batch, run once from start to end."""
+    out = tmp_path_factory.mktemp("whole") / "out"
+    result = subprocess.run(batch_command(crawl, out), capture_output=True, text=True,
+                            timeout=900, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return out
