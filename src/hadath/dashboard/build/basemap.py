@@ -2,8 +2,8 @@
 
 Takes a folder holding the Natural Earth layers named below and writes
 `static/geo/basemap.geojson`: land, lakes, country borders and first-level (governorate)
-borders clipped to the Middle East and North Africa and simplified, plus a label point per
-country with its English and Arabic name. Standard library only; see build/README.md.
+borders clipped to the Middle East and North Africa and simplified, the world's countries at
+1:110m as land around it, and a label point per country with its English and Arabic name. Standard library only; see build/README.md.
 
     python3 -m hadath.dashboard.build.basemap NATURAL_EARTH_DIR
 """
@@ -230,6 +230,19 @@ def polygon_features(parts: list[Ring], layer: str) -> list[dict[str, object]]:
     return features
 
 
+def world_features(parts: list[Ring]) -> list[dict[str, object]]:
+    """A country's outer rings at 1:110m, simplified, as low-resolution land."""
+    features = []
+    for part in parts:
+        ring = simplify(part, TOLERANCE * 5)
+        if len(ring) >= 4 and signed_area(ring) < 0:
+            coords = _rounded(ring)
+            coords.append(coords[0])
+            features.append({"type": "Feature", "properties": {"layer": "world"},
+                             "geometry": {"type": "Polygon", "coordinates": [coords]}})
+    return features
+
+
 def line_features(shapes: list[list[Ring]], layer: str) -> list[dict[str, object]]:
     """One MultiLineString of every clipped, simplified line of a layer."""
     lines = []
@@ -250,7 +263,8 @@ def label_features(folder: Path) -> list[dict[str, object]]:
     features = []
     for row in rows:
         x, y = float(row["LABEL_X"]), float(row["LABEL_Y"])
-        if min_x <= x <= max_x and min_y <= y <= max_y:
+        # Natural Earth's own label rank keeps small states' names off a regional map.
+        if min_x <= x <= max_x and min_y <= y <= max_y and float(row["LABELRANK"]) <= 5:
             features.append({"type": "Feature",
                              "properties": {"layer": "label", "name_en": row["NAME_EN"],
                                             "name_ar": row["NAME_AR"], "iso2": row["ISO_A2"]},
@@ -266,6 +280,9 @@ def build(folder: Path) -> dict[str, object]:
             features += [f for parts in shapes for f in polygon_features(parts, layer)]
         else:
             features += line_features(shapes, layer)
+    # The rest of the world at 1:110m, unclipped, under the region's detailed land.
+    for parts in read_shapes(folder / f"{COUNTRIES}.shp"):
+        features += world_features(parts)
     features += label_features(folder)
     return {"type": "FeatureCollection",
             "source": "Natural Earth (public domain): " + ", ".join([*LAYERS.values(), COUNTRIES]),
