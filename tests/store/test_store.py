@@ -1,6 +1,4 @@
 """The store keeps articles, layers and events, and saving again changes nothing."""
-from sqlalchemy import inspect, text
-
 from hadath.record import Article, ArticleMeta, Mention, Sentence
 from hadath.store.db import Store, database_url
 
@@ -79,16 +77,3 @@ def test_skips_are_recorded_and_cleared(store: Store) -> None:
 def test_database_url() -> None:
     assert database_url("x/events.db") == "sqlite:///x/events.db"
     assert database_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
-
-
-def test_a_store_made_before_a_column_existed_gains_it(store: Store) -> None:
-    with store.engine.begin() as conn:  # the store as an earlier version made it
-        conn.execute(text("ALTER TABLE articles DROP COLUMN published_from"))
-    reopened = Store(store.url)
-    assert "published_from" in {c["name"] for c in inspect(reopened.engine).get_columns("articles")}
-    article = make_article()
-    article.article.published_from = "option"
-    reopened.save(article)
-    loaded = reopened.article("a1")
-    assert loaded is not None and loaded.article.published_from == "option"
-    reopened.close()

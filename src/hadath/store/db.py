@@ -15,25 +15,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    DDL,
-    Connection,
-    Engine,
-    create_engine,
-    delete,
-    event,
-    func,
-    insert,
-    inspect,
-    select,
-)
-from sqlalchemy.schema import CreateColumn
+from sqlalchemy import Connection, Engine, create_engine, delete, event, func, insert, select
 
 from hadath.fusion.figures import name as _name
 from hadath.fusion.report import REPORT_FIELDS
 from hadath.record import Article, ArticleMeta
 from hadath.store import schema
 from hadath.store.fusing import fuse_article
+from hadath.store.migrate import upgrade
 from hadath.store.queries import EventQuery, count_events, select_events
 
 DEFAULT_DB = "hadath.db"
@@ -61,8 +50,7 @@ class Store:
         self.engine: Engine = create_engine(self.url)
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
-        schema.metadata.create_all(self.engine)
-        _add_missing_columns(self.engine)
+        upgrade(self.engine)
 
     def close(self) -> None:
         self.engine.dispose()
@@ -259,22 +247,6 @@ def _add_report_metadata(conn: Any, records: list[dict[str, Any]]) -> None:
         for ev in record.get("evidence") or []:
             for field_name, value in metadata.get(ev.get("article_id"), {}).items():
                 ev.setdefault(field_name, value)
-
-
-def _add_missing_columns(engine: Engine) -> None:
-    """A store made by an earlier version lacks the (nullable) columns added since; add them,
-    so that an old store keeps working and `hadath run` on it fills them in."""
-    inspector = inspect(engine)
-    preparer = engine.dialect.identifier_preparer
-    for table in schema.metadata.sorted_tables:
-        present = {column["name"] for column in inspector.get_columns(table.name)}
-        for column in table.columns:
-            if column.name in present:
-                continue
-            definition = CreateColumn(column).compile(dialect=engine.dialect)
-            with engine.begin() as conn:
-                # DDL from the schema's own names; no user value is involved
-                conn.execute(DDL(f"ALTER TABLE {preparer.format_table(table)} ADD COLUMN {definition}"))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:

@@ -179,3 +179,17 @@ def write_fused(conn: Connection, fused_id: str) -> None:
     if names:
         conn.execute(insert(schema.fused_names),
                      [{"fused_id": fused_id, "kind": k, "name": n} for k, n in sorted(names)])
+
+
+def fuse_unfused(conn: Connection) -> None:
+    """Fuse the reports a store holds without a fused event (stored before fusion existed),
+    article by article in the order they were published, as `Store.save` would have."""
+    unfused = (select(events.c.article_id).where(events.c.fused_id.is_(None),
+                                                 events.c.copy_of.is_(None)).distinct())
+    order = (select(articles.c.id).where(articles.c.id.in_(unfused))
+             .order_by(articles.c.published.asc().nulls_last(), articles.c.id))
+    for article_id in conn.execute(order).scalars().all():
+        report_ids = conn.execute(select(events.c.id).where(
+            events.c.article_id == article_id, events.c.fused_id.is_(None),
+            events.c.copy_of.is_(None)).order_by(events.c.id)).scalars().all()
+        fuse_article(conn, article_id, list(report_ids), set())

@@ -7,7 +7,8 @@ its fatality / injured / detained figures per source; skips: inputs that gave no
 fused_events: one row per real-world event, fused from the reports (`events` rows, each with
 its `fused_id`) of any number of articles (docs/fused_events.md); fused_names: the sources
 and outlets of each fused event, for filtering.
-A column added here must be nullable: `Store` adds it to stores made before it existed.
+Every change here is also a revision in `migrations/versions/` (and `SCHEMA_VERSION` in
+`migrate.py`): `Store` upgrades existing stores in place with them.
 """
 from __future__ import annotations
 

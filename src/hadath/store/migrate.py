@@ -1,0 +1,39 @@
+"""The store's schema version: `upgrade(engine)` brings a store of any earlier version, or one
+made before versions existed, to `SCHEMA_VERSION` with the Alembic revisions in `migrations/`,
+and then fuses any reports stored unfused (a store from before fusion).
+
+A store already at the version costs one query; Alembic is only loaded when there is work.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, column, inspect, select, table
+
+# the id of the newest revision in migrations/versions (tests check they agree)
+SCHEMA_VERSION = "0002"
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def current_version(conn: Connection) -> str | None:
+    """The revision the store is at; None for a new store or one made before versions."""
+    if not inspect(conn).has_table("alembic_version"):
+        return None
+    versions = table("alembic_version", column("version_num"))
+    return conn.execute(select(versions.c.version_num)).scalar()
+
+
+def upgrade(engine: Engine) -> None:
+    with engine.begin() as conn:
+        if current_version(conn) == SCHEMA_VERSION:
+            return
+        from alembic import command
+        from alembic.config import Config
+
+        from hadath.store.fusing import fuse_unfused
+
+        config = Config()
+        config.set_main_option("script_location", str(MIGRATIONS))
+        config.attributes["connection"] = conn
+        command.upgrade(config, "head")
+        fuse_unfused(conn)
