@@ -1,12 +1,20 @@
 """The test crawl and one uninterrupted batch of it, made once for the tests that compare."""
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from corpus import ANT, batch_command, make_crawl
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The commands these tests start (and their Dask workers) build compiled data into a
+    cache of their own, whatever the user's cache holds."""
+    os.environ["HADATH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")
