@@ -116,6 +116,15 @@ def test_inter_codes_follow_actor_kinds(exported: Any) -> None:
     assert (clash["inter2"], clash["interaction"]) == ("1", "12")
 
 
+def test_notes_add_tolls_by_source_only_when_sources_differ(exported: Any,
+                                                            stored: dict[str, dict[str, Any]]) -> None:
+    rows, _, _ = exported
+    clash = next(r for r in rows if r["actor1"] == "Hayat Tahrir al-Sham")
+    record = stored[_hadath_id(clash)]
+    assert len(record["fatalities"]) == 2  # 155 and 79 dead, both per the Syrian Observatory
+    assert clash["notes"] == record["summary_en"]
+
+
 def test_conflicting_figures_keep_both_sources(exported: Any, conflicting: dict[str, Any]) -> None:
     rows, _, _ = exported
     row = next(r for r in rows if _hadath_id(r) == conflicting["id"])

@@ -183,11 +183,13 @@ def _assoc(record: dict[str, Any], role: str) -> str:
 
 
 def notes(record: dict[str, Any]) -> str:
-    """The English summary, and the figures by source when sources give several: ACLED's
-    notes keep what each source said ("27 (Syrian Observatory for Human Rights); 30 (...)")."""
+    """The English summary, and every death toll with its source when several sources give
+    one: ACLED's notes keep what each said ("27 civilians according to Syrian Observatory for
+    Human Rights (عنب بلدي); 30 people according to Government of Syria (الجزيرة نت)")."""
     text = str(record.get("summary_en") or "")
-    given = [f for f in record.get("fatalities") or [] if f.get("count") is not None]
-    if len(given) > 1:
+    said_by = {(reader.figure_name(f.get("source")), f.get("article_id"))
+               for f in record.get("fatalities") or [] if f.get("count") is not None}
+    if len(said_by) > 1:
         text = f"{text} Fatalities by source: {reader.figures_by_source(record)}.".strip()
     return text
 
