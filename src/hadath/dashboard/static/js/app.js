@@ -143,19 +143,20 @@ function renderControlView(shown, fit) {
   const range = dayRange(places);
   let day = state.at ? dayNumber(state.at) : null;
   if (range && (day === null || day < range[0] || day > range[1])) day = range[1];
-  const draw = () => {
+  const drawMap = () => {
     for (const place of places) place.state = stateAt(place, day);
     map.showControl(places, (id) => selectEvent(id));
-    renderControl($("list"), places, day, { range, onSelect: (id) => selectEvent(id), onDay: (value) => {
-      day = value;
-      state.at = isoDay(day);
-      writeState(state);
-      draw();
-    } });
     $("map").dataset.controlDay = range ? isoDay(day) : "";
   };
+  const drawList = renderControl($("list"), places, day, { range, onSelect: (id) => selectEvent(id), onDay: (value) => {
+    day = value;
+    state.at = isoDay(day);
+    writeState(state);
+    drawMap();
+    drawList(day);
+  } });
   map.setEvents([], () => {}, { fit: false });
-  draw();
+  drawMap();
   if (fit) map.fitPlaces(places);
 }
 

@@ -54,6 +54,8 @@ export function dayRange(places) {
   return days.length ? [Math.min(...days), Math.max(...days)] : null;
 }
 
+// Draws the slider once and the list of places for a day; returns the function that redraws
+// the list for another day (the slider keeps its focus while it is moved).
 export function renderControl(container, places, day, { range, onDay, onSelect }) {
   clear(container);
   container.append(el("div", { class: "list-head" },
@@ -61,36 +63,45 @@ export function renderControl(container, places, day, { range, onDay, onSelect }
     el("span", { class: "muted" }, " named in captures, recaptures and withdrawals")));
   if (!range) {
     container.append(el("p", { class: "muted hint" }, "No capture, recapture or withdrawal matches the filters."));
-    return;
+    return () => {};
   }
   const slider = el("input", { type: "range", min: range[0], max: range[1], step: 1, value: day,
     class: "control-slider", "data-testid": "control-slider", "aria-label": "Day",
     oninput: (ev) => onDay(Number(ev.target.value)) });
+  const dayLabel = el("div", { class: "slider-day", "data-testid": "control-day" });
+  const list = el("ol", { class: "control-list" });
   container.append(el("div", { class: "slider-row" },
     el("span", { class: "muted" }, isoDay(range[0])), slider, el("span", { class: "muted" }, isoDay(range[1]))),
-  el("div", { class: "slider-day", "data-testid": "control-day" }, `As reported by ${isoDay(day)}`),
+  dayLabel,
   el("p", { class: "legend-line muted" },
     el("span", { class: "control-key asserted" }, "■"), " reported in control (asserted)   ",
-    el("span", { class: "control-key claimed" }, "?"), " claimed by a party, not confirmed"));
-  const list = el("ol", { class: "control-list" });
-  for (const place of places) {
-    const state = stateAt(place, day);
-    list.append(el("li", { class: "control-place", dataset: { place: place.name, holder: state ? state.holder : "",
-      modality: state ? state.modality : "" } },
-    el("div", { class: "control-place-head" },
-      el("strong", {}, place.name), place.country ? el("span", { class: "muted" }, ` ${place.country}`) : null,
-      state ? el("span", { class: `holder ${state.modality === "claimed" ? "claimed" : "asserted"}`,
-        style: { "--holder": holderColour(state.holder) } },
-      state.modality === "claimed" ? `claimed by ${state.holder}` : `held by ${state.holder}`)
-        : el("span", { class: "muted" }, " no report yet")),
-    state && state.lastAsserted ? el("div", { class: "muted" },
-      `last asserted: ${state.lastAsserted.holder} (${state.lastAsserted.date})`) : null,
-    el("table", { class: "claims" }, el("tbody", {}, place.claims.map((c) => el("tr", {
-      class: `${c.day > day ? "later" : ""}${MOVES_CONTROL.has(c.modality) ? "" : " inert"}`,
-      onclick: () => onSelect(c.eventId), title: "Open this event" },
-    el("td", {}, c.date), el("td", {}, typeLabel(c.type)), el("td", {}, c.verb),
-    el("td", {}, el("span", { class: `badge modality-${c.modality}` }, c.modality)),
-    el("td", { class: "muted" }, `according to ${c.sources.join("; ") || "?"}${c.outlets.length ? ` · in ${c.outlets.join(", ")}` : ""}`)))))));
-  }
-  container.append(list);
+    el("span", { class: "control-key claimed" }, "?"), " claimed by a party, not confirmed"),
+  list);
+  const draw = (shownDay) => {
+    dayLabel.textContent = `As reported by ${isoDay(shownDay)}`;
+    clear(list);
+    for (const place of places) list.append(placeItem(place, shownDay, onSelect));
+  };
+  draw(day);
+  return draw;
+}
+
+function placeItem(place, day, onSelect) {
+  const state = stateAt(place, day);
+  return el("li", { class: "control-place", dataset: { place: place.name, holder: state ? state.holder : "",
+    modality: state ? state.modality : "" } },
+  el("div", { class: "control-place-head" },
+    el("strong", {}, place.name), place.country ? el("span", { class: "muted" }, ` ${place.country}`) : null,
+    state ? el("span", { class: `holder ${state.modality === "claimed" ? "claimed" : "asserted"}`,
+      style: { "--holder": holderColour(state.holder) } },
+    state.modality === "claimed" ? `claimed by ${state.holder}` : `held by ${state.holder}`)
+      : el("span", { class: "muted" }, " no report yet")),
+  state && state.lastAsserted ? el("div", { class: "muted" },
+    `last asserted: ${state.lastAsserted.holder} (${state.lastAsserted.date})`) : null,
+  el("table", { class: "claims" }, el("tbody", {}, place.claims.map((c) => el("tr", {
+    class: `${c.day > day ? "later" : ""}${MOVES_CONTROL.has(c.modality) ? "" : " inert"}`,
+    onclick: () => onSelect(c.eventId), title: "Open this event" },
+  el("td", {}, c.date), el("td", {}, typeLabel(c.type)), el("td", {}, c.verb),
+  el("td", {}, el("span", { class: `badge modality-${c.modality}` }, c.modality)),
+  el("td", { class: "muted" }, `according to ${c.sources.join("; ") || "?"}${c.outlets.length ? ` · in ${c.outlets.join(", ")}` : ""}`))))));
 }

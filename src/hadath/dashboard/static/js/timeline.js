@@ -86,6 +86,7 @@ export class Timeline {
     }
     const inner = width - PAD.left - PAD.right;
     const step = inner / bins.length;
+    const bar = Math.max(1, Math.min(step - 1, 28)); // a few days do not make a wall of colour
     const top = Math.max(...bins.map((b) => b.count));
     const y = (n) => (HEIGHT - PAD.bottom) - (n / top) * (HEIGHT - PAD.top - PAD.bottom);
     const brushDays = brush ? [dayNumber(brush[0]), dayNumber(brush[1])] : null;
@@ -100,7 +101,7 @@ export class Timeline {
         const n = bin.byType.get(type.id);
         if (!n) continue;
         const rect = svg("rect", {
-          class: "tl-bar", x: PAD.left + i * step + 0.5, width: Math.max(1, step - 1),
+          class: "tl-bar", x: PAD.left + i * step + Math.max(0.5, (step - bar) / 2), width: bar,
           y: y(below + n), height: y(below) - y(below + n), fill: typeColour(type.id),
           dataset: { type: type.id, count: String(n) },
         }, svg("title", {}, `${isoDay(bin.start)}${bin.end > bin.start ? ` – ${isoDay(bin.end)}` : ""}: ${n} ${typeLabel(type.id)}`));
