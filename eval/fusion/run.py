@@ -32,6 +32,7 @@ DATA = REPO / ".." / "shared" / "data" / "saudinewsnet" / "dataset"
 GOLD = HERE / "gold.json"
 RADIUS_KM = 15.0  # a report placed this close to the story's place is placed there
 AMBIGUOUS = "?"  # a report of a story's type and days that names no place precise enough
+HAPPENED = {"asserted", "claimed", "denied"}  # a plan, a threat or background is another event
 THRESHOLDS = (0.80, 0.84, 0.86, 0.88, 0.90, 0.92)
 
 
@@ -168,7 +169,8 @@ def place_fits(location: dict[str, Any] | None, event: dict[str, Any]) -> str:
 
 def label_reports(reports: list[Report], gold: dict[str, Any]) -> None:
     """Each report's gold event: its article reports the event, its type is one the event
-    accepts, its days meet the event's days widened by one, and its place fits."""
+    accepts, its modality says it happened, its days meet the event's days widened by one,
+    and its place fits."""
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for event in gold["events"]:
         for article_id in {r["article_id"] for r in event["reports"]}:
@@ -176,7 +178,8 @@ def label_reports(reports: list[Report], gold: dict[str, Any]) -> None:
     for report in reports:
         fits: list[tuple[str, str]] = []
         for event in by_article.get(report.article_id, []):
-            if report.record.get("type") not in event["types"]:
+            if report.record.get("type") not in event["types"] or \
+                    report.record.get("modality") not in HAPPENED:
                 continue
             days = _days(report.record.get("date"), report.record.get("date_end"))
             story = _days(event["event"]["date"], event["event"]["date_end"])
@@ -275,20 +278,21 @@ def figure_survival(gold: dict[str, Any], reports: list[Report], store: Any) -> 
                   for rep in event["reports"] for kind in ("fatalities", "injured")
                   for f in rep[kind] if not f.get("aggregate")}
 
-        def kept(fig: tuple[str, Any, Any]) -> bool:
-            kind, count, article = fig
-            return bool({(kind, count, article), (kind, count, source_article.get(article, article))}
-                        & kept_in_main)
-
         lost = {(r.fused_id, *fig) for r in mine if r.fused_id
                 for fig in figures(r.record) if fig not in figures(fused(r.fused_id))}
         values = {(k, c) for k, c, _ in wanted}
-        rows.append(dict(
-            id=event["id"], conflicting=event["conflicting_figures"], reports=len(mine),
-            fused=len(fused_ids), main=main, wanted=wanted, kept={f for f in wanted if kept(f)},
-            values=values, values_kept=values & {(k, c) for k, c, _ in kept_in_main}, lost=lost,
-            best=main.get("fatalities_best")))
+        rows.append({
+            "id": event["id"], "conflicting": event["conflicting_figures"], "reports": len(mine),
+            "fused": len(fused_ids), "main": main, "wanted": wanted, "kept": {f for f in wanted if _kept(f, kept_in_main, source_article)},
+            "values": values, "values_kept": values & {(k, c) for k, c, _ in kept_in_main}, "lost": lost,
+            "best": main.get("fatalities_best")})
     return rows
+
+
+def _kept(figure: tuple[str, Any, Any], kept: set[tuple[str, Any, Any]],
+          source_article: dict[str, str]) -> bool:
+    kind, count, article = figure
+    return bool({(kind, count, article), (kind, count, source_article.get(article, article))} & kept)
 
 
 # ---------------------------------------------------------------- similarity
