@@ -11,7 +11,7 @@ import pytest
 from hadath.api.models import ActorPage, Article, Event, EventPage, PlacePage, Stats
 from hadath.vocabulary import EVENT_TYPES
 
-from .conftest import MARKUP, XSS
+from .conftest import MARKUP, TOKEN, XSS
 
 
 def _events(api: httpx.Client, **params: Any) -> dict[str, Any]:
@@ -213,3 +213,11 @@ def test_stats_count_what_events_lists(api: httpx.Client) -> None:
     assert filtered["total"] == _events(api, country="SY")["total"] == 2
     assert api.get("/stats", params={"type": "riot"}).json()["total"] == 0
     assert api.get("/stats", params={"date_from": "2024-13"}).status_code == 422
+
+
+def test_a_read_only_server_refuses_every_write(api: httpx.Client) -> None:
+    for headers in ({}, {"Authorization": f"Bearer {TOKEN}"}):
+        response = api.post("/articles", json={"text": "نص"}, headers=headers)
+        assert response.status_code == 403
+        assert "read-only" in response.json()["detail"]
+    assert api.get("/stats").json()["total"] == 4
