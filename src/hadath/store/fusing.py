@@ -17,6 +17,7 @@ from hadath.fusion import Candidate, Report, assign, fused_record, profile, regr
 from hadath.fusion.profile import MAX_PRECISE_SPAN_DAYS, Profile, day_interval
 from hadath.fusion.types import fusing_types
 from hadath.store import schema
+from hadath.store.search import write_document
 
 events, articles, fused = schema.events, schema.articles, schema.fused_events
 
@@ -149,6 +150,7 @@ def write_fused(conn: Connection, fused_id: str) -> None:
     """The fused event's row written again from its reports; deleted when it has none."""
     reports = report_rows(conn, events.c.fused_id == fused_id)
     conn.execute(delete(schema.fused_names).where(schema.fused_names.c.fused_id == fused_id))
+    write_document(conn, fused_id, None)
     conn.execute(delete(fused).where(fused.c.id == fused_id))
     if not reports:
         return
@@ -175,6 +177,7 @@ def write_fused(conn: Connection, fused_id: str) -> None:
         day_last=last.isoformat() if last else None,
         position=min(starts, default=None), record=record,
     ))
+    write_document(conn, fused_id, record)
     names = {("source", str(s)) for s in record["sources"]} | {("outlet", str(o)) for o in record["outlets"]}
     if names:
         conn.execute(insert(schema.fused_names),

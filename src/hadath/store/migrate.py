@@ -1,6 +1,7 @@
 """The store's schema version: `upgrade(engine)` brings a store of any earlier version, or one
 made before versions existed, to `SCHEMA_VERSION` with the Alembic revisions in `migrations/`,
-and then fuses any reports stored unfused (a store from before fusion).
+and then fuses any reports stored unfused (a store from before fusion) and indexes any fused
+event the search index lacks.
 
 A store already at the version costs one query; Alembic is only loaded when there is work.
 """
@@ -11,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, column, inspect, select, table
 
 # the id of the newest revision in migrations/versions (tests check they agree)
-SCHEMA_VERSION = "0002"
+SCHEMA_VERSION = "0003"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 
@@ -31,9 +32,11 @@ def upgrade(engine: Engine) -> None:
         from alembic.config import Config
 
         from hadath.store.fusing import fuse_unfused
+        from hadath.store.search import index_unsearched
 
         config = Config()
         config.set_main_option("script_location", str(MIGRATIONS))
         config.attributes["connection"] = conn
         command.upgrade(config, "head")
         fuse_unfused(conn)
+        index_unsearched(conn)

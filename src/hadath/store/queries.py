@@ -15,6 +15,7 @@ from sqlalchemy import ColumnElement, Select, and_, exists, func, or_, select
 from hadath.countries import alpha2
 from hadath.store import schema
 from hadath.store.event_query import DATE_FORMATS, SORT_ORDERS, EventQuery, check_date_bound
+from hadath.store.search import matches_text
 
 __all__ = ["DATE_FORMATS", "SORT_ORDERS", "EventQuery", "check_date_bound", "count_events",
            "select_events"]
@@ -66,7 +67,7 @@ def _conditions(query: EventQuery) -> list[ColumnElement[bool]]:
     if query.min_confidence is not None:
         conditions.append(fused.c.confidence >= query.min_confidence)
     if query.text:
-        conditions.append(_mentions_text(query.text))
+        conditions.append(matches_text(query.text))
     return conditions
 
 
@@ -91,27 +92,6 @@ def _named(kind: str, name: str) -> ColumnElement[bool]:
     names = schema.fused_names
     return exists().where(names.c.fused_id == schema.fused_events.c.id, names.c.kind == kind,
                           names.c.name.icontains(name, autoescape=True))
-
-
-def _mentions_text(text: str) -> ColumnElement[bool]:
-    """The text is in an evidence sentence (Arabic), the summary, an actor, the place or the
-    headline of a reporting article."""
-    fused, events, evidence, articles = (schema.fused_events, schema.events, schema.evidence,
-                                         schema.articles)
-    in_sentence = exists().where(events.c.fused_id == fused.c.id,
-                                 evidence.c.event_id == events.c.id,
-                                 evidence.c.text.icontains(text, autoescape=True))
-    in_headline = exists().where(events.c.fused_id == fused.c.id,
-                                 articles.c.id == events.c.article_id,
-                                 articles.c.title.icontains(text, autoescape=True))
-    return or_(
-        in_sentence,
-        fused.c.summary_en.icontains(text, autoescape=True),
-        fused.c.actor1.icontains(text, autoescape=True),
-        fused.c.actor2.icontains(text, autoescape=True),
-        fused.c.place.icontains(text, autoescape=True),
-        in_headline,
-    )
 
 
 def _order(sort: str) -> list[Any]:

@@ -6,7 +6,8 @@ the searchable fields and the whole record; evidence and figures: the event's ev
 its fatality / injured / detained figures per source; skips: inputs that gave no article.
 fused_events: one row per real-world event, fused from the reports (`events` rows, each with
 its `fused_id`) of any number of articles (docs/fused_events.md); fused_names: the sources
-and outlets of each fused event, for filtering.
+and outlets of each fused event, for filtering; fused_search: each fused event's searchable
+text, normalised (`search.py`), indexed by SQLite FTS5 or PostgreSQL pg_trgm.
 Every change here is also a revision in `migrations/versions/` (and `SCHEMA_VERSION` in
 `migrate.py`): `Store` upgrades existing stores in place with them.
 """
@@ -118,6 +119,15 @@ fused_names = Table(
            primary_key=True),
     Column("kind", String(10), primary_key=True),  # source | outlet
     Column("name", String(300), primary_key=True),
+)
+
+fused_search = Table(
+    "fused_search",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),  # the FTS5 rowid on SQLite
+    Column("fused_id", String(64), ForeignKey("fused_events.id", ondelete="CASCADE"),
+           nullable=False, unique=True),
+    Column("body", Text, nullable=False),
 )
 
 evidence = Table(
