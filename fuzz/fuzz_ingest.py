@@ -17,5 +17,6 @@ with atheris.instrument_imports(include=["hadath", "checks"]):
 
 
 if __name__ == "__main__":
+    checks.warm_ingest()
     atheris.Setup(sys.argv, checks.ingest_input)
     atheris.Fuzz()

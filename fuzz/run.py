@@ -51,7 +51,7 @@ def fuzz_target(target: str, seconds: float, work: Path, timeout: int) -> dict[s
             f"-dict={FUZZ / 'hadath.dict'}", f"-artifact_prefix={crashes}/",
             str(corpus), str(FUZZ / "seeds" / target),
         ]
-        log = work / f"{target}-{sessions}.log"
+        log = work / f"{target}-{time.strftime('%H%M%S')}-{sessions}.log"
         with log.open("w") as out:
             subprocess.run(command, stdout=out, stderr=subprocess.STDOUT, check=False)
         found = _EXECS.findall(log.read_text(errors="replace"))

@@ -31,3 +31,13 @@ def test_a_warc_without_html_pages_is_named_with_its_reason(tmp_path: Path) -> N
     [item] = read_one(path)
     assert isinstance(item, Skipped)
     assert item.reason.startswith("WARC holds no HTML page")
+
+
+@pytest.mark.parametrize("name", ["lines.jsonl", "lines.ndjson"])
+def test_a_json_lines_file_of_blank_lines_is_named_as_empty(tmp_path: Path, name: str) -> None:
+    # Found by fuzz_ingest: a .jsonl holding only "\n" yielded nothing, so the run was silent.
+    path = tmp_path / name
+    path.write_bytes((CRASHES / "ingest" / "jsonl-blank-lines-only").read_bytes()[1:] + b" \r\n")
+    [item] = read_one(path)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("empty")

@@ -32,15 +32,21 @@ def read_html(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skip
 
 def read_jsonl(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """One JSON object a line; a bad line is skipped with its number, the rest still read."""
+    lines = 0
     for number, line in enumerate(text.splitlines(), start=1):
         if line.strip():
+            lines += 1
             yield _jsonl_record(line, number, source, relpath)
+    if not lines:
+        yield Skipped(source, "empty: no JSON Lines record, only blank lines")
 
 
 def read_jsonl_file(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """JSON Lines read a line at a time, so a crawl of any size never sits in memory whole."""
+    lines = 0
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
+            lines += bool(raw.strip())
             if len(raw) > MAX_JSONL_LINE_BYTES:
                 yield Skipped(f"{source}:{number}", f"line {number} too large "
                                                     f"({len(raw) // 2**20} MB)")
@@ -52,6 +58,9 @@ def read_jsonl_file(path: Path, source: str, relpath: str) -> Iterator[RawRecord
                 continue
             if line.strip():
                 yield _jsonl_record(line, number, source, relpath)
+    if not lines:
+        # blank lines only: without this the run would count the file nowhere
+        yield Skipped(source, "empty: no JSON Lines record, only blank lines")
 
 
 def _jsonl_record(line: str, number: int, source: str, relpath: str) -> RawRecord | Skipped:
