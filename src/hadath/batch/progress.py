@@ -66,12 +66,14 @@ class BatchProgress(_Bar):
         super().__init__("starting the cluster", TextColumn("{task.fields[partitions]}"))
         self.partitions = 0
         self.done = 0
+        self.workers = 0
 
     def start(self, summary: BatchSummary, records: int) -> None:
         self.partitions = summary.partitions
         self.done = summary.finished_before
-        self.bar.update(self.task, description=f"extracting on {summary.workers} workers",
-                        total=records, partitions=self._partitions())
+        self.workers = summary.workers
+        self.bar.update(self.task, description="extracting", total=records,
+                        partitions=self._partitions())
 
     def partition_done(self, record: dict[str, Any]) -> None:
         self.done += 1
@@ -80,7 +82,8 @@ class BatchProgress(_Bar):
         self.bar.update(self.task, advance=items, partitions=self._partitions())
 
     def _partitions(self) -> str:
-        return f"{self.done}/{self.partitions} partitions"
+        workers = f"{self.workers} worker" + ("" if self.workers == 1 else "s")
+        return f"{self.done}/{self.partitions} partitions, {workers}"
 
 
 class LoadProgress(_Bar):
