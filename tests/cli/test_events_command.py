@@ -1,7 +1,9 @@
 """`hadath events` as an analyst uses it: checked filters, the filters and orders an analyst
-expects, a table that fits the terminal, and evidence that names its report."""
+expects, a table that fits the terminal, evidence that names its report, and one row per
+fused event with its outlets and reports."""
 import json
 import os
+from pathlib import Path
 
 import pytest
 from hadath_cli import EXAMPLE, run_hadath
@@ -108,3 +110,46 @@ def test_evidence_names_outlet_url_title_and_time(example_store: str) -> None:
     extracted_evidence = json.loads(extracted.stdout)["events"][0]["evidence"][0]
     assert extracted_evidence["url"] == "https://alarab.example/aleppo"
     assert {"article_id", "sentence", "start", "end", "text"} <= set(extracted_evidence)
+
+
+# Two outlets report one Russian air strike on Aleppo, with different death tolls: "the Syrian
+# Observatory said 12 civilians were killed in Russian air strikes on the city of Aleppo today,
+# Saturday" / "a medical source in Aleppo reported 15 civilians killed in a Russian air raid on
+# the city's districts yesterday" (published the next day).
+TWO_OUTLETS = [
+    {"url": "https://enabbaladi.example/1", "outlet": "عنب بلدي", "title": "غارات روسية على حلب",
+     "published": "2024-11-30",
+     "text": "غارات روسية على حلب\n\nقال المرصد السوري لحقوق الإنسان إن 12 مدنيا قتلوا في غارات "
+             "جوية روسية على مدينة حلب اليوم السبت."},
+    {"url": "https://aljazeera.example/2", "outlet": "الجزيرة نت",
+     "title": "قتلى مدنيون في قصف جوي على حلب", "published": "2024-12-01",
+     "text": "قتلى مدنيون في قصف جوي على حلب\n\nأفاد مصدر طبي في حلب بمقتل 15 مدنيا في قصف جوي "
+             "روسي استهدف أحياء المدينة أمس."},
+]
+
+
+def test_reports_of_one_event_from_two_outlets_are_one_row(tmp_path: Path) -> None:
+    articles = tmp_path / "two.jsonl"
+    articles.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in TWO_OUTLETS),
+                        encoding="utf-8")
+    db = str(tmp_path / "events.db")
+    assert run_hadath("run", str(articles), "--db", db).returncode == 0
+    [event] = _listed(db)
+    assert event["type"] == "air_strike" and event["date"] == "2024-11-30"
+    assert event["n_reports"] == 2 and event["outlets"] == ["عنب بلدي", "الجزيرة نت"]
+    assert sorted(f["count"] for f in event["fatalities"]) == [12, 15]  # both kept, not added
+    assert event["fatalities_best"] == 12
+    table = run_hadath("events", "--db", db, env={**os.environ, "COLUMNS": "160"}).stdout
+    header, row = (line for line in table.splitlines()[1:] if line.strip() and "─" not in line)
+    assert header.split()[-2:] == ["outlets", "reports"]
+    assert "عنب بلدي, الجزيرة نت" in row and row.split()[-1] == "2"
+    # the same filters find it through either report
+    assert len(_listed(db, "--outlet", "الجزيرة")) == len(_listed(db, "--source", "Observatory")) == 1
+    assert len(_listed(db, "--text", "أحياء المدينة")) == 1
+    assert len(_listed(db, "--bbox", "36.9,36.0,37.4,36.4")) == 1
+    assert _listed(db, "--bbox", "44.0,33.0,45.0,34.0") == []
+
+
+def test_a_box_that_is_not_four_numbers_is_an_error(example_store: str) -> None:
+    result = run_hadath("events", "--db", example_store, "--bbox", "36,35,37")
+    assert result.returncode == 2 and "min_lon,min_lat,max_lon,max_lat" in result.stderr
