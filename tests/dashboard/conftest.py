@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-import handmade  # noqa: E402
+import handmade
 
 playwright_api = pytest.importorskip("playwright.sync_api")
 

@@ -64,27 +64,37 @@ def _article(article_id: str, title: str, body: str, published: str, outlet: str
                    mentions=mentions or [], events=built)
 
 
+def _control_event(sentence: str, event_id: str, type_: str, modality: str, date: str,
+                   actor1: dict[str, Any], actor2: dict[str, Any], location: dict[str, Any],
+                   source: str, summary: str) -> dict[str, Any]:
+    return {"sentence": sentence, "id": event_id, "type": type_, "modality": modality,
+            "date": date, "actor1": actor1, "actor2": actor2, "location": location,
+            "sources": [source], "summary_en": summary}
+
+
 def control_articles() -> list[Article]:
+    # "HTS took Saraqib after battles with the Syrian army" (a monitor's word: asserted);
+    # "HTS said it took Maarat al-Numan" (a party's claim); "the Syrian army announced it
+    # regained Saraqib" (the army's own claim about the fight: claimed).
     taken = "سيطرت هيئة تحرير الشام على مدينة سراقب بعد معارك مع الجيش السوري"
-    regained = "أعلن الجيش السوري استعادة السيطرة على مدينة سراقب"
     claimed = "قالت هيئة تحرير الشام إنها سيطرت على معرة النعمان"
+    regained = "أعلن الجيش السوري استعادة السيطرة على مدينة سراقب"
     return [
         _article("saraqib-taken", "هيئة تحرير الشام تسيطر على سراقب", taken + ".", "2024-11-28",
-                 "Enab Baladi", [dict(sentence=taken, id="hand-saraqib-taken", type="territory_taken",
-                                      modality="asserted", date="2024-11-28", actor1=HTS, actor2=ARMY,
-                                      location=SARAQIB,
-                                      sources=["Syrian Observatory for Human Rights"],
-                                      summary_en="Hayat Tahrir al-Sham took Saraqib from the Syrian army.")]),
-        _article("maarat-claimed", "الهيئة تعلن السيطرة على معرة النعمان", claimed + ".", "2024-11-29",
-                 "Al-Watan", [dict(sentence=claimed, id="hand-maarat-claimed", type="territory_taken",
-                                   modality="claimed", date="2024-11-29", actor1=HTS, actor2=ARMY,
-                                   location=MAARAT, sources=["Hayat Tahrir al-Sham"],
-                                   summary_en="Hayat Tahrir al-Sham said it took Maarat al-Numan.")]),
-        _article("saraqib-regained", "الجيش السوري يعلن استعادة سراقب", regained + ".", "2024-12-02",
-                 "SANA", [dict(sentence=regained, id="hand-saraqib-regained", type="territory_regained",
-                               modality="claimed", date="2024-12-02", actor1=ARMY, actor2=HTS,
-                               location=SARAQIB, sources=["Military Forces of Syria"],
-                               summary_en="The Syrian army said it regained Saraqib.")]),
+                 "Enab Baladi", [_control_event(
+                     taken, "hand-saraqib-taken", "territory_taken", "asserted", "2024-11-28", HTS,
+                     ARMY, SARAQIB, "Syrian Observatory for Human Rights",
+                     "Hayat Tahrir al-Sham took Saraqib from the Syrian army.")]),
+        _article("maarat-claimed", "الهيئة تعلن السيطرة على معرة النعمان", claimed + ".",
+                 "2024-11-29", "Al-Watan", [_control_event(
+                     claimed, "hand-maarat-claimed", "territory_taken", "claimed", "2024-11-29", HTS,
+                     ARMY, MAARAT, "Hayat Tahrir al-Sham",
+                     "Hayat Tahrir al-Sham said it took Maarat al-Numan.")]),
+        _article("saraqib-regained", "الجيش السوري يعلن استعادة سراقب", regained + ".",
+                 "2024-12-02", "SANA", [_control_event(
+                     regained, "hand-saraqib-regained", "territory_regained", "claimed", "2024-12-02",
+                     ARMY, HTS, SARAQIB, "Military Forces of Syria",
+                     "The Syrian army said it regained Saraqib.")]),
     ]
 
 
@@ -99,14 +109,13 @@ def markup_article() -> Article:
              "country": None}
     idlib = {"surface": "إدلب", "canonical": "Idlib", "country": "SY", "admin1": "Idlib",
              "admin2": None, "lat": 35.9306, "lon": 36.6339, "geo_precision": 1}
+    figure = {"count": 3, "min": None, "approx": False, "vague": False, "side": MARKUP["actor"],
+              "source": MARKUP["source"], "article_id": "markup-article"}
+    event = {"sentence": body, "id": "hand-markup", "type": "armed_clash", "modality": "asserted",
+             "date": "2024-11-30", "actor1": actor, "actor2": ARMY, "location": idlib,
+             "sources": [MARKUP["source"]], "summary_en": MARKUP["summary"], "fatalities": [figure]}
     return _article("markup-article", MARKUP["title"], body, "2024-11-30", MARKUP["outlet"],
-                    [dict(sentence=body, id="hand-markup", type="armed_clash", modality="asserted",
-                          date="2024-11-30", actor1=actor, actor2=ARMY, location=idlib,
-                          sources=[MARKUP["source"]], summary_en=MARKUP["summary"],
-                          fatalities=[{"count": 3, "min": None, "approx": False, "vague": False,
-                                       "side": MARKUP["actor"], "source": MARKUP["source"],
-                                       "article_id": "markup-article"}])],
-                    mentions=[mention], url=MARKUP["url"])
+                    [event], mentions=[mention], url=MARKUP["url"])
 
 
 def build_store(path: str) -> None:

@@ -186,6 +186,14 @@ def test_an_event_opens_the_reader_with_its_spans(page: Page, pipeline_server: S
     assert any(urlsplit(u).path == "/fonts/Amiri-Regular.ttf" for u in page.requests)
     tab.screenshot(path=str(screenshots / "reader.png"))
     print("screenshot:", screenshots / "reader.png")
+    # A span of another event of this article opens that event.
+    other = next(e for e in events if e["id"] != event["id"]
+                 and any(r["article_id"] == article_id for r in e["reports"]))
+    report_id = next(r["event_id"] for r in other["reports"] if r["article_id"] == article_id)
+    tab.click(f"#reader .article-text span[data-events~='{report_id}'] >> nth=0")
+    tab.wait_for_selector(f"#list .event-row.selected[data-event-id='{other['id']}']")
+    assert parse_qs(urlsplit(tab.url).query)["event"] == [other["id"]]
+    assert other["summary_en"] in tab.inner_text("#panel .summary")
     only_loopback(page, pipeline_server)
 
 

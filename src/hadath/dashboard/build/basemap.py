@@ -13,6 +13,7 @@ import json
 import struct
 import sys
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 # West Africa's coast to Iran's eastern border, the Horn of Africa to the Black Sea.
@@ -103,7 +104,7 @@ def clip_line(line: Ring, box: tuple[float, float, float, float]) -> list[Ring]:
     """The pieces of a polyline inside the box (each segment clipped by Liang–Barsky)."""
     pieces: list[Ring] = []
     current: Ring = []
-    for a, b in zip(line, line[1:], strict=False):
+    for a, b in pairwise(line):
         segment = _clip_segment(a, b, box)
         if segment is None:
             if len(current) > 1:

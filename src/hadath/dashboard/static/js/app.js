@@ -20,9 +20,11 @@ let generation = 0;
 
 const map = createMap($("map"));
 const timeline = new Timeline($("timeline"), (brush) => { state.brush = brush; writeState(state); renderView(); });
-const reader = new Reader($("reader"), { onEvent: (reportIds) => {
-  const fused = reportIds.map((id) => data.fusedOf.get(id)).find(Boolean);
-  if (fused) selectEvent(fused, { openReader: false });
+// A piece of text can belong to several events: a click opens one that is not already open.
+const reader = new Reader($("reader"), { onEvent: (ids) => {
+  const fused = ids.map((id) => data.fusedOf.get(id)).filter(Boolean);
+  const next = fused.find((id) => id !== state.event) || fused[0];
+  if (next) selectEvent(next, { openReader: false, keepArticle: true, from: "reader" });
 } });
 
 buildFilters();
@@ -113,7 +115,7 @@ async function load() {
     setStatus(`The API refused these filters: ${error.message}`, "error");
   }
   renderView({ fit: true });
-  if (state.event) await selectEvent(state.event, { openReader: !state.article, keepArticle: true });
+  if (state.event) await selectEvent(state.event, { openReader: !state.article, keepArticle: true, from: "url" });
   if (state.article) await openArticle(state.article, {});
   if (mine === generation) document.body.dataset.state = "ready";
 }
@@ -132,7 +134,7 @@ function renderView({ fit = false } = {}) {
     renderControlView(shown, fit);
   } else {
     map.hideControl();
-    map.setEvents(shown, (id) => selectEvent(id), { fit });
+    map.setEvents(shown, (id) => selectEvent(id, { from: "map" }), { fit });
     renderList($("list"), shown, { total: data.total, truncated: data.truncated, selected: state.event,
       onSelect: (id) => selectEvent(id) });
   }
@@ -160,12 +162,20 @@ function renderControlView(shown, fit) {
   if (fit) map.fitPlaces(places);
 }
 
-async function selectEvent(id, { openReader = true, keepArticle = false } = {}) {
+async function selectEvent(id, { openReader = true, keepArticle = false, from = "list" } = {}) {
   state.event = id;
   if (!keepArticle) state.article = null;
   writeState(state);
-  for (const row of document.querySelectorAll(".event-row")) row.classList.toggle("selected", row.dataset.eventId === id);
-  map.select(id);
+  for (const row of document.querySelectorAll(".event-row")) {
+    row.classList.toggle("selected", row.dataset.eventId === id);
+    if (row.dataset.eventId === id && from !== "list") {
+      const box = $("list");
+      const top = row.offsetTop - box.clientHeight / 2;
+      if (row.offsetTop < box.scrollTop || row.offsetTop > box.scrollTop + box.clientHeight) box.scrollTop = top;
+    }
+  }
+  if (from === "map") map.select(id);
+  else map.reveal(id);
   let event = data.byId.get(id);
   if (!event) {
     try {

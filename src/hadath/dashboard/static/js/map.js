@@ -104,7 +104,7 @@ class EventMap {
       } else {
         const size = markerSize(event.fatalities_best);
         const dot = el("div", {
-          class: `ev-dot modality-${event.modality}`,
+          class: `ev-dot modality-${event.modality} precision-${event.location.geo_precision || 0}`,
           style: { width: `${size}px`, height: `${size}px`, background: colour },
           dataset: { eventId: event.id, type: event.type },
         });
@@ -135,6 +135,14 @@ class EventMap {
       const dot = layer.getElement().querySelector(".ev-dot");
       if (dot) dot.classList.add("selected");
     }
+  }
+
+  // Select an event chosen elsewhere (list, reader, URL): open its cluster if it is in one.
+  reveal(id) {
+    const layer = this.markers.get(id);
+    if (!layer) return;
+    if (this.clusters.hasLayer(layer)) this.clusters.zoomToShowLayer(layer, () => this.select(id));
+    else this.select(id);
   }
 
   showControl(places, onSelect) {
