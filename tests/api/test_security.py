@@ -206,3 +206,12 @@ def test_the_openapi_document_lists_every_endpoint(api: httpx.Client) -> None:
                       "sort"}
     post = document["paths"]["/articles"]["post"]
     assert post["security"] == [{"HTTPBearer": []}]
+
+
+def test_without_a_dashboard_the_root_is_an_index_of_the_api(tmp_path: Path) -> None:
+    server = LiveServer(create_app(db_url("sqlite", tmp_path), dashboard=None))
+    try:
+        index = httpx.get(server.url + "/", timeout=60).json()
+    finally:
+        server.stop()
+    assert index["docs"] == "/docs" and "/events" in index["endpoints"]

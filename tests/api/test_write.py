@@ -165,3 +165,19 @@ def test_every_write_method_is_guarded(writable: httpx.Client) -> None:
         assert writable.request(method, "/events/anything").status_code == 401
         assert writable.request(method, "/articles/x", headers=AUTH).status_code == 405
 
+
+
+def test_a_changed_article_updates_its_reports_without_doubling(writable: httpx.Client) -> None:
+    first = _post(writable, {"text": NABATIEH, "id": "nabatieh", "published": "2024-10-01"})
+    assert first.status_code == 201 and first.json()["status"] == "new"
+    total = writable.get("/events").json()["total"]
+    # the outlet corrects its figure: "12 killed" becomes "14 killed"
+    corrected = NABATIEH.replace("مقتل 12", "مقتل 14")
+    second = _post(writable, {"text": corrected, "id": "nabatieh", "published": "2024-10-01"})
+    assert second.status_code == 200 and second.json()["status"] == "updated"
+    assert writable.get("/articles/nabatieh").json()["article"]["text"] == corrected
+    assert writable.get("/events").json()["total"] == total
+    def killed(answer: httpx.Response) -> list[int]:
+        return [f["count"] for e in answer.json()["events"] for f in e["fatalities"]]
+
+    assert set(killed(first)) == {12} and set(killed(second)) == {14}
