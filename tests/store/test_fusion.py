@@ -2,12 +2,15 @@
 a fused event keeps its id, a re-extracted article updates its reports, a fused event without
 reports disappears, one whose reports split regroups deterministically, and a wire copy adds
 an outlet and a report. Real article text through the events stage, and hand-made records."""
+from pathlib import Path
 from typing import Any
 
 from event_articles import article as text_article
 from hand_records import event, killed
 
 from hadath.events import extract_events
+from hadath.ingest import Deduplicator, IngestDefaults, read_one
+from hadath.pipeline import process
 from hadath.record import Article, ArticleMeta
 from hadath.store.db import Store
 
@@ -131,3 +134,36 @@ def test_statements_fuse_only_with_the_same_speaker(store: Store) -> None:
     store.save(made("c", event("c-1", "accuse", place="Syria", actor1="Government of Turkey"),
                     outlet="sana.sy"))
     assert sorted(e["n_reports"] for e in store.events()) == [1, 2]
+
+
+SEED = Path(__file__).resolve().parents[2] / "examples" / "aleppo_2024-11-30.txt"
+
+
+def _seed_as(outlet: str) -> ArticleMeta:
+    [meta] = read_one(SEED, IngestDefaults(published="2024-11-30"))
+    assert isinstance(meta, ArticleMeta)
+    meta.outlet, meta.id = outlet, f"seed-{outlet}"
+    return meta
+
+
+def test_the_seed_article_twice_one_event_each(store: Store) -> None:
+    """The example article (17 events) published again by a second outlet: as a wire copy
+    found by deduplication, and as an undetected copy extracted again — its reports fuse
+    with their twins one for one, and nothing else changes."""
+    original, again = _seed_as("العرب"), _seed_as("syndication.example")
+    store.save(process(original, tagger=False))
+    alone = store.events()
+    assert len(alone) == 17 and all(e["n_reports"] == 1 for e in alone)
+    dedup = Deduplicator()
+    dedup.check(original)
+    copy = _seed_as("wire.example")
+    copy.id = "seed-copy"
+    assert dedup.check(copy) == original.id
+    copy.duplicate_of = original.id
+    store.save(process(copy, tagger=False))
+    store.save(process(again, tagger=False))
+    fused = store.events()
+    assert [e["id"] for e in fused] == [e["id"] for e in alone]
+    assert all(e["n_reports"] == 3 and e["n_outlets"] == 3 for e in fused)
+    assert all(len(e["fatalities"]) == 2 * len(a["fatalities"]) for e, a in zip(fused, alone))
+    assert store.counts()["fused_events"] == 17
