@@ -174,7 +174,8 @@ async function selectEvent(id, { openReader = true, keepArticle = false, from = 
       if (row.offsetTop < box.scrollTop || row.offsetTop > box.scrollTop + box.clientHeight) box.scrollTop = top;
     }
   }
-  if (from === "map") map.select(id);
+  // A view loaded from a URL keeps the map fitted to all its events.
+  if (from === "map" || from === "url") map.select(id);
   else map.reveal(id);
   let event = data.byId.get(id);
   if (!event) {
