@@ -80,24 +80,21 @@ class Store:
                 [{"article_id": meta.id, "name": name, "data": data[name]} for name in _LAYERS],
             )
             for record in article.events:
-                self._insert_event(conn, meta.id, record)
-            for row in kept.values():
-                conn.execute(schema.events.update().where(schema.events.c.id == row["id"])
-                             .values(fused_id=row["fused_id"]))
+                self._insert_event(conn, meta.id, record, kept.get(record["id"]))
             new_ids = [r["id"] for r in article.events if r["id"] not in kept]
             fuse_article(conn, meta.id, new_ids, left)
             conn.execute(delete(schema.skips).where(schema.skips.c.source == (source or meta.id)))
 
     def _unchanged_reports(self, conn: Connection, article: Article
-                           ) -> tuple[dict[str, dict[str, Any]], set[str]]:
-        """The article's stored reports that it gives again unchanged ({id: row}: they keep
-        their fused event), and the fused events that lose a report (changed or gone). The
-        wire copies of a changed report go with it."""
+                           ) -> tuple[dict[str, str], set[str]]:
+        """The article's stored reports that it gives again unchanged ({id: fused id}: they
+        keep their fused event), and the fused events that lose a report (changed or gone).
+        The wire copies of a changed report go with it."""
         events = schema.events
         records = {r["id"]: r for r in article.events}
         rows = conn.execute(select(events.c.id, events.c.record, events.c.fused_id, events.c.copy_of)
                             .where(events.c.article_id == article.id)).mappings().all()
-        kept = {row["id"]: dict(row) for row in rows if not row["copy_of"]
+        kept = {row["id"]: row["fused_id"] for row in rows if not row["copy_of"]
                 and records.get(row["id"]) == row["record"] and row["fused_id"]}
         gone = [row for row in rows if row["id"] not in kept]
         left = {row["fused_id"] for row in gone if row["fused_id"]}
@@ -116,7 +113,8 @@ class Store:
         conn.execute(delete(schema.layers).where(schema.layers.c.article_id == article_id))
         conn.execute(delete(schema.articles).where(schema.articles.c.id == article_id))
 
-    def _insert_event(self, conn: Any, article_id: str, record: dict[str, Any]) -> None:
+    def _insert_event(self, conn: Connection, article_id: str, record: dict[str, Any],
+                      fused_id: str | None) -> None:
         location = record.get("location") or {}
         actor1 = record.get("actor1") or {}
         actor2 = record.get("actor2") or {}
@@ -130,7 +128,7 @@ class Store:
                 lat=location.get("lat"), lon=location.get("lon"),
                 geo_precision=location.get("geo_precision"),
                 confidence=record.get("confidence"), summary_en=record.get("summary_en"),
-                record=record,
+                record=record, fused_id=fused_id,
             )
         )
         rows = [
