@@ -137,12 +137,24 @@ class EventMap {
     }
   }
 
-  // Select an event chosen elsewhere (list, reader, URL): open its cluster if it is in one.
+  // Select an event chosen elsewhere (list, reader): a cluster of reports from one spot opens
+  // in place (zooming in would not split it); any other cluster is zoomed into.
   reveal(id) {
     const layer = this.markers.get(id);
-    if (!layer) return;
-    if (this.clusters.hasLayer(layer)) this.clusters.zoomToShowLayer(layer, () => this.select(id));
-    else this.select(id);
+    if (!layer || !this.clusters.hasLayer(layer)) {
+      this.select(id);
+      return;
+    }
+    const parent = this.clusters.getVisibleParent(layer);
+    if (parent && parent !== layer && typeof parent.spiderfy === "function") {
+      const bounds = parent.getBounds();
+      if (bounds.getNorthEast().distanceTo(bounds.getSouthWest()) < 1000) {
+        parent.spiderfy();
+        this.select(id);
+        return;
+      }
+    }
+    this.clusters.zoomToShowLayer(layer, () => this.select(id));
   }
 
   showControl(places, onSelect) {
