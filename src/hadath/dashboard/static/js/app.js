@@ -28,6 +28,7 @@ const reader = new Reader($("reader"), { onEvent: (ids) => {
 } });
 
 buildFilters();
+renderPanel($("panel"), null, {});
 load();
 
 function buildFilters() {

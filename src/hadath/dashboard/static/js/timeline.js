@@ -118,8 +118,11 @@ export class Timeline {
     for (let t = 0; t < ticks; t++) {
       const i = Math.round((t * (bins.length - 1)) / Math.max(1, ticks - 1));
       const label = unit === "month" ? isoDay(bins[i].start).slice(0, 7) : isoDay(bins[i].start);
-      chart.append(svg("text", { x: PAD.left + (i + 0.5) * step, y: HEIGHT - 6, class: "axis",
-        "text-anchor": "middle" }, label));
+      // The first and last dates lean inwards so that they are not cut at the edges.
+      const anchor = ticks > 1 && t === 0 ? "start" : ticks > 1 && t === ticks - 1 ? "end" : "middle";
+      const x = anchor === "start" ? PAD.left + i * step : anchor === "end" ? PAD.left + (i + 1) * step
+        : PAD.left + (i + 0.5) * step;
+      chart.append(svg("text", { x, y: HEIGHT - 6, class: "axis", "text-anchor": anchor }, label));
     }
     if (brushDays) {
       const a = bins.findIndex((b) => b.end >= brushDays[0]);
