@@ -115,12 +115,16 @@ def test_bad_bodies_are_422_naming_the_field(writable: httpx.Client, body: dict[
     assert words in response.text
 
 
-def test_malformed_json_and_lone_surrogates_are_422(writable: httpx.Client) -> None:
+def test_malformed_json_and_lone_surrogates_are_4xx(writable: httpx.Client) -> None:
     headers = {**AUTH, "Content-Type": "application/json"}
     for raw in (b'{"text": "\xd9\x86', b"[1, 2", b'{"text": "\\ud800 \xd9\x86\xd8\xb5"}',
                 b"\xff\xfe", b"null"):
         response = writable.post("/articles", content=raw, headers=headers)
         assert response.status_code == 422, raw
+    deep = b'{"text": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"  # deeper than any parser
+    assert 400 <= writable.post("/articles", content=deep, headers=headers).status_code < 500
+    form = {**AUTH, "Content-Type": "application/x-www-form-urlencoded"}
+    assert writable.post("/articles", content=b"text=x", headers=form).status_code == 422
 
 
 def test_a_body_over_the_limit_is_413_declared_or_streamed(writable: httpx.Client) -> None:

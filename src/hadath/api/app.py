@@ -23,6 +23,7 @@ from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
@@ -35,6 +36,7 @@ from hadath.api.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders, Writ
 from hadath.errors import HadathError
 from hadath.store.db import Store
 
+DB_THREADS = 12
 DASHBOARD = Path(__file__).resolve().parents[1] / "dashboard" / "static"
 _DESCRIPTION = """Arabic news as structured, source-attributed event data.
 
@@ -58,6 +60,11 @@ def create_app(db_url: str, token: str | None = None, *, cors_origins: Sequence[
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        # Routes run in worker threads, each holding a database connection while it works:
+        # no more threads than the engine's pool has connections (SQLAlchemy's default pool
+        # holds 5 + 10), or a burst of requests would time out waiting for one; the rest wait
+        # their turn.
+        to_thread.current_default_thread_limiter().total_tokens = DB_THREADS
         yield
         store.close()
 
