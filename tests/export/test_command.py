@@ -1,4 +1,4 @@
-"""The command's errors (one line, exit 2 for a mistyped command line) and the reader's paging."""
+"""The command's errors (one line, exit 2 for a mistyped command line) and the reader's streaming."""
 import dataclasses
 import os
 from pathlib import Path
@@ -50,7 +50,7 @@ def test_text_formats_go_to_standard_output(export_db: str) -> None:
     assert len(result.stdout.splitlines()) == 3  # the header and the two air strikes
 
 
-def test_paging_gives_every_event_once_in_order(export_db: str) -> None:
+def test_streaming_gives_every_event_once_in_order(export_db: str) -> None:
     store = Store(export_db)
     try:
         whole = [r["id"] for r in store.events(EventQuery())]

@@ -1,38 +1,28 @@
-"""The events an export writes, read from the store a page at a time (a million events never sit
-in memory at once), and the fields every format shares, read from a fused record
-(docs/fused_events.md) with a fallback for each field an older per-article record lacks.
+"""The events an export writes, streamed from the store a page of rows at a time (a million
+events never sit in memory at once), and the fields every format shares, read from a fused
+record (docs/fused_events.md) with a fallback for each field a per-article record lacks.
 """
 from __future__ import annotations
 
-import dataclasses
 from collections.abc import Iterator
 from datetime import UTC, date, datetime
 from typing import Any
 
 from hadath.store.db import Store
-from hadath.store.queries import EventQuery
+from hadath.store.queries import EventQuery, select_events
 
 PAGE_SIZE = 500
 
 
 def iter_events(store: Store, query: EventQuery, page_size: int = PAGE_SIZE
                 ) -> Iterator[dict[str, Any]]:
-    """The records matching `query` in its order, fetched `page_size` at a time; the query's own
-    `limit` (at most this many) and `offset` are kept."""
-    if "offset" not in {f.name for f in dataclasses.fields(EventQuery)}:
-        yield from store.events(query)  # a store without paging returns every match at once
-        return
-    wanted = query.limit
-    offset = getattr(query, "offset", None) or 0
-    while wanted is None or wanted > 0:
-        size = page_size if wanted is None else min(page_size, wanted)
-        page = store.events(dataclasses.replace(query, limit=size, offset=offset))
-        yield from page
-        if len(page) < size:
-            return
-        offset += size
-        if wanted is not None:
-            wanted -= size
+    """The records matching `query` (its order, limit and offset kept), streamed from one
+    query `page_size` rows at a time: one sort of the matches, where paging by offset would
+    sort them again for every page (minutes per page at a million events)."""
+    with store.engine.connect() as conn:
+        result = conn.execution_options(yield_per=page_size).execute(select_events(query))
+        for row in result:
+            yield row.record
 
 
 def actor_name(actor: Any) -> str:
