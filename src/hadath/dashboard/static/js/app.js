@@ -22,7 +22,7 @@ const map = createMap($("map"));
 const timeline = new Timeline($("timeline"), (brush) => { state.brush = brush; writeState(state); renderView(); });
 // A piece of text can belong to several events: a click opens one that is not already open.
 const reader = new Reader($("reader"), { onEvent: (ids) => {
-  const fused = ids.map((id) => data.fusedOf.get(id)).filter(Boolean);
+  const fused = ids.map((id) => data.fusedOf.get(id) || reader.fusedOf.get(id)).filter(Boolean);
   const next = fused.find((id) => id !== state.event) || fused[0];
   if (next) selectEvent(next, { openReader: false, keepArticle: true, from: "reader" });
 } });
@@ -58,9 +58,14 @@ function buildFilters() {
     button.addEventListener("click", () => { state.view = button.dataset.view; writeState(state); load(); });
   }
   updateTypeSummary();
+  // Names to pick from: the store's actors and places (an empty list if the API has none).
   getJSON("/actors?limit=500").then((page) => {
     const list = $("actor-names");
     for (const actor of page.actors || []) list.append(el("option", { value: actor.name }));
+  }).catch(() => {});
+  getJSON("/places?limit=500").then((page) => {
+    const list = $("place-names");
+    for (const place of page.places || []) list.append(el("option", { value: place.name }));
   }).catch(() => {});
 }
 

@@ -33,6 +33,7 @@ function row(event, selected, onSelect) {
     class: `event-row${event.id === selected ? " selected" : ""}`,
     dataset: { eventId: event.id },
     tabindex: "0",
+    title: event.summary_en || "",
     onclick: () => onSelect(event.id),
     onkeydown: (ev) => { if (ev.key === "Enter") onSelect(event.id); },
   },

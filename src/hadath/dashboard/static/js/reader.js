@@ -70,6 +70,7 @@ export class Reader {
     this.container = container;
     this.onEvent = onEvent;
     this.data = null;
+    this.fusedOf = new Map();
     this.hidden = new Set();
   }
 
@@ -86,6 +87,8 @@ export class Reader {
   render(data, { eventIds = [] } = {}) {
     this.data = data;
     this.spans = articleSpans(data);
+    // The fused event of each of the article's events, when the API says it.
+    this.fusedOf = new Map((data.events || []).filter((e) => e.fused_id).map((e) => [e.id, e.fused_id]));
     const { article } = data;
     clear(this.container);
     this.container.hidden = false;
