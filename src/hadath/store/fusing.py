@@ -11,7 +11,7 @@ import hashlib
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, insert, or_, select, update
+from sqlalchemy import Connection, and_, delete, exists, insert, select, update
 
 from hadath.fusion import Candidate, Report, assign, fused_record, profile, regroup
 from hadath.fusion.profile import MAX_PRECISE_SPAN_DAYS, Profile, day_interval
@@ -53,10 +53,11 @@ def copy_reports(conn: Connection, article_id: str) -> set[str]:
     """Copy reports for the wire copies of this article and, when it is itself a copy, for
     it: each original report without one gets one, in the original's fused event."""
     copies = select(articles.c.id, articles.c.duplicate_of).where(
-        or_(articles.c.duplicate_of == article_id,
-            and_(articles.c.id == article_id, articles.c.duplicate_of.is_not(None))))
+        articles.c.duplicate_of == article_id)
+    itself = select(articles.c.id, articles.c.duplicate_of).where(
+        articles.c.id == article_id, articles.c.duplicate_of.is_not(None))
     touched: set[str] = set()
-    for copy_id, original_id in conn.execute(copies).all():
+    for copy_id, original_id in [*conn.execute(copies), *conn.execute(itself)]:
         have = select(events.c.copy_of).where(events.c.article_id == copy_id)
         originals = conn.execute(select(events).where(
             events.c.article_id == original_id, events.c.copy_of.is_(None),

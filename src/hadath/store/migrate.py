@@ -12,7 +12,7 @@ from pathlib import Path
 from sqlalchemy import Connection, Engine, column, inspect, select, table
 
 # the id of the newest revision in migrations/versions (tests check they agree)
-SCHEMA_VERSION = "0003"
+SCHEMA_VERSION = "0004"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

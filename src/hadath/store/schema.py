@@ -41,7 +41,7 @@ articles = Table(
     Column("language", String(10)),
     Column("text", Text, nullable=False),
     Column("text_hash", String(64), nullable=False, index=True),
-    Column("duplicate_of", String(200)),
+    Column("duplicate_of", String(200), index=True),
     Column("source", Text),  # the input path or feed it came from
     Column("ingested_at", String(40)),
 )

@@ -13,7 +13,6 @@ from __future__ import annotations
 from typing import Any
 
 from sqlalchemy import (
-    Boolean,
     Column,
     ColumnElement,
     Connection,
@@ -27,6 +26,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.expression import ColumnElement as _Element
+from sqlalchemy.types import NullType
 
 from hadath.store import schema
 from hadath.text.normalize import normalize_key
@@ -87,7 +87,9 @@ class _ByDialect(_Element[bool]):
     """One condition on SQLite, another elsewhere, chosen when the statement is compiled (the
     listing's select is built before it meets a database)."""
 
-    type = Boolean()
+    # untyped: a Boolean-typed element gets "= 1" appended on SQLite, which hides the FTS
+    # look-up from its planner
+    type = NullType()
     inherit_cache = False
 
     def __init__(self, sqlite: ColumnElement[bool], other: ColumnElement[bool]) -> None:
