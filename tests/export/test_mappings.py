@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from hadath.export.acled import actor_inter, interaction, sub_event
+from hadath.export.acled import acled_row, actor_inter, interaction, sub_event
 from hadath.export.countries_build import build_acled_countries
 from hadath.export.vocabulary import (
     acled_country,
@@ -90,3 +90,26 @@ def test_country_table_is_what_its_rebuild_gives(tmp_path: Path) -> None:
     build_acled_countries(out)
     shipped = Path(__file__).resolve().parents[2] / "src" / "hadath" / "data" / "export" / "acled_countries.tsv"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
+
+
+def test_what_acled_would_not_code() -> None:
+    placed = {"id": "F-1", "type": "air_strike", "date": "2024-12-02",
+              "location": {"canonical": "Idlib", "country": "SY", "lat": 35.93, "lon": 36.63}}
+    assert isinstance(acled_row({**placed, "modality": "asserted"}), dict)
+    assert acled_row({**placed, "modality": "planned"}) == "planned (did not happen)"
+    assert acled_row({**placed, "modality": "asserted", "type": "accuse"}) == "accuse (no ACLED type)"
+    assert acled_row({**placed, "modality": "asserted", "location": None}).startswith("no place")
+
+
+def test_unnamed_actors_get_acleds_generic_names() -> None:
+    row = acled_row({"id": "F-2", "type": "attack_on_civilians", "modality": "asserted",
+                     "date": "2024-12-02", "location": {"canonical": "Idlib", "country": "SY"}})
+    assert isinstance(row, dict)
+    assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group (Syria)", 3)
+    assert (row["actor2"], row["inter2"], row["interaction"]) == ("Civilians (Syria)", 7, 37)
+    assert row["civilian_targeting"] == "Civilian targeting"
+    protest = acled_row({"id": "F-3", "type": "protest", "modality": "asserted",
+                         "date": "2024-12-01", "location": {"canonical": "Baghdad", "country": "IQ"}})
+    assert isinstance(protest, dict)
+    assert (protest["actor1"], protest["interaction"], protest["region"]) == (
+        "Protesters (Iraq)", 60, "Middle East")

@@ -1,7 +1,8 @@
 """`acled-csv`: fused events as rows of ACLED's CSV, in ACLED's columns and order and with its
 vocabularies (event and sub-event types, disorder type, inter and interaction codes, ISO
 numeric, region), from the tables in `data/export/`. An event of a type ACLED does not code
-(statements, meetings) or that did not happen (planned, conditional, denied) is left out.
+(statements, meetings), that did not happen (planned, conditional, denied) or that has no
+place is left out.
 """
 from __future__ import annotations
 
@@ -56,6 +57,8 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any] | str:
         return f"{record.get('type')} (no ACLED type)"
     place = reader.location(record)
     alpha2 = place.get("country")
+    if not alpha2:
+        return "no place (ACLED codes every event at a location)"
     country = acled_country(alpha2)
     country_name = country.name if country else english_name(alpha2) or ""
     actor1, inter1 = _actor(record.get("actor1"), alpha2)
@@ -203,8 +206,8 @@ def tags(record: dict[str, Any]) -> str:
     return "; ".join(parts)
 
 
-def event_id_cnty(record: dict[str, Any], alpha2: str | None) -> str:
+def event_id_cnty(record: dict[str, Any], alpha2: str) -> str:
     """ACLED's style, the country's ISO alpha-3 code and a number ("SYR…"), derived from the
     stable fused id (its SHA-256, as 12 digits), so that it is the same in every export."""
     digest = hashlib.sha256(str(record.get("id")).encode("utf-8")).hexdigest()
-    return f"{alpha3(alpha2) or 'XXX'}{int(digest[:16], 16) % 10**12:012d}"
+    return f"{alpha3(alpha2) or alpha2.upper()}{int(digest[:16], 16) % 10**12:012d}"
