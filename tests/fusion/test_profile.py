@@ -50,6 +50,8 @@ def test_places_same_near_or_inside() -> None:
     # an unplaced report fuses only with another unplaced one
     assert score(event("a-1", place=None), event("b-1")) is None
     assert score(event("a-1", place=None), event("b-1", place=None)) is not None
+    # ... and only by the same actor 1: nowhere and by no one in common is no evidence
+    assert score(event("a-1", place=None, actor1=None), event("b-1", place=None)) is None
 
 
 def test_towns_a_few_km_apart() -> None:

@@ -4,7 +4,7 @@ from a SPEC event record or from a stored fused event, and whether two profiles 
 Two reports are one event when the types fuse (`types.py`), the modalities are of one kind,
 the dates are within a day or the intervals overlap, the actors agree (same canonical, or one
 side unknown) and the places are the same, a few km apart, or one is an admin unit that
-contains the other. `match_score` says how well, `None` when they cannot be one event.
+contains the other; two unplaced reports need the same actor 1. `match_score` says how well, `None` when they cannot be one event.
 """
 from __future__ import annotations
 
@@ -116,6 +116,8 @@ def match_score(a: Profile, b: Profile) -> float | None:
     place = place_score(a, b)
     if place is None:
         return None
+    if not a.placed and (a.actor1 is None or a.actor1 != b.actor1):
+        return None  # nowhere and by no one in common: nothing says it is one event
     return place + dates + actors + (1.0 if a.type == b.type else 0.0)
 
 
@@ -155,7 +157,7 @@ def _roles(x1: str | None, y1: str | None, x2: str | None, y2: str | None) -> fl
 
 def place_score(a: Profile, b: Profile) -> float | None:
     """3 the same place, 2 a few km apart, 1 an admin unit and a place inside it, 0 both
-    unplaced; None otherwise."""
+    unplaced (then `match_score` asks for the same actor 1); None otherwise."""
     if not a.placed or not b.placed:
         return 0.0 if not a.placed and not b.placed else None
     if a.country and b.country and a.country != b.country:
