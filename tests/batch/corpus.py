@@ -37,14 +37,7 @@ def make_crawl(root: Path, files: int = 12, lines: int = 8, pages: int = 6) -> l
     for path in ant_files(files):
         (folder / path.name).write_bytes(path.read_bytes())
     jsonl = root / "crawl.jsonl"
-    rows = []
-    for path in ant_files(lines, skip=files):
-        f = ant_fields(path)
-        rows.append(json.dumps({"url": f["url"], "title": f["title"], "published": f["time"],
-                                "text": f["text"], "outlet": "Jawhara FM"}, ensure_ascii=False))
-    rows.insert(3, '{"title": "cut short", "text": "قال')  # a line cut off mid-record
-    rows.insert(6, json.dumps({"title": "Aleppo", "text": ENGLISH, "url": "https://example.org/en"}))
-    jsonl.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    jsonl.write_text("\n".join(_jsonl_lines(files, lines)) + "\n", encoding="utf-8")
     warc = root / "pages.warc.gz"
     with warc.open("wb") as stream:
         writer = WARCWriter(stream, gzip=True)
@@ -59,6 +52,27 @@ def make_crawl(root: Path, files: int = 12, lines: int = 8, pages: int = 6) -> l
                 f["url"], "response", payload=BytesIO(page.encode("utf-8")),
                 http_headers=headers, warc_headers_dict={"WARC-Date": f["time"][:19] + "Z"}))
     return [folder, jsonl, warc]
+
+
+def _jsonl_lines(files: int, lines: int) -> list[str]:
+    """ANT articles as JSON Lines, with what a crawl also holds: a line cut short (line 4), an
+    English page (line 7), a copy of the line before (line 10: the same partition, with
+    partitions of 2) and the folder's first article again under another headline (the last
+    line: a near copy in another partition)."""
+    def line(fields: dict[str, str], **changed: str) -> str:
+        row = {"url": fields["url"], "title": fields["title"], "published": fields["time"],
+               "text": fields["text"], "outlet": "Jawhara FM", **changed}
+        return json.dumps(row, ensure_ascii=False)
+
+    ant = [ant_fields(path) for path in ant_files(lines, skip=files)]
+    rows = [line(f) for f in ant]
+    rows.insert(3, '{"title": "cut short", "text": "قال')
+    rows.insert(6, json.dumps({"title": "Aleppo", "text": ENGLISH, "url": "https://example.org/en"}))
+    rows[7], rows[8] = rows[8], rows[7]
+    rows.insert(9, line(ant[5], url=ant[5]["url"] + "?copy=1"))
+    first = ant_fields(ant_files(1)[0])
+    rows.append(line(first, url=first["url"] + "?via=feed", title="نقلا عن الجوهرة"))
+    return rows
 
 
 def hadath(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:

@@ -15,7 +15,7 @@ from hadath.record import Article
 
 def test_every_article_is_kept_whole_and_its_events_are_rows(whole_batch: Path) -> None:
     articles = rows(whole_batch, "articles")
-    assert len(articles) == 12 + 8 + 6
+    assert len(articles) == 12 + 8 + 6 + 2  # the crawl's articles and two copies
     for row in articles:
         article = Article.from_dict(json.loads(row["record"]))
         assert article.id == row["id"]
@@ -47,6 +47,20 @@ def test_a_broken_line_is_reported_and_the_rest_of_its_partition_kept(whole_batc
     assert kept, "the line beside the broken one is kept"
     assert ENGLISH not in " ".join(r["record"] for r in rows(whole_batch, "articles"))
     assert finished(whole_batch) == set(planned(whole_batch))
+
+
+def test_copies_are_marked_within_a_partition_and_left_to_load_across(whole_batch: Path
+                                                                     ) -> None:
+    articles = rows(whole_batch, "articles")
+    copies = {r["url"]: r for r in articles if r["url"] and "?" in r["url"]}
+    by_url = {r["url"]: r for r in articles}
+    same_partition = copies[next(u for u in copies if u.endswith("?copy=1"))]
+    original = by_url[same_partition["url"].removesuffix("?copy=1")]
+    assert same_partition["partition"] == original["partition"]
+    assert same_partition["duplicate_of"] == original["id"]
+    assert same_partition["n_events"] == 0 and json.loads(same_partition["record"])["mentions"] == []
+    other_partition = copies[next(u for u in copies if u.endswith("?via=feed"))]
+    assert other_partition["duplicate_of"] is None  # a partition sees no other: load decides
 
 
 def test_running_a_finished_batch_again_does_nothing(crawl: list[Path], whole_batch: Path) -> None:

@@ -8,7 +8,7 @@ from corpus import hadath
 from hadath.store.db import Store
 
 
-def _state(db: Path) -> tuple[dict[str, int], list[str], list[str]]:
+def _state(db: Path) -> tuple[dict[str, int], list[tuple[str, str | None]], list[str]]:
     store = Store(str(db))
     try:
         with store.engine.connect() as conn:
@@ -16,7 +16,8 @@ def _state(db: Path) -> tuple[dict[str, int], list[str], list[str]]:
 
             from hadath.store import schema
 
-            articles = sorted(r.id for r in conn.execute(select(schema.articles.c.id)))
+            articles = sorted((r.id, r.duplicate_of) for r in conn.execute(
+                select(schema.articles.c.id, schema.articles.c.duplicate_of)))
             events = sorted(r.id for r in conn.execute(select(schema.events.c.id)))
         return store.counts(), articles, events
     finally:
@@ -29,7 +30,9 @@ def test_loading_twice_changes_nothing_and_matches_run(
     first = hadath("load", str(whole_batch), "--db", str(db))
     assert first.returncode == 0, first.stderr
     loaded = _state(db)
-    assert loaded[0]["articles"] == 12 + 8 + 6 and loaded[0]["events"] > 0
+    assert loaded[0]["articles"] == 12 + 8 + 6 + 2 and loaded[0]["events"] > 0
+    copies = [(i, original) for i, original in loaded[1] if original]
+    assert len(copies) == 2  # the copy in its original's partition, and the one in another
     second = hadath("load", str(whole_batch), "--db", str(db))
     assert second.returncode == 0, second.stderr
     assert "unchanged" in second.stdout

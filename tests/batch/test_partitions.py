@@ -10,7 +10,7 @@ import pytest
 from hadath.batch.manifest import BatchDir, BatchError
 from hadath.batch.partitions import plan_id, plan_partitions
 from hadath.batch.reading import read_piece
-from hadath.batch.runner import BatchOptions, plan_batch
+from hadath.batch.runner import BatchOptions, batch_identity, make_plan
 from hadath.ingest import Skipped, read_inputs
 
 
@@ -30,7 +30,7 @@ def test_partitions_read_what_the_whole_inputs_hold(crawl: list[Path]) -> None:
     assert kinds == {"file", "jsonl", "warc"}
     whole = [_key(item) for item in read_inputs([p.resolve() for p in crawl])]
     assert _read(partitions) == whole
-    assert len([k for k, _ in whole if k == "article"]) == 12 + 8 + 6
+    assert len([k for k, _ in whole if k == "article"]) == 12 + 8 + 6 + 2  # and 2 copies
 
 
 def test_jsonl_pieces_keep_the_files_line_numbers(crawl: list[Path]) -> None:
@@ -65,10 +65,29 @@ def test_the_plan_is_the_same_on_every_run_and_changes_with_the_inputs(crawl: li
 
 def test_a_folder_of_another_batch_is_refused(crawl: list[Path], tmp_path: Path) -> None:
     batch = BatchDir(tmp_path / "out")
-    _, plan = plan_batch(crawl, 2, BatchOptions())
-    assert batch.start(plan) is False
-    assert batch.start(plan) is True  # the same batch: resumed
-    _, other = plan_batch(crawl, 2, BatchOptions(tagger=False))
+    batch.prepare()
+    identity = batch_identity(crawl, 2, BatchOptions())
+    assert batch.held_plan(identity) is None
+    batch.write_plan(make_plan(identity, plan_partitions(crawl, 2)))
+    held = batch.held_plan(identity)  # the same batch: resumed from its plan
+    assert held is not None and held["plan"] == plan_id(plan_partitions(crawl, 2))
     with pytest.raises(BatchError, match="holds a batch of other inputs or options"):
-        batch.start(other)
-    assert json.loads((tmp_path / "out" / "plan.json").read_text())["plan"] == plan["plan"]
+        batch.held_plan(batch_identity(crawl, 2, BatchOptions(tagger=False)))
+    with pytest.raises(BatchError, match="partition_size differ"):
+        batch.held_plan(batch_identity(crawl, 3, BatchOptions()))
+
+
+def test_an_input_changed_since_the_plan_is_refused(tmp_path: Path) -> None:
+    page = tmp_path / "page.txt"
+    page.write_text("قال المرصد السوري لحقوق الإنسان إن اشتباكات عنيفة اندلعت في ريف حلب\n",
+                    encoding="utf-8")
+    batch = BatchDir(tmp_path / "out")
+    batch.prepare()
+    identity = batch_identity([page], 2, BatchOptions())
+    batch.write_plan(make_plan(identity, plan_partitions([page], 2)))
+    page.write_text("قال المرصد السوري لحقوق الإنسان إن اشتباكات عنيفة اندلعت في ريف إدلب\n",
+                    encoding="utf-8")
+    with pytest.raises(BatchError, match="the inputs changed since"):
+        batch.held_plan(batch_identity([page], 2, BatchOptions()))
+    plan = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
+    assert plan["fingerprint"] == identity["fingerprint"]  # the plan is left as it was

@@ -1,7 +1,8 @@
 """A batch's folder and its manifest: takes the output folder of `hadath batch`, keeps the
 plan (which partitions the inputs make) and one small record per finished partition.
 
-    DIR/plan.json               the inputs, options and partitions, written once
+    DIR/plan.json               the inputs (paths, sizes and times), options and partitions,
+                                written once: a resumed run reads it and plans nothing
     DIR/manifest/<id>.json      one per finished partition: its counts and CPU time
     DIR/articles/<id>.parquet   DIR/events/<id>.parquet   DIR/errors/<id>.jsonl
     DIR/.tmp/                   files being written (never read as results)
@@ -43,22 +44,29 @@ class BatchDir:
         return self.root / table / f"{partition_id}{suffix}"
 
     # -- the plan ----------------------------------------------------------------------------
-    def start(self, plan: dict[str, Any]) -> bool:
-        """Write the plan, or check that the one already there is the same; True when the
-        folder already held this batch (a resumed run)."""
+    def prepare(self) -> None:
         for folder in (self.manifest, self.articles, self.events, self.errors, self.scratch):
             folder.mkdir(parents=True, exist_ok=True)
+
+    def held_plan(self, identity: dict[str, Any]) -> dict[str, Any] | None:
+        """The plan already in the folder, None if there is none; an error if it is the plan
+        of other inputs (or of these inputs changed since), or of other options."""
         if not self.plan_file.exists():
-            write_json(self.plan_file, plan, self.scratch)
-            return False
+            return None
         held = self.plan()
-        if held.get("plan") != plan["plan"] or held.get("options") != plan["options"]:
+        differ = [key for key in identity if held.get(key) != identity[key]]
+        if differ:
+            what = "the inputs changed since" if differ == ["fingerprint"] else \
+                "of other inputs or options"
             raise BatchError(
-                f"{self.root} holds a batch of other inputs or options "
-                f"({len(held.get('partitions', []))} partitions of {held.get('inputs')}); "
+                f"{self.root} holds a batch {what} ({', '.join(differ)} differ; "
+                f"{len(held.get('partitions', []))} partitions of {', '.join(held['inputs'])}); "
                 "give the same inputs and options to resume it, or another --out",
                 source=str(self.root))
-        return True
+        return held
+
+    def write_plan(self, plan: dict[str, Any]) -> None:
+        write_json(self.plan_file, plan, self.scratch)
 
     def plan(self) -> dict[str, Any]:
         try:

@@ -13,7 +13,7 @@ import gzip
 import hashlib
 import json
 import zlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,12 +61,20 @@ class Partition:
                    pieces=tuple(Piece(**p) for p in data["pieces"]))
 
 
-def plan_partitions(paths: Iterable[str | Path], size: int = DEFAULT_PARTITION_SIZE
-                    ) -> list[Partition]:
+WarcScanner = Callable[[list[str], int], list[list[tuple[int, int, int]]]]
+
+
+def plan_partitions(paths: Iterable[str | Path], size: int = DEFAULT_PARTITION_SIZE,
+                    scan_warcs: WarcScanner | None = None) -> list[Partition]:
     """The partitions of `paths`: every file once, in reading order, none above `size`
-    records unless it is a single file that cannot be split (a zip, a feed, a JSON array)."""
+    records unless it is a single file that cannot be split (a zip, a feed, a JSON array).
+    WARCs are counted by reading their records' headers, which `scan_warcs` may do on a
+    cluster (one task a file): for a crawl, that is most of the planning."""
     if size < 1:
         raise ValueError("a partition holds at least one record")
+    files = list(input_files(paths))
+    warcs = [str(path) for path, _ in files if _is_warc(path)]
+    scanned = dict(zip(warcs, (scan_warcs or scan_locally)(warcs, size), strict=True))
     partitions: list[Partition] = []
     group: list[tuple[Piece, int | None, int]] = []  # piece, records if counted, weight
 
@@ -78,10 +86,10 @@ def plan_partitions(paths: Iterable[str | Path], size: int = DEFAULT_PARTITION_S
                                          sum(w for _, _, w in group)))
             group.clear()
 
-    for path, relpath in _files(paths):
-        if _is_warc(path):  # counted by reading its records' headers, and cut at their starts
+    for path, relpath in files:
+        if str(path) in scanned:
             flush()
-            for piece, count in _warc_pieces(path, relpath, size):
+            for piece, count in _warc_pieces(path, relpath, scanned[str(path)]):
                 partitions.append(_partition([piece], count, count))
             continue
         records = _records_in(path)
@@ -98,11 +106,28 @@ def plan_partitions(paths: Iterable[str | Path], size: int = DEFAULT_PARTITION_S
     return partitions
 
 
+def scan_locally(warcs: list[str], size: int) -> list[list[tuple[int, int, int]]]:
+    return [warc_ranges(path, size) for path in warcs]
+
+
+def inputs_fingerprint(paths: Iterable[str | Path]) -> str:
+    """A hash of every input file's path, size and modification time: the same inputs, as
+    they were, give the same fingerprint (a resumed batch reuses its plan, unread)."""
+    rows = []
+    for path, relpath in input_files(paths):
+        try:
+            stat = path.stat()
+            rows.append([str(path), relpath, stat.st_size, stat.st_mtime_ns])
+        except OSError:
+            rows.append([str(path), relpath, None, None])
+    return _digest(rows)
+
+
 def plan_id(partitions: list[Partition]) -> str:
     return _digest([p.id for p in partitions])
 
 
-def _files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
+def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     """(resolved path, relpath) of every input file, in the order `read_inputs` reads them.
     A missing path or an empty folder is a piece too, so that its error is reported."""
     for given in paths:
@@ -141,8 +166,8 @@ def _split(path: Path, relpath: str, records: int | None, size: int
         yield Piece(str(path), relpath, "jsonl", start, end, line), count
 
 
-def _warc_pieces(path: Path, relpath: str, size: int) -> Iterator[tuple[Piece, int]]:
-    ranges = _warc_ranges(path, size)
+def _warc_pieces(path: Path, relpath: str, ranges: list[tuple[int, int, int]]
+                 ) -> Iterator[tuple[Piece, int]]:
     if len(ranges) == 1:
         yield Piece(str(path), relpath), ranges[0][2]
         return
@@ -172,12 +197,13 @@ def _is_warc(path: Path) -> bool:
     return path.is_file() and (path.name.lower().endswith(_WARC_NAMES) or is_warc_file(path))
 
 
-def _warc_ranges(path: Path, size: int) -> list[tuple[int, int, int]]:
+def warc_ranges(name: str | Path, size: int) -> list[tuple[int, int, int]]:
     """(start byte, end byte, HTML responses) of runs of `size` HTML responses, split at the
     start of a record; one range when the file cannot be cut (a WARC gzipped as one stream,
     not record by record, or a damaged one)."""
     from warcio.archiveiterator import ArchiveIterator
 
+    path = Path(name)
     cuts: list[int] = []
     counts: list[int] = []
     count = 0

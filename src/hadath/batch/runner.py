@@ -27,7 +27,14 @@ from pathlib import Path
 from typing import Any
 
 from hadath.batch.manifest import PLAN_FORMAT, BatchDir, BatchError, publish, temporary_name
-from hadath.batch.partitions import DEFAULT_PARTITION_SIZE, Partition, plan_id, plan_partitions
+from hadath.batch.partitions import (
+    DEFAULT_PARTITION_SIZE,
+    Partition,
+    inputs_fingerprint,
+    plan_id,
+    plan_partitions,
+    warc_ranges,
+)
 
 ERRORS_SHOWN = 10
 
@@ -135,16 +142,17 @@ def _write_errors(batch: BatchDir, partition_id: str, errors: list[dict[str, Any
     publish(temporary, final)
 
 
-def plan_batch(inputs: Sequence[str | Path], partition_size: int, options: BatchOptions
-               ) -> tuple[list[Partition], dict[str, Any]]:
-    partitions = plan_partitions(inputs, partition_size)
-    plan = {
-        "format": PLAN_FORMAT, "plan": plan_id(partitions),
-        "inputs": [str(Path(p).resolve()) for p in inputs], "partition_size": partition_size,
-        "options": asdict(options), "records": _total(partitions),
-        "partitions": [p.to_dict() for p in partitions],
-    }
-    return partitions, plan
+def batch_identity(inputs: Sequence[str | Path], partition_size: int, options: BatchOptions
+                   ) -> dict[str, Any]:
+    """What makes a batch the same batch: its inputs as they are now, and its options."""
+    return {"inputs": [str(Path(p).resolve()) for p in inputs],
+            "fingerprint": inputs_fingerprint(inputs), "partition_size": partition_size,
+            "options": asdict(options)}
+
+
+def make_plan(identity: dict[str, Any], partitions: list[Partition]) -> dict[str, Any]:
+    return {"format": PLAN_FORMAT, **identity, "plan": plan_id(partitions),
+            "records": _total(partitions), "partitions": [p.to_dict() for p in partitions]}
 
 
 def run_batch(
@@ -155,31 +163,52 @@ def run_batch(
     on_partition: Callable[[dict[str, Any]], None] | None = None,
 ) -> BatchSummary:
     """Run every partition of `inputs` not yet finished in `out`; `on_start(summary, records
-    to do)` is called once the cluster is up, `on_partition(record)` as each one finishes."""
+    to do)` is called once the cluster is up and the plan made, `on_partition(record)` as each
+    partition finishes. A folder that holds this batch's plan is resumed without planning."""
     options = options or BatchOptions()
     started = time.perf_counter()
-    partitions, plan = plan_batch(inputs, partition_size, options)
+    identity = batch_identity(inputs, partition_size, options)
     batch = BatchDir(out)
     with _lock(batch):
-        batch.start(plan)
+        held = batch.held_plan(identity)
         shutil.rmtree(batch.scratch, ignore_errors=True)  # what a killed run left half-written
-        batch.scratch.mkdir(parents=True)
+        batch.prepare()
+        partitions = [Partition.from_dict(p) for p in held["partitions"]] if held else None
+        summary = BatchSummary(out=str(batch.root), partitions=len(partitions or []),
+                               finished_before=0)
         done = batch.finished()
-        todo = [p for p in partitions if p.id not in done]
-        summary = BatchSummary(out=str(batch.root), partitions=len(partitions),
-                               finished_before=len(partitions) - len(todo))
-        if todo:
+        if partitions is None or any(p.id not in done for p in partitions):
             with connect(scheduler, workers, batch) as client:
+                if partitions is None:
+                    partitions = plan_partitions(inputs, partition_size,
+                                                 scan_warcs=_scan_on(client))
+                    batch.write_plan(make_plan(identity, partitions))
+                todo = [p for p in partitions if p.id not in done]
+                summary.partitions = len(partitions)
+                summary.finished_before = len(partitions) - len(todo)
                 summary.workers = len(client.scheduler_info(n_workers=-1)["workers"])
                 if on_start:
                     on_start(summary, _total(todo))
                 _run_partitions(client, todo, batch, options, summary, on_partition)
+        else:
+            summary.finished_before = len(partitions)
         shutil.rmtree(batch.scratch, ignore_errors=True)
     for record in batch.finished().values():
         summary.tally.update(record.get("tally", {}))
     summary.errors = list(_first_errors(batch, partitions, ERRORS_SHOWN))
     summary.wall_seconds = time.perf_counter() - started
     return summary
+
+
+def _scan_on(client: Any) -> Callable[[list[str], int], list[list[tuple[int, int, int]]]]:
+    """WARCs are counted and cut by the workers, one task a file, as they would be read."""
+    def scan(warcs: list[str], size: int) -> list[list[tuple[int, int, int]]]:
+        if not warcs:
+            return []
+        futures = client.map(warc_ranges, warcs, [size] * len(warcs), pure=False,
+                             key=[f"hadath-scan-{uuid.uuid4().hex}" for _ in warcs])
+        return [[tuple(r) for r in ranges] for ranges in client.gather(futures)]
+    return scan
 
 
 def _run_partitions(client: Any, todo: list[Partition], batch: BatchDir, options: BatchOptions,
@@ -220,10 +249,16 @@ def connect(scheduler: str | None, workers: int | None, batch: BatchDir) -> Iter
             _check_workers_see(client, batch)
             yield client
         return
+    import dask
+
     count = workers or os.cpu_count() or 1
-    with LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
-                      dashboard_address=None, silence_logs=logging.ERROR,
-                      local_directory=str(batch.scratch / "dask")) as cluster, \
+    # No dashboard, so nothing reads the workers' sampling profiler: it is switched off. The
+    # scheduler still serves its health page, on a free loopback port, not on 8787.
+    with dask.config.set({"distributed.worker.profile.enabled": False}), \
+            LocalCluster(n_workers=count, threads_per_worker=1, processes=True,
+                         dashboard_address=None, silence_logs=logging.ERROR,
+                         scheduler_kwargs={"dashboard_address": "127.0.0.1:0"},
+                         local_directory=str(batch.scratch / "dask")) as cluster, \
             Client(cluster) as client:
         yield client
 
