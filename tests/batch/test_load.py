@@ -2,9 +2,11 @@
 the same inputs gives, and loading twice changes nothing."""
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from corpus import hadath
+from hadath.ingest.ids import id_from_url
 from hadath.store.db import Store
 
 
@@ -31,8 +33,14 @@ def test_loading_twice_changes_nothing_and_matches_run(
     assert first.returncode == 0, first.stderr
     loaded = _state(db)
     assert loaded[0]["articles"] == 12 + 8 + 6 + 2 and loaded[0]["events"] > 0
-    copies = [(i, original) for i, original in loaded[1] if original]
-    assert len(copies) == 2  # the copy in its original's partition, and the one in another
+    copies = dict(row for row in loaded[1] if row[1])
+    lines = [json.loads(line) for line in crawl[1].read_text(encoding="utf-8").splitlines()[9:]
+             if line.startswith("{") and "?" in line]
+    planted = {id_from_url(row["url"]): id_from_url(row["url"].split("?")[0]) for row in lines
+               if "?copy=" in row["url"]}
+    assert planted.items() <= copies.items()  # the copy in its original's partition
+    near = next(id_from_url(row["url"]) for row in lines if "?via=" in row["url"])
+    assert copies[near] == "JA-politic-1-20170121"  # the copy in another partition
     second = hadath("load", str(whole_batch), "--db", str(db))
     assert second.returncode == 0, second.stderr
     assert "unchanged" in second.stdout
