@@ -108,8 +108,26 @@ def test_unnamed_actors_get_acleds_generic_names() -> None:
     assert (row["actor1"], row["inter1"]) == ("Unidentified Armed Group (Syria)", 3)
     assert (row["actor2"], row["inter2"], row["interaction"]) == ("Civilians (Syria)", 7, 37)
     assert row["civilian_targeting"] == "Civilian targeting"
+    assert row["sub_event_type"] == "Attack"
     protest = acled_row({"id": "F-3", "type": "protest", "modality": "asserted",
                          "date": "2024-12-01", "location": {"canonical": "Baghdad", "country": "IQ"}})
     assert isinstance(protest, dict)
     assert (protest["actor1"], protest["interaction"], protest["region"]) == (
         "Protesters (Iraq)", 60, "Middle East")
+
+
+def test_evidence_words_make_the_sub_event_precise() -> None:
+    def sub(kind: str, sentence: str) -> str:
+        found = sub_event({"type": kind, "evidence": [{"text": sentence}]})
+        assert found is not None
+        return found.sub_event_type
+
+    # "a suicide bomber blew himself up with an explosive belt at a checkpoint"
+    assert sub("explosion", "فجر انتحاري حزاما ناسفا عند حاجز أمني") == "Suicide bomb"
+    # "two people were wounded when a hand grenade was thrown at a shop"
+    assert sub("explosion", "أصيب شخصان بإلقاء قنبلة يدوية على محل تجاري") == "Grenade"
+    # "an explosive device went off under a car"
+    assert sub("explosion", "انفجرت عبوة ناسفة تحت سيارة") == "Remote explosive/landmine/IED"
+    # "an air strike with chemical weapons on Khan Shaykhun"
+    assert sub("air_strike", "غارة بالسلاح الكيماوي على خان شيخون") == "Chemical weapon"
+    assert sub("air_strike", "غارة جوية على سوق مدينة إدلب") == "Air/drone strike"

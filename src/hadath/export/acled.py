@@ -14,7 +14,13 @@ from typing import Any, TextIO
 from hadath.countries import alpha3, english_name
 from hadath.export import reader
 from hadath.export.summary import ExportSummary
-from hadath.export.vocabulary import AcledEventType, acled_country, acled_event_type, inter_code
+from hadath.export.vocabulary import (
+    AcledEventType,
+    acled_country,
+    acled_event_type,
+    inter_code,
+    sub_event_by_cue,
+)
 
 COLUMNS = (
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
@@ -104,9 +110,10 @@ def acled_row(record: dict[str, Any]) -> dict[str, Any] | str:
 
 
 def sub_event(record: dict[str, Any]) -> AcledEventType | None:
-    """The ACLED type of the event, with ACLED's two refinements of a protest: one that state
+    """The ACLED type of the event, with ACLED's two refinements of a protest (one that state
     forces or police face is a protest with intervention, or excessive force against protesters
-    when its reports give deaths or injuries."""
+    when its reports give deaths or injuries) and the sub-events its evidence names (a suicide
+    bomb, a grenade, a chemical weapon, sexual violence: acled_sub_event_cues.tsv)."""
     if record.get("type") == "protest":
         other = record.get("actor2") or {}
         if isinstance(other, dict) and other.get("kind") in ("state_forces", "police"):
@@ -114,7 +121,9 @@ def sub_event(record: dict[str, Any]) -> AcledEventType | None:
                          for f in record.get(k) or [])
             return acled_event_type(None, "Excessive force against protesters" if harmed
                                     else "Protest with intervention")
-    return acled_event_type(record.get("type"))
+    sentences = [str(span.get("text") or "") for span in record.get("evidence") or []]
+    precise = sub_event_by_cue(record.get("type"), sentences)
+    return acled_event_type(None, precise) if precise else acled_event_type(record.get("type"))
 
 
 def _actor(actor: Any, event_country: str | None) -> tuple[str, int | str]:

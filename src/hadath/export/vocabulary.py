@@ -46,6 +46,23 @@ def acled_event_type(hadath_type: str | None, sub_event_type: str | None = None
 
 
 @lru_cache(maxsize=1)
+def _sub_event_cues() -> dict[str, list[tuple[str, str]]]:
+    cues: dict[str, list[tuple[str, str]]] = {}
+    for row in read_table("acled_sub_event_cues.tsv"):
+        cues.setdefault(row["type"], []).append((row["cue"], row["sub_event_type"]))
+    return cues
+
+
+def sub_event_by_cue(hadath_type: str | None, sentences: list[str]) -> str | None:
+    """The more precise ACLED sub-event type that a cue in the evidence gives ("انتحاري", a
+    suicide bomber: Suicide bomb), or None."""
+    for cue, sub_event_type in _sub_event_cues().get(hadath_type or "", []):
+        if any(cue in sentence for sentence in sentences):
+            return sub_event_type
+    return None
+
+
+@lru_cache(maxsize=1)
 def _inter_codes() -> dict[tuple[str, str], int]:
     return {(row["kind"], row["subkind"]): int(row["inter"]) for row in read_table("acled_inter.tsv")}
 
