@@ -9,15 +9,15 @@ from collections.abc import Iterable
 from typing import Any, TextIO
 
 from hadath.export import reader
+from hadath.export.acled import sub_event
 from hadath.export.summary import ExportSummary
-from hadath.export.vocabulary import acled_event_type
 
 NO_COORDINATES = "no coordinates"
 
 
 def feature_properties(record: dict[str, Any]) -> dict[str, Any]:
     place = reader.location(record)
-    acled = acled_event_type(record.get("type"))
+    acled = sub_event(record)
     actor1, actor2 = record.get("actor1") or {}, record.get("actor2") or {}
     return {
         "id": record.get("id"),
