@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from hadath.events.cues import ArticleCues, Cue
@@ -26,6 +27,14 @@ class Doc:
     places: list[Place]
     focus: Place | None
     published: date | None
+
+    @cached_property
+    def uncounted_mentions(self) -> list[Mention]:
+        """The mentions no figure counts (`readings.counted`), once per article: asked per
+        trigger, they cost triggers × mentions × numbers on a long article."""
+        from hadath.events.readings import counted  # readings reads Doc
+
+        return [m for m in self.article.mentions if not counted(self, m)]
 
 
 @dataclass(frozen=True)

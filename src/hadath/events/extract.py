@@ -47,7 +47,6 @@ from hadath.events.places import Place, assign_places, focus_place, place_mentio
 from hadath.events.readings import (
     agreed,
     anaphoric,
-    counted,
     drop_repeats,
     inside_mention,
     recalled_time,
@@ -97,7 +96,7 @@ def _physical(doc: Doc, site: Site, trigger: Cue, triggers: list[Cue]) -> Candid
         if accuser and not doc.text[start:accuser[0].start].strip():
             start = accuser[0].end  # "اتهمت الحكومة حركة طالبان": the verb's subject first
     # "إنها قتلت 15 جنديا أفغانيا": the people a figure counts are its victims, not the doers
-    mentions = [m for m in doc.article.mentions if not counted(doc, m)]
+    mentions = doc.uncounted_mentions
     actors = pick_actors(doc.text, trigger, start, site.clause.end, mentions, site.speaker)
     if actors.actor1 is None or actors.actor1 is site.speaker:
         # "شن طيران التحالف، صباح الخميس، ضربات جوية": the subject sits clauses before
