@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from hadath.claims.lexicon import table
 from hadath.record import Mention
@@ -30,9 +31,14 @@ class Speaker:
     via: str | None = None
 
 
-def words_between(text: str, start: int, end: int) -> int:
-    """Number of words in text[start:end] (0 when adjacent)."""
-    return len(_WORD.findall(text[start:end])) if end > start else 0
+def words_between(text: str, start: int, end: int, most: int | None = None) -> int:
+    """Number of words in text[start:end] (0 when adjacent); with `most`, counting stops at
+    most + 1, so asking about a far mention does not read the whole text between."""
+    if end <= start:
+        return 0
+    if most is None:
+        return len(_WORD.findall(text, start, end))
+    return sum(1 for _ in islice(_WORD.finditer(text, start, end), most + 1))
 
 
 def _speaker_mentions(mentions: list[Mention]) -> list[Mention]:
@@ -90,7 +96,7 @@ def _media_after(text: str, mentions: list[Mention], pos: int) -> Mention | None
 def _attached_actor(text: str, mentions: list[Mention], pos: int) -> Mention | None:
     """The actor an unnamed source belongs to: "مصادر بالجيش السوري", "مصادر في الجيش"."""
     for m in mentions:
-        if m.start < pos or words_between(text, pos, m.start) > 1:
+        if m.start < pos or words_between(text, pos, m.start, most=1) > 1:
             continue
         lead = normalize_key(text[pos:m.start])
         if lead in ("ب", "في", "من") or not lead:
