@@ -29,6 +29,7 @@ from scoring import (
     fusion_pairs,
     label_reports,
     stored_reports,
+    wire_copies,
 )
 from similarity import similarity_table
 
@@ -131,6 +132,14 @@ def print_report(gold: dict[str, Any], by_facts: list[Report], by_sentence: list
         print(f"reports labelled {name}: a story's {labelled['story']}, a distractor's "
               f"{labelled['distractor']}, ambiguous {labelled['ambiguous']}, other {labelled['other']}; "
               f"gold events with no report: {', '.join(k for k, v in found.items() if not v) or 'none'}")
+
+    copies = wire_copies(gold, by_facts, store)
+    others = f" (not: {', '.join(copies['marked_not_in_gold'])})" if copies["marked_not_in_gold"] else ""
+    print(f"wire copies: the gold marks {copies['gold']} ({copies['identical']} identical texts); ingest "
+          f"marked {copies['marked']} gold articles duplicate_of another, {copies['marked_in_gold']} of them "
+          f"within a gold copy group{others}; marked copies with events of their own: "
+          f"{', '.join(copies['copies_with_own_events']) or 'none'}; fused events made of copy reports "
+          f"only: {copies['copy_only_fused_events']}")
 
     print("\nPairwise fusion (pairs of reports of different articles, at least one a gold event's; README)")
     rows: list[tuple[str, Pairs]] = []

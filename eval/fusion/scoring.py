@@ -243,3 +243,26 @@ def _kept(figure: tuple[str, Any, Any], kept: set[tuple[str, Any, Any]],
     return bool({(kind, count, article), (kind, count, source_article.get(article, article))} & kept)
 
 
+
+
+def wire_copies(gold: dict[str, Any], reports: list[Report], store: Any) -> dict[str, Any]:
+    """The gold's wire copies against what ingest marked `duplicate_of`, and whether every
+    marked copy only adds copy reports to its original's fused events (never a new event)."""
+    marked = {}
+    for article_id in gold["articles"]:
+        article = store.article(article_id)
+        if article is not None and article.article.duplicate_of:
+            marked[article_id] = article.article.duplicate_of
+    group = {c["copy_of"]: c["copy_of"] for c in gold["wire_copies"]}
+    group.update({c["article_id"]: c["copy_of"] for c in gold["wire_copies"]})
+    own_events = Counter(r.article_id for r in reports if not r.copy_of)
+    copy_fused = {r.fused_id for r in reports if r.copy_of}
+    original_fused = {r.fused_id for r in reports if not r.copy_of}
+    return {
+        "gold": len(gold["wire_copies"]), "identical": sum(1 for c in gold["wire_copies"] if c["identical"]),
+        "marked": len(marked),
+        "marked_in_gold": sum(1 for a, o in marked.items() if a in group and group[a] == group.get(o)),
+        "marked_not_in_gold": sorted(f"{a}→{o}" for a, o in marked.items() if not (a in group and group[a] == group.get(o))),
+        "copies_with_own_events": sorted(a for a in marked if own_events[a]),
+        "copy_only_fused_events": len(copy_fused - original_fused),
+    }
