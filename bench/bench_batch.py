@@ -108,9 +108,10 @@ def _partition_cpu(out: Path) -> float:
     return sum(json.loads(p.read_text())["cpu_seconds"] for p in (out / "manifest").glob("*.json"))
 
 
-def _articles(out: Path) -> int:
+def _records(out: Path) -> int:
+    """Inputs read: articles (new or copies), skipped inputs and failed articles."""
     tallies = [json.loads(p.read_text())["tally"] for p in (out / "manifest").glob("*.json")]
-    return sum(t.get("new", 0) + t.get("duplicate", 0) for t in tallies)
+    return sum(n for t in tallies for outcome, n in t.items() if outcome != "events")
 
 
 def main() -> None:
@@ -142,7 +143,7 @@ def main() -> None:
         cpu, wall, inside = _best(["batch", str(corpus), "--out", str(out), "--workers",
                                    str(workers), "--partition-size", str(options.partition_size)],
                                   env, repeat, out)
-        assert inside is not None and _articles(out) == count, (_articles(out), count)
+        assert inside is not None and _records(out) == count, (_records(out), count)
         rows.append((f"hadath batch, {workers} worker{'s' if workers > 1 else ''}", cpu, wall,
                      f"{count / inside:6.1f}"))
         first_out = first_out or out

@@ -3,6 +3,7 @@ a terminal, never into a pipe or a log) and a summary table on stdout.
 """
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from pathlib import Path
 from types import TracebackType
@@ -120,7 +121,7 @@ def print_batch_summary(summary: BatchSummary) -> None:
     for label, reason in summary.failed:
         err.print(f"hadath: partition {label} failed: {reason}", markup=False, highlight=False)
     if summary.errors:
-        _print_problems(((e["outcome"], e["source"], e["reason"]) for e in summary.errors),
+        _print_problems(((e["outcome"], _shown(e["source"]), e["reason"]) for e in summary.errors),
                         "skipped or failed inputs (first ones; all are in "
                         f"{Path(summary.out) / 'errors'})")
 
@@ -142,7 +143,18 @@ def print_load_summary(summary: LoadSummary, out_dir: Path) -> None:
                   "the same hadath batch again to finish them, then load again",
                   markup=False, highlight=False)
     if summary.problems:
-        _print_problems(summary.problems[:10], "skipped or failed inputs (first ones)")
+        _print_problems([(outcome, _shown(source), reason)
+                         for outcome, source, reason in summary.problems[:10]],
+                        "skipped or failed inputs (first ones)")
+
+
+def _shown(source: str) -> str:
+    """An input's path as the user would type it here: below the working folder, relative
+    (the batch's files name inputs by their absolute paths, the same on every machine)."""
+    if not source.startswith(os.sep):
+        return source
+    relative = os.path.relpath(source)
+    return source if relative.startswith("..") else relative
 
 
 def _print_problems(rows: Iterable[tuple[str, str, str]], title: str) -> None:
