@@ -32,6 +32,7 @@ from starlette.staticfiles import StaticFiles
 
 from hadath.api import articles, events, summaries
 from hadath.api.docs import add_docs
+from hadath.api.responses import FastJSONResponse
 from hadath.api.security import MAX_BODY_BYTES, BodyLimit, SecurityHeaders, WriteGuard
 from hadath.errors import HadathError
 from hadath.store.db import Store
@@ -69,7 +70,8 @@ def create_app(db_url: str, token: str | None = None, *, cors_origins: Sequence[
         store.close()
 
     app = FastAPI(title="hadath", version=_version(), description=_DESCRIPTION,
-                  docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan)
+                  docs_url=None, redoc_url=None, openapi_url="/openapi.json", lifespan=lifespan,
+                  default_response_class=FastJSONResponse)
     app.state.store = store
     app.state.writer = articles.ArticleWriter(store)
     for router in (events.router, articles.router, summaries.router):

@@ -12,12 +12,12 @@ import threading
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Request
-from fastapi.responses import JSONResponse
 from fastapi.security import HTTPBearer
 
 from hadath.api.events import store_of
 from hadath.api.models import Article, ArticleIn, ArticleSaved
 from hadath.api.params import clean_text, invalid
+from hadath.api.responses import FastJSONResponse
 from hadath.ingest import Deduplicator
 from hadath.ingest.articles import MAX_ARTICLE_CHARS, build_article
 from hadath.ingest.dates import normalize_published
@@ -34,13 +34,14 @@ _SOURCE = "POST /articles"
 
 @router.get("/articles/{article_id}", response_model=Article, responses={404: {
     "description": "No such article"}})
-def get_article(store: Annotated[Store, Depends(store_of)], article_id: IdParam) -> JSONResponse:
+def get_article(store: Annotated[Store, Depends(store_of)],
+                article_id: IdParam) -> FastJSONResponse:
     """The article's cleaned text (every offset indexes it) and its layers: sentences,
     mentions, times, numbers, claims and events."""
     article = store.article(clean_text("article_id", article_id, "path") or "")
     if article is None:
         raise HTTPException(404, f"no article {article_id!r}")
-    return JSONResponse(article.to_dict())
+    return FastJSONResponse(article.to_dict())
 
 
 class ArticleWriter:
@@ -135,8 +136,8 @@ _bearer = HTTPBearer(auto_error=False, description="The server's HADATH_TOKEN.")
     422: {"description": "Not an article (empty, not Arabic, bad field)"},
 })
 def post_article(posted: ArticleIn,
-                 writer: Annotated[ArticleWriter, Depends(writer_of)]) -> JSONResponse:
+                 writer: Annotated[ArticleWriter, Depends(writer_of)]) -> FastJSONResponse:
     """Ingest, extract and save one article; its events fuse into the stored ones. Needs
     `Authorization: Bearer <token>` (the server's HADATH_TOKEN)."""
     status, answer = writer.save(posted)
-    return JSONResponse(answer, status_code=status)
+    return FastJSONResponse(answer, status_code=status)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
-from fastapi.responses import JSONResponse
 
 from hadath.api.models import Event, EventPage
 from hadath.api.params import (
@@ -18,6 +17,7 @@ from hadath.api.params import (
     event_filters,
     paged,
 )
+from hadath.api.responses import FastJSONResponse
 from hadath.store.db import Store
 from hadath.store.queries import EventQuery
 
@@ -40,21 +40,21 @@ def list_events(
     sort: Annotated[SortOrder, Query(  # type: ignore[valid-type]
         description="-date (newest first), date, fatalities or confidence (highest first).")
     ] = NEWEST_FIRST,
-) -> JSONResponse:
+) -> FastJSONResponse:
     """Fused events matching every filter given, newest first unless `sort` says otherwise;
     `total` counts them all, whatever the page."""
     page = paged(query, limit, offset, sort.value)
     total = store.count_events(page)
     events = store.events(page) if offset < total else []
-    return JSONResponse({"total": total, "limit": limit, "offset": offset, "events": events})
+    return FastJSONResponse({"total": total, "limit": limit, "offset": offset, "events": events})
 
 
 @router.get("/events/{event_id}", response_model=Event, responses={404: {
     "description": "No such event"}})
-def get_event(store: Annotated[Store, Depends(store_of)], event_id: IdParam) -> JSONResponse:
+def get_event(store: Annotated[Store, Depends(store_of)], event_id: IdParam) -> FastJSONResponse:
     """One fused event: every report (article, outlet, sentence, offsets), every figure with
     its source and article, all sources and outlets."""
     record = store.event(clean_text("event_id", event_id, "path") or "")
     if record is None:
         raise HTTPException(404, f"no event {event_id!r}")
-    return JSONResponse(record)
+    return FastJSONResponse(record)
