@@ -215,3 +215,10 @@ def test_without_a_dashboard_the_root_is_an_index_of_the_api(tmp_path: Path) -> 
     finally:
         server.stop()
     assert index["docs"] == "/docs" and "/events" in index["endpoints"]
+
+
+def test_what_orjson_refuses_is_still_rendered() -> None:
+    from hadath.api.responses import FastJSONResponse
+
+    body = FastJSONResponse({"text": "حلب \ud800", "big": 2**70}).body
+    assert body.startswith(b'{"text":"\xd8\xad\xd9\x84\xd8\xa8 ') and b"1180591620717411303424" in body
