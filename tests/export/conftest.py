@@ -1,34 +1,13 @@
-"""A store filled by the real pipeline (`hadath run` in a subprocess, nothing mocked): the seed
-article (Aleppo, 30 November 2024: 17 events, one without a place) and two outlets' reports of
-one air strike on a market in Idlib that give different death tolls (27 according to the Syrian
-Observatory, via عنب بلدي; 30 according to the Syrian health ministry, via الجزيرة نت)."""
-import os
-import subprocess
-import sys
-from pathlib import Path
+"""The store the export tests read: filled once per session by `export_store.fill_store` (the
+example article, 17 events, one without a place; and one Idlib strike reported by two outlets
+with 27 and 30 dead), and its records as the store itself returns them."""
 from typing import Any
 
 import pytest
+from export_store import fill_store
 
 from hadath.store.db import Store
 from hadath.store.queries import EventQuery
-
-REPO = Path(__file__).resolve().parents[2]
-SEED = REPO / "examples" / "aleppo_2024-11-30.txt"
-IDLIB = Path(__file__).with_name("idlib_market.jsonl")
-PG_URL = os.environ.get("HADATH_TEST_PG_URL")
-
-
-def run_hadath(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "hadath", *args], capture_output=True,
-                          text=True, timeout=600, check=False)
-
-
-def fill_store(db: str) -> None:
-    for source, published in ((SEED, "2024-11-30"), (IDLIB, None)):
-        args = ["run", str(source), "--db", db] + (["--published", published] if published else [])
-        result = run_hadath(*args)
-        assert result.returncode == 0, result.stderr
 
 
 @pytest.fixture(scope="session")

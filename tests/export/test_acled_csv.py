@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_hadath
+from export_store import run_hadath
 
 # ACLED's columns in ACLED's order (issue 17, as ACLED's data downloads have them)
 ACLED_COLUMNS = [

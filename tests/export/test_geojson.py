@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_hadath
+from export_store import run_hadath
 
 
 @pytest.fixture(scope="module")

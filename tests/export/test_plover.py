@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import run_hadath
+from export_store import run_hadath
 
 # SPEC's table: hadath type → PLOVER event category
 PLOVER_EVENTS = {

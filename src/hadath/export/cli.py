@@ -1,5 +1,5 @@
 """`hadath export FORMAT OUT`: the store's fused events, filtered as `hadath events` filters them,
-written as ACLED CSV, PLOVER JSON, GeoJSON or Parquet; and `hadath build acled-countries`, which
+written as ACLED CSV, PLOVER JSON, GeoJSON or Parquet; and `hadath build acled-regions`, which
 rebuilds the ISO numeric and region table of the ACLED export.
 """
 from __future__ import annotations
@@ -107,15 +107,15 @@ def export(
     sys.stderr.writelines(f"hadath: {line}\n" for line in lines)
 
 
-def build_acled_countries(
+def build_acled_regions(
     out: Annotated[Path | None, typer.Option(
-        "--out", help="Where to write (default: the package's data/export/acled_countries.tsv).")] = None,
+        "--out", help="Where to write (default: the package's data/export/acled_iso_regions.tsv).")] = None,
 ) -> None:
-    """Rebuild the ACLED export's country table (ISO 3166-1 numeric codes, ACLED regions); needs
+    """Rebuild the ACLED export's table of ISO 3166-1 numeric codes and ACLED regions; needs
     pycountry (the build extra)."""
-    from hadath.export.countries_build import build_acled_countries as build
+    from hadath.export.regions_build import build_acled_regions as build
 
-    target = out or Path(__file__).resolve().parents[1] / "data" / "export" / "acled_countries.tsv"
+    target = out or Path(__file__).resolve().parents[1] / "data" / "export" / "acled_iso_regions.tsv"
     try:
         count = build(target)
     except ModuleNotFoundError as exc:
@@ -125,4 +125,4 @@ def build_acled_countries(
 
 def register(app: typer.Typer, train_app: typer.Typer, build_app: typer.Typer) -> None:
     app.command()(export)
-    build_app.command("acled-countries")(build_acled_countries)
+    build_app.command("acled-regions")(build_acled_regions)

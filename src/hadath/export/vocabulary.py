@@ -1,6 +1,6 @@
 """The mapping tables of the exports (`data/export/*.tsv`, each stating its source): hadath's
-types and actor kinds in ACLED's and PLOVER's vocabularies, and ACLED's countries with their
-ISO 3166-1 numeric codes and regions. Loaded once.
+types and actor kinds in ACLED's and PLOVER's vocabularies, and each country's ISO 3166-1
+numeric code, ACLED region and ACLED name. Loaded once.
 """
 from __future__ import annotations
 
@@ -76,18 +76,20 @@ def inter_code(kind: str | None, subkind: str | None = None) -> int | None:
 @dataclass(frozen=True)
 class AcledCountry:
     alpha2: str
-    alpha3: str
     numeric: int | None
-    name: str  # ACLED's name: "Democratic Republic of Congo", "Palestine"
+    name: str  # ACLED's name: "Syria", "East Timor"
     region: str  # ACLED's region: "Middle East"; empty where ACLED has none
 
 
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, AcledCountry]:
-    return {row["alpha2"]: AcledCountry(row["alpha2"], row["alpha3"],
+    from hadath.countries import english_name
+
+    return {row["alpha2"]: AcledCountry(row["alpha2"],
                                         int(row["numeric"]) if row["numeric"] else None,
-                                        row["country"], row["region"])
-            for row in read_table("acled_countries.tsv")}
+                                        row["acled_name"] or english_name(row["alpha2"]) or "",
+                                        row["region"])
+            for row in read_table("acled_iso_regions.tsv")}
 
 
 def acled_country(alpha2: str | None) -> AcledCountry | None:

@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from hadath.export.acled import acled_row, actor_inter, interaction, sub_event
-from hadath.export.countries_build import build_acled_countries
+from hadath.export.regions_build import build_acled_regions
 from hadath.export.vocabulary import (
     acled_country,
     acled_event_type,
@@ -80,15 +80,16 @@ def test_countries_iso_numeric_and_region() -> None:
     syria, iraq, egypt = acled_country("SY"), acled_country("IQ"), acled_country("EG")
     assert (syria.numeric, syria.region, syria.name) == (760, "Middle East", "Syria")
     assert (iraq.numeric, egypt.numeric, egypt.region) == (368, 818, "Northern Africa")
-    assert acled_country("CD").name == "Democratic Republic of Congo"  # ACLED's name
+    assert acled_country("TL").name == "East Timor"  # ACLED's name, not ISO's Timor-Leste
+    assert acled_country("CD").name == "Democratic Republic of Congo"
     assert acled_country("PS").region == "Middle East"
 
 
 def test_country_table_is_what_its_rebuild_gives(tmp_path: Path) -> None:
     pytest.importorskip("pycountry")
-    out = tmp_path / "acled_countries.tsv"
-    build_acled_countries(out)
-    shipped = Path(__file__).resolve().parents[2] / "src" / "hadath" / "data" / "export" / "acled_countries.tsv"
+    out = tmp_path / "acled_iso_regions.tsv"
+    build_acled_regions(out)
+    shipped = Path(__file__).resolve().parents[2] / "src" / "hadath" / "data" / "export" / "acled_iso_regions.tsv"
     assert out.read_text(encoding="utf-8") == shipped.read_text(encoding="utf-8")
 
 

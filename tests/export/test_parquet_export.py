@@ -7,7 +7,7 @@ import duckdb
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
-from conftest import run_hadath
+from export_store import run_hadath
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,7 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import PG_URL, fill_store, run_hadath
+from export_store import PG_URL, fill_store, run_hadath
 
 from hadath.export.reader import iter_events
 from hadath.store.db import Store
