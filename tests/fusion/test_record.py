@@ -70,6 +70,17 @@ def candidate(fused_id: str, record: dict, first: str = "2024-11-30") -> Candida
     return Candidate(fused_id, profile(record), first)
 
 
+def test_one_report_of_each_type_per_article() -> None:
+    # a clash and the takeover it ended in, told by one article, join one stored takeover
+    stored = [candidate("F-t", event("x-1", "territory_taken", actor1="Hayat Tahrir al-Sham"))]
+    clash = report(event("n-1", "armed_clash", actor1="Hayat Tahrir al-Sham"))
+    taken = report(event("n-2", "territory_taken", actor1="Hayat Tahrir al-Sham"))
+    assert assign([clash, taken], stored) == {"n-1": "F-t", "n-2": "F-t"}
+    # ... but not when the event holds a takeover of that article already
+    held = [Candidate("F-t", stored[0].profile, "2024-11-30", frozenset({"territory_taken"}))]
+    assert assign([clash, taken], held) == {"n-1": "F-t", "n-2": None}
+
+
 def test_one_report_per_article_and_the_best_match() -> None:
     stored = [candidate("F-a", event("x-1")), candidate("F-b", event("y-1", date="2024-11-29"))]
     # two strikes of one article, both compatible with both events: each gets one

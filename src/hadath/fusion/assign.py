@@ -1,9 +1,11 @@
 """Which stored fused event each new report of one article joins, and how the reports of a
 fused event regroup when one of them leaves.
 
-A fused event takes at most one report of an article: the events stage has already applied
-ACLED's one-event-per-type-place-day rule within the article, so two of its reports are two
-events. Ties go to the older fused event, so the result does not depend on storage order.
+A fused event takes at most one report of each type from an article: the events stage has
+already applied ACLED's one-event-per-type-place-day rule within the article, so two of its
+reports of one type are two events (two of different types, a clash and the takeover it ended
+in, may be one). Ties go to the older fused event, so the result does not depend on storage
+order.
 """
 from __future__ import annotations
 
@@ -16,12 +18,14 @@ from hadath.fusion.report import Report
 
 @dataclass(frozen=True)
 class Candidate:
-    """A stored fused event a report may join: its id, its profile and when it was first
-    reported (the older wins a tie)."""
+    """A stored fused event a report may join: its id, its profile, when it was first reported
+    (the older wins a tie) and the types of the reports it already holds from the article
+    being fused."""
 
     id: str
     profile: Profile
     first_reported: str | None = None
+    article_types: frozenset[str] = frozenset()
 
 
 def assign(reports: list[Report], candidates: list[Candidate]) -> dict[str, str | None]:
@@ -29,17 +33,18 @@ def assign(reports: list[Report], candidates: list[Candidate]) -> dict[str, str 
     pairs: list[tuple[float, str, str, str, Candidate]] = []
     for report in reports:
         mine = profile(report.record)
-        scored = [(score, c) for c in candidates
-                  if (score := match_score(mine, c.profile)) is not None]
+        scored = [(score, c) for c in candidates if (report.record.get("type") or "")
+                  not in c.article_types and (score := match_score(mine, c.profile)) is not None]
         for score, candidate in _without_conflicts(mine, scored):
             pairs.append((-score, candidate.first_reported or "", candidate.id,
                           report.event_id, candidate))
     joined: dict[str, str | None] = {r.event_id: None for r in reports}
-    taken: set[str] = set()
+    types = {r.event_id: r.record.get("type") or "" for r in reports}
+    taken: set[tuple[str, str]] = set()
     for _, _, candidate_id, event_id, _candidate in sorted(pairs, key=lambda p: p[:4]):
-        if joined[event_id] is None and candidate_id not in taken:
+        if joined[event_id] is None and (candidate_id, types[event_id]) not in taken:
             joined[event_id] = candidate_id
-            taken.add(candidate_id)
+            taken.add((candidate_id, types[event_id]))
     return joined
 
 
@@ -65,7 +70,8 @@ def regroup(reports: list[Report]) -> list[list[Report]]:
         mine = profile(report.record)
         best: tuple[float, int] | None = None
         for index, group in enumerate(groups):
-            if any(r.article_id == report.article_id for r in group):
+            if any(r.article_id == report.article_id and r.record.get("type") == report.record.get("type")
+                   for r in group):
                 continue
             score = match_score(mine, profile(fused_record("", group)))
             if score is not None and (best is None or score > best[0]):

@@ -118,13 +118,15 @@ def match_score(a: Profile, b: Profile) -> float | None:
         return None
     if not a.placed and (a.actor1 is None or a.actor1 != b.actor1):
         return None  # nowhere and by no one in common: nothing says it is one event
+    if dates < 2 and vague_place(a, b):
+        return None  # "in Syria" on two days is too little to call one event
     return place + dates + actors + (1.0 if a.type == b.type else 0.0)
 
 
 def _date_score(a: Profile, b: Profile) -> float | None:
     if a.vague or b.vague:
         # a stated month, year or long period fuses only with the same one
-        return 0.0 if (a.date, a.date_end) == (b.date, b.date_end) and a.date else None
+        return 2.0 if (a.date, a.date_end) == (b.date, b.date_end) and a.date else None
     assert a.first and a.last and b.first and b.last
     one_day = timedelta(days=1)
     if b.first > a.last + one_day or a.first > b.last + one_day:
@@ -133,15 +135,22 @@ def _date_score(a: Profile, b: Profile) -> float | None:
 
 
 def _actor_score(a: Profile, b: Profile) -> float | None:
-    """Same canonical or one side unknown, for each role; a statement needs its speaker on both
-    sides. A clash has no attacker: its two sides may be named in either order."""
-    if a.type in STATEMENT_TYPES and (a.actor1 is None or a.actor1 != b.actor1):
-        return None
+    """Same canonical or one side unknown, for each role; a clash has no attacker, so its two
+    sides may be named in either order. Failing that, one named actor in common, in whatever
+    role, still agrees (score 0.5): outlets name the doer of a bombing and its target, or the
+    allies of a side, differently, and extraction swaps them, while two events at one place on
+    one day of one type sharing an actor are, in ACLED's coding, one event. A statement needs
+    the same speaker on both sides."""
+    if a.type in STATEMENT_TYPES:
+        return 1.0 if a.actor1 is not None and a.actor1 == b.actor1 and \
+            _roles(None, None, a.actor2, b.actor2) is not None else None
     straight = _roles(a.actor1, b.actor1, a.actor2, b.actor2)
     if a.type == "armed_clash" and b.type == "armed_clash":
         swapped = _roles(a.actor1, b.actor2, a.actor2, b.actor1)
         if straight is None or (swapped is not None and swapped > straight):
-            return swapped
+            straight = swapped
+    if straight is None and {a.actor1, a.actor2} & {b.actor1, b.actor2} - {None}:
+        return 0.5
     return straight
 
 
@@ -172,6 +181,11 @@ def place_score(a: Profile, b: Profile) -> float | None:
     if pa == 3 and contains(a, b) or pb == 3 and contains(b, a):
         return 1.0
     return None
+
+
+def vague_place(a: Profile, b: Profile) -> bool:
+    """Either place is an admin unit or a country (precision 3, or none given)."""
+    return (a.geo_precision or 3) >= 3 or (b.geo_precision or 3) >= 3
 
 
 def contains(admin: Profile, inner: Profile) -> bool:

@@ -13,7 +13,7 @@ STATEMENT_TYPES = frozenset({"threaten", "accuse", "reject_deny", "support_state
 
 @lru_cache(maxsize=1)
 def _pairs() -> dict[frozenset[str], str]:
-    """{frozenset({type_a, type_b}): the type kept}."""
+    """{frozenset({type_a, type_b}): the type kept ("" where the more frequent is kept)}."""
     text = (resources.files("hadath") / "data" / "fusion" / "types.tsv").read_text(encoding="utf-8")
     rows = [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
     return {frozenset((a, b)): keeps for a, b, keeps, _why in rows[1:]}
@@ -38,6 +38,7 @@ def kept_type(types: list[str]) -> str | None:
     pairs = _pairs()
 
     def rank(t: str) -> tuple[int, int, int]:
+        # a pair whose "keeps" is empty keeps neither: the most frequent decides
         beats = sum(1 for other in present if pairs.get(frozenset((t, other))) == t and other != t)
         return (-beats, -types.count(t), present.index(t))
 

@@ -11,7 +11,7 @@ import hashlib
 from datetime import timedelta
 from typing import Any
 
-from sqlalchemy import Connection, and_, delete, exists, insert, select, update
+from sqlalchemy import Connection, and_, delete, insert, select, update
 
 from hadath.fusion import Candidate, Report, assign, fused_record, profile, regroup
 from hadath.fusion.profile import MAX_PRECISE_SPAN_DAYS, Profile, day_interval
@@ -76,9 +76,9 @@ def _copy_id(copy_article_id: str, event_id: str) -> str:
 
 
 def _candidates(conn: Connection, article_id: str, reports: list[Report]) -> list[Candidate]:
-    """Fused events in the reports' countries whose dates come near theirs, without a report
-    of this article already."""
-    found: dict[str, Candidate] = {}
+    """Fused events in the reports' countries whose dates come near theirs, each with the
+    types of the reports of this article it holds already."""
+    found: dict[str, Any] = {}
     for report in reports:
         mine = profile(report.record)
         place = fused.c.country == mine.country if mine.country else fused.c.country.is_(None)
@@ -91,14 +91,18 @@ def _candidates(conn: Connection, article_id: str, reports: list[Report]) -> lis
             when = and_(fused.c.day_first >= (mine.first - day * (MAX_PRECISE_SPAN_DAYS + 1)).isoformat(),
                         fused.c.day_first <= (mine.last + day).isoformat(),
                         fused.c.day_last >= (mine.first - day).isoformat())
-        same_article = exists().where(events.c.fused_id == fused.c.id,
-                                      events.c.article_id == article_id)
-        query = select(*_PROFILE_COLUMNS).where(place, when, ~same_article)
+        query = select(*_PROFILE_COLUMNS).where(place, when)
         if mine.type:
             query = query.where(fused.c.type.in_(sorted(fusing_types(mine.type))))
         for row in conn.execute(query):
-            found.setdefault(row.id, _candidate(row))
-    return sorted(found.values(), key=lambda c: c.id)
+            found.setdefault(row.id, row)
+    held: dict[str, set[str]] = {}
+    if found:
+        mine = select(events.c.fused_id, events.c.type).where(
+            events.c.article_id == article_id, events.c.fused_id.in_(sorted(found)))
+        for fused_id, type_ in conn.execute(mine):
+            held.setdefault(fused_id, set()).add(type_ or "")
+    return [_candidate(found[i], frozenset(held.get(i, ()))) for i in sorted(found)]
 
 
 _PROFILE_COLUMNS = [fused.c[name] for name in (
@@ -106,13 +110,13 @@ _PROFILE_COLUMNS = [fused.c[name] for name in (
     "admin1", "lat", "lon", "geo_precision", "first_reported")]
 
 
-def _candidate(row: Any) -> Candidate:
+def _candidate(row: Any, article_types: frozenset[str]) -> Candidate:
     first, last = day_interval(row.date, row.date_end)
     return Candidate(row.id, Profile(
         type=row.type, modality=row.modality, date=row.date, date_end=row.date_end,
         first=first, last=last, actor1=row.actor1, actor2=row.actor2, place=row.place,
         country=row.country, admin1=row.admin1, lat=row.lat, lon=row.lon,
-        geo_precision=row.geo_precision), row.first_reported)
+        geo_precision=row.geo_precision), row.first_reported, article_types)
 
 
 def _regroup(conn: Connection, fused_id: str) -> set[str]:
