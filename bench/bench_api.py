@@ -2,6 +2,7 @@
 with several filter mixes, over a store of 10,000 ANT articles.
 
 Usage: python bench/bench_api.py [--db STORE] [--articles N] [--clients C] [--requests R]
+                                [--seconds S] [--mix NAME]
 Builds the store once with `hadath run --no-tagger` (the news categories of ANT first, then
 the others, as JSON Lines with title, outlet and publication date), or reuses `--db` when it
 exists; starts `hadath serve` on a free loopback port; then, for each mix, C client threads
@@ -162,6 +163,8 @@ def main() -> int:
     parser.add_argument("--clients", type=int, default=8, help="concurrent client threads")
     parser.add_argument("--requests", type=int, default=400, help="requests per mix")
     parser.add_argument("--seconds", type=float, default=60.0, help="time limit per mix")
+    parser.add_argument("--mix", action="append", default=[],
+                        help="only the mixes whose name contains this (repeatable)")
     args = parser.parse_args()
     if not (SHARED_DATA / "antcorpus").is_dir():
         print(f"error: no ANT corpus under {SHARED_DATA}", file=sys.stderr)
@@ -176,6 +179,8 @@ def main() -> int:
         print(f"{'/events with':<32}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}"
               f"{'p99 ms':>8}  matched")
         for name, params in MIXES.items():
+            if args.mix and not any(part in name for part in args.mix):
+                continue
             result = run_mix(url, params, args.clients, args.requests, args.seconds)
             matched = ", ".join(f"{n:,}" for n in result["matched"])
             print(f"{name:<32}{result['requests']:>9}{result['errors']:>7}{result['rps']:>8.0f}"
