@@ -158,13 +158,21 @@ def print_report(gold: dict[str, Any], by_facts: list[Report], by_sentence: list
     print_pairs_table(rows)
 
     print("\nPer story (labels by the facts or the sentence): reports found, fused events they fall in, "
-          "gold figures and distinct values the main fused event keeps, its fatalities_best, figures lost")
+          "its one-event pairs fused, gold figures and distinct values the main fused event keeps, "
+          "its fatalities_best, figures lost")
     survival = figure_survival(gold, by_sentence, store)
-    print(f"{'story':42} {'found':>5} {'fused':>5} {'figures':>9} {'values':>7} {'best':>5} {'lost':>5}")
+    joined: Counter[str] = Counter()
+    same: Counter[str] = Counter()
+    for a, b, one in evaluated_pairs(by_sentence, kinds):
+        if one and a.label:
+            same[a.label] += 1
+            joined[a.label] += a.fused_id is not None and a.fused_id == b.fused_id
+    print(f"{'story':42} {'found':>5} {'fused':>5} {'pairs':>9} {'figures':>9} {'values':>7} {'best':>5} {'lost':>5}")
     for row in survival:
         mark = " *" if row["conflicting"] else ""
         best = "-" if row["best"] is None else row["best"]
-        print(f"{row['id'] + mark:42} {row['reports']:>5} {row['fused']:>5} "
+        pairs = f"{joined[row['id']]}/{same[row['id']]}"
+        print(f"{row['id'] + mark:42} {row['reports']:>5} {row['fused']:>5} {pairs:>9} "
               f"{len(row['kept']):>4}/{len(row['wanted']):<4} "
               f"{len(row['values_kept']):>3}/{len(row['values']):<3} {best:>5} {len(row['lost']):>5}")
     complete = sum(1 for r in survival if r["wanted"] and r["kept"] == r["wanted"])
