@@ -76,9 +76,10 @@ def sources(record: dict[str, Any]) -> list[str]:
 
 
 def figure_name(value: Any) -> str | None:
+    """The name of a figure's side or source, given as a name or as an actor record."""
     if isinstance(value, dict):
-        return value.get("canonical") or value.get("name")
-    return value
+        value = value.get("canonical") or value.get("name")
+    return str(value) if value else None
 
 
 def fatalities_best(record: dict[str, Any]) -> int | None:
