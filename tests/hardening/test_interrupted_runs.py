@@ -133,8 +133,6 @@ def test_two_runs_write_one_store_at_once(tmp_path: Path) -> None:
     assert store_shape(db) == store_shape(alone)
 
 
-@pytest.mark.xfail(strict=True, reason="two processes that create a new store at once both run "
-                   "its migrations; the second fails on alembic_version (reported to the store)")
 def test_two_runs_create_one_new_store_at_once(tmp_path: Path) -> None:
     first = crawl(tmp_path / "first.jsonl", 20, 3)
     second = crawl(tmp_path / "second.jsonl", 32, 3)

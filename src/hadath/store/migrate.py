@@ -7,9 +7,11 @@ A store already at the version costs one query; Alembic is only loaded when ther
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, column, inspect, select, table
+from sqlalchemy.exc import DBAPIError
 
 # the id of the newest revision in migrations/versions (tests check they agree)
 SCHEMA_VERSION = "0004"
@@ -24,7 +26,24 @@ def current_version(conn: Connection) -> str | None:
     return conn.execute(select(versions.c.version_num)).scalar()
 
 
+# Two processes opening one new store at once both start its migrations; the one that loses
+# the race fails on a table the other made. The revisions create only what is missing, so it
+# tries again, and finds the store at the version or finishes what is left.
+_ATTEMPTS = 4
+
+
 def upgrade(engine: Engine) -> None:
+    for attempt in range(1, _ATTEMPTS + 1):
+        try:
+            _upgrade_once(engine)
+            return
+        except DBAPIError:
+            if attempt == _ATTEMPTS:
+                raise
+            time.sleep(0.2 * attempt)
+
+
+def _upgrade_once(engine: Engine) -> None:
     with engine.begin() as conn:
         if current_version(conn) == SCHEMA_VERSION:
             return
