@@ -171,6 +171,7 @@ def main() -> int:
         return 1
     if not args.db.exists():
         build_store(args.db, args.articles)
+    load_at_start = os.getloadavg()[0]
     server, url = start_server(args.db)
     try:
         stats = httpx.get(url + "/stats", timeout=60).json()
@@ -185,6 +186,8 @@ def main() -> int:
             matched = ", ".join(f"{n:,}" for n in result["matched"])
             print(f"{name:<32}{result['requests']:>9}{result['errors']:>7}{result['rps']:>8.0f}"
                   f"{result['p50']:>8.1f}{result['p99']:>8.1f}  {matched}")
+        print(f"load average of the machine at the end: {os.getloadavg()[0]:.1f} "
+              f"(at the start: {load_at_start:.1f})")
     finally:
         server.terminate()
         server.wait(timeout=30)
