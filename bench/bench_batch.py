@@ -13,7 +13,9 @@ so other programs sharing the cores do not count; wall time is printed too but d
 command runs R times and the smallest CPU time is kept (programs sharing the cores still slow
 one another's caches).
 "per core" is articles per CPU second. "in partitions" counts only the CPU the workers spent
-inside partitions (reading, extracting, writing Parquet), without start-up and Dask's own work.
+inside partitions (reading, extracting, writing Parquet), without start-up and Dask's own work;
+"after the first" leaves out each worker's first partition too, which loads the lexicons and
+models: the rate a long batch runs at.
 """
 from __future__ import annotations
 
@@ -44,10 +46,10 @@ def _link_articles(folder: Path, count: int) -> int:
 
 
 def _best(args: list[str], env: dict[str, str], repeat: int, out: Path
-          ) -> tuple[float, float, float | None]:
-    """(CPU, wall, CPU inside partitions) of the least costly of `repeat` runs, each into a
-    fresh `out` (a batch folder or a store)."""
-    best: tuple[float, float, float | None] | None = None
+          ) -> tuple[float, float, tuple[float, float | None] | None]:
+    """(CPU, wall, CPU inside partitions and the steady rate there) of the least costly of
+    `repeat` runs, each into a fresh `out` (a batch folder or a store)."""
+    best: tuple[float, float, tuple[float, float | None] | None] | None = None
     for _ in range(repeat):
         for path in (out, *out.parent.glob(out.name + "-*")):  # a store's -wal and -shm
             if path.is_dir():
@@ -104,8 +106,17 @@ def _timed(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     return cpu, wall, result.stdout
 
 
-def _partition_cpu(out: Path) -> float:
-    return sum(json.loads(p.read_text())["cpu_seconds"] for p in (out / "manifest").glob("*.json"))
+def _partition_cpu(out: Path) -> tuple[float, float | None]:
+    """CPU seconds inside partitions, and records per CPU second in the partitions that were
+    not a worker's first (the first loads the lexicons and models)."""
+    records = [json.loads(p.read_text()) for p in (out / "manifest").glob("*.json")]
+    later: list[dict[str, object]] = []
+    for worker in {r["worker"] for r in records}:
+        mine = sorted((r for r in records if r["worker"] == worker), key=lambda r: r["finished_at"])
+        later.extend(mine[1:])
+    items = sum(n for r in later for k, n in r["tally"].items() if k != "events")
+    cpu = sum(r["cpu_seconds"] for r in later)
+    return sum(r["cpu_seconds"] for r in records), (items / cpu if cpu else None)
 
 
 def _records(out: Path) -> int:
@@ -144,8 +155,9 @@ def main() -> None:
                                    str(workers), "--partition-size", str(options.partition_size)],
                                   env, repeat, out)
         assert inside is not None and _records(out) == count, (_records(out), count)
+        steady = "" if inside[1] is None else f"{inside[1]:6.1f}"
         rows.append((f"hadath batch, {workers} worker{'s' if workers > 1 else ''}", cpu, wall,
-                     f"{count / inside:6.1f}"))
+                     f"{count / inside[0]:6.1f} {steady:>12}"))
         first_out = first_out or out
     if first_out is not None:
         load_db = scratch / "load.db"
@@ -156,9 +168,11 @@ def main() -> None:
     kind = "HTML pages in a WARC" if options.warc else "text files"
     print(f"{count} ANT articles ({kind}), partitions of {options.partition_size}, {os.cpu_count()} cores "
           "(shared: wall times include other programs' load)")
-    print(f"{'command':34} {'CPU s':>8} {'wall s':>8} {'art/s/core':>11} {'in partitions':>14}")
+    print(f"{'':34} {'':>8} {'':>8} {'articles/s/core':>15} {'in partitions':>14} "
+          f"{'after the first':>15}")
+    print(f"{'command':34} {'CPU s':>8} {'wall s':>8} {'all in':>15}")
     for name, cpu, wall, inside_rate in rows:
-        print(f"{name:34} {cpu:8.1f} {wall:8.1f} {count / cpu:11.1f} {inside_rate:>14}")
+        print(f"{name:34} {cpu:8.1f} {wall:8.1f} {count / cpu:15.1f} {inside_rate:>27}")
     batch_cpu = rows[1][1]
     print(f"overhead of batch (1 worker) over run: {100 * (batch_cpu / run_cpu - 1):+.1f}% CPU")
     if first_out is not None:

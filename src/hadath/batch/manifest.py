@@ -61,8 +61,7 @@ class BatchDir:
             raise BatchError(
                 f"{self.root} holds a batch {what} ({', '.join(differ)} differ; "
                 f"{len(held.get('partitions', []))} partitions of {', '.join(held['inputs'])}); "
-                "give the same inputs and options to resume it, or another --out",
-                source=str(self.root))
+                "give the same inputs and options to resume it, or another --out")
         return held
 
     def write_plan(self, plan: dict[str, Any]) -> None:
