@@ -2,7 +2,7 @@
 with several filter mixes, over a store of 10,000 ANT articles.
 
 Usage: python bench/bench_api.py [--db STORE] [--articles N] [--clients C] [--requests R]
-                                [--seconds S] [--mix NAME]
+                                [--workers W] [--seconds S] [--mix NAME]
 Builds the store once with `hadath run --no-tagger` (the news categories of ANT first, then
 the others, as JSON Lines with title, outlet and publication date), or reuses `--db` when it
 exists; starts `hadath serve` on a free loopback port; then, for each mix, C client threads
@@ -93,11 +93,12 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-def start_server(db: Path) -> tuple[subprocess.Popen[bytes], str]:
+def start_server(db: Path, workers: int = 1) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "HADATH_TOKEN"}
     server = subprocess.Popen([sys.executable, "-m", "hadath", "serve", "--db", str(db),
-                               "--port", str(port), "--log-level", "warning"], env=env)
+                               "--port", str(port), "--log-level", "warning",
+                               "--workers", str(workers)], env=env)
     url = f"http://127.0.0.1:{port}"
     for _ in range(300):  # 60 s at most
         try:
@@ -161,6 +162,7 @@ def main() -> int:
                         help="the store: built here when missing, reused when present")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=8, help="concurrent client threads")
+    parser.add_argument("--workers", type=int, default=1, help="server processes (hadath serve --workers)")
     parser.add_argument("--requests", type=int, default=400, help="requests per mix")
     parser.add_argument("--seconds", type=float, default=60.0, help="time limit per mix")
     parser.add_argument("--mix", action="append", default=[],
@@ -172,11 +174,12 @@ def main() -> int:
     if not args.db.exists():
         build_store(args.db, args.articles)
     load_at_start = os.getloadavg()[0]
-    server, url = start_server(args.db)
+    server, url = start_server(args.db, args.workers)
     try:
         stats = httpx.get(url + "/stats", timeout=60).json()
         print(f"store: {args.db} — {stats['total']:,} fused events; "
-              f"{os.cpu_count()} cores shared by server and clients; {args.clients} clients")
+              f"{os.cpu_count()} cores shared by server and clients; {args.workers} server "
+              f"process(es), {args.clients} clients")
         print(f"{'/events with':<32}{'requests':>9}{'errors':>7}{'req/s':>8}{'p50 ms':>8}"
               f"{'p99 ms':>8}  matched")
         for name, params in MIXES.items():

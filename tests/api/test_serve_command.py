@@ -29,14 +29,14 @@ def store_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder / "events.db"
 
 
-def _serve(store: Path, token: str | None) -> Iterator[httpx.Client]:
+def _serve(store: Path, token: str | None, *options: str) -> Iterator[httpx.Client]:
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "HADATH_TOKEN"}
     if token:
         env["HADATH_TOKEN"] = token
     process = subprocess.Popen(
         [sys.executable, "-m", "hadath", "serve", "--db", str(store), "--port", str(port),
-         "--log-level", "warning"], env=env, stderr=subprocess.PIPE, text=True)
+         "--log-level", "warning", *options], env=env, stderr=subprocess.PIPE, text=True)
     try:
         with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
             for _ in range(300):  # bounded wait for start-up (60 s at most)
@@ -64,6 +64,11 @@ def read_only(store_file: Path) -> Iterator[httpx.Client]:
 @pytest.fixture(scope="module")
 def with_token(store_file: Path) -> Iterator[httpx.Client]:
     yield from _serve(store_file, TOKEN)
+
+
+@pytest.fixture(scope="module")
+def two_workers(store_file: Path) -> Iterator[httpx.Client]:
+    yield from _serve(store_file, None, "--workers", "2")
 
 
 def test_serve_answers_the_api(read_only: httpx.Client) -> None:
@@ -95,3 +100,18 @@ def test_serve_without_a_store_says_how_to_make_one(tmp_path: Path) -> None:
                             timeout=120, check=False)
     assert result.returncode == 1
     assert "hadath run" in result.stderr and not (tmp_path / "none.db").exists()
+
+
+def test_several_workers_serve_the_same_api(two_workers: httpx.Client) -> None:
+    for _ in range(4):  # connections land on either process
+        with httpx.Client(base_url=str(two_workers.base_url), timeout=30) as client:
+            assert client.get("/events", params={"country": "SY"}).json()["total"] == 2
+    assert two_workers.get("/stats", headers={"Host": "attacker.example"}).status_code == 400
+    assert two_workers.post("/articles", json={"text": "نص"}).status_code == 403
+
+
+def test_several_workers_refuse_a_token(store_file: Path) -> None:
+    result = subprocess.run([sys.executable, "-m", "hadath", "serve", "--db", str(store_file),
+                             "--workers", "2"], capture_output=True, text=True, timeout=120,
+                            check=False, env={**os.environ, "HADATH_TOKEN": TOKEN})
+    assert result.returncode == 1 and "one worker" in result.stderr

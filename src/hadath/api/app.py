@@ -19,6 +19,8 @@ headers that forbid sniffing and framing.
 """
 from __future__ import annotations
 
+import json
+import os
 from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -92,6 +94,19 @@ def create_app(db_url: str, token: str | None = None, *, cors_origins: Sequence[
                            allow_headers=["Authorization", "Content-Type"])
     app.add_middleware(SecurityHeaders)
     return app
+
+
+SETTINGS_ENV = "HADATH_SERVE_SETTINGS"
+
+
+def app_from_environment() -> FastAPI:
+    """The app of one of several worker processes of `hadath serve --workers N`: its settings
+    come as JSON in HADATH_SERVE_SETTINGS (the store, CORS origins, host names), the token
+    from HADATH_TOKEN, as the command was given them."""
+    settings = json.loads(os.environ[SETTINGS_ENV])
+    return create_app(settings["db"], os.environ.get("HADATH_TOKEN") or None,
+                      cors_origins=settings.get("cors_origins") or (),
+                      allowed_hosts=settings.get("allowed_hosts"))
 
 
 def _serve_dashboard(app: FastAPI, folder: Path | None) -> None:
