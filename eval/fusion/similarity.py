@@ -46,22 +46,26 @@ def similarity_table(reports: list[Report], kinds: dict[str, str]) -> list[tuple
     a fused pair below the threshold is split (veto), or a pair above it is also joined when
     fusion's rule holds with the actors left out or with both places taken at admin-1 level.
     Pairs are decided one by one (no transitive closure)."""
-    from hadath.fusion import match_score
+    from hadath.fusion import match_score, profile
 
     triples = list(evaluated_pairs(reports, kinds))
     sims = similarities(triples)
     loose_actors = {(a.event_id, b.event_id): match_score(without_actors(a.record), without_actors(b.record)) is not None
                     for a, b, _ in triples}
+    as_is = {(a.event_id, b.event_id): match_score(profile(a.record), profile(b.record)) is not None
+             for a, b, _ in triples}
     loose_place = {(a.event_id, b.event_id): match_score(at_admin1(a.record), at_admin1(b.record)) is not None
                    for a, b, _ in triples}
     rows: list[tuple[str, Pairs]] = []
-    actors_only, place_only = Pairs(), Pairs()
+    pairwise, actors_only, place_only = Pairs(), Pairs(), Pairs()
     for a, b, same in triples:
         key = (a.event_id, b.event_id)
         fused = a.fused_id is not None and a.fused_id == b.fused_id
+        pairwise.add(fused or as_is[key], same, a, b)
         actors_only.add(fused or loose_actors[key], same, a, b)
         place_only.add(fused or loose_place[key], same, a, b)
-    rows += [("allow, any actors, no similarity", actors_only),
+    rows += [("allow, fusion's rule pair by pair", pairwise),
+             ("allow, any actors, no similarity", actors_only),
              ("allow, same admin1, no similarity", place_only)]
     for threshold in THRESHOLDS:
         veto, actors, place = Pairs(), Pairs(), Pairs()
