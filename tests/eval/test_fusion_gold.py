@@ -135,3 +135,23 @@ def test_wire_copies_point_to_an_earlier_gold_article(corpus: dict[str, Any]) ->
         original, duplicate = corpus[copy["copy_of"]], corpus[copy["article_id"]]
         assert original.published <= duplicate.published, copy
         assert copy["identical"] == (original.text == duplicate.text), copy
+
+
+def test_readme_counts_are_the_gold_s() -> None:
+    """The README's table of what the set holds says what gold.json holds."""
+    readme = (REPO / "eval" / "fusion" / "README.md").read_text(encoding="utf-8")
+
+    def row(label: str) -> str:
+        found = re.search(rf"^\| {re.escape(label)}[^|]* \| ([^|]+) \|$", readme, re.MULTILINE)
+        assert found, label
+        return found.group(1)
+
+    reports = [r for s in STORIES for r in s["reports"]]
+    assert row("stories") == str(len(STORIES))
+    assert row("their coded reports / articles") == f"{len(reports)} / {len({r['article_id'] for r in reports})}"
+    assert row("stories with conflicting figures").startswith(f"{sum(s['conflicting_figures'] for s in STORIES)} ")
+    distractors = [e for e in EVENTS if e["kind"] == "distractor"]
+    assert row("near-miss events").startswith(f"{len(distractors)} ({sum(len(e['reports']) for e in distractors)} reports)")
+    figures = sum(len(r[kind]) for e in EVENTS for r in e["reports"] for kind in FIGURE_KINDS)
+    assert row("fatality and injury figures") == str(figures)
+    assert row("wire copies and near copies marked").startswith(str(len(GOLD["wire_copies"])))
