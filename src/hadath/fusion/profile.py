@@ -2,9 +2,10 @@
 from a SPEC event record or from a stored fused event, and whether two profiles can be one event.
 
 Two reports are one event when the types fuse (`types.py`), the modalities are of one kind,
-the dates are within a day or the intervals overlap, the actors agree (same canonical, or one
-side unknown) and the places are the same, a few km apart, or one is an admin unit that
-contains the other; two unplaced reports need the same actor 1. `match_score` says how well, `None` when they cannot be one event.
+the dates are within a day or the intervals overlap (the same day where a place is only an
+admin unit or a country), the actors agree (same canonical or one side unknown, or failing
+that one named actor in common) and the places are the same, a few km apart, or one is an
+admin unit that contains the other; two unplaced reports need the same actor 1. `match_score` says how well, `None` when they cannot be one event.
 """
 from __future__ import annotations
 
