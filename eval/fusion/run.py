@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the scoring modules beside this file
-from scoring import (
+from fusion_scoring import (
     Pairs,
     Report,
     evaluated_pairs,
@@ -33,7 +33,7 @@ from scoring import (
     stored_reports,
     wire_copies,
 )
-from similarity import similarity_table
+from fusion_similarity import similarity_table
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]

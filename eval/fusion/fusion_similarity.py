@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
 
-from scoring import Pairs, Report, evaluated_pairs
+from fusion_scoring import Pairs, Report, evaluated_pairs
 
 THRESHOLDS = (0.80, 0.84, 0.86, 0.88, 0.90, 0.92)
 
