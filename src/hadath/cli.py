@@ -12,6 +12,7 @@ import typer
 from typer._click.exceptions import ClickException, NoArgsIsHelpError, UsageError
 from typer.core import TyperGroup
 
+from hadath.cli_index import command_line
 from hadath.errors import HadathError
 
 
@@ -40,14 +41,17 @@ class OneLineErrors(TyperGroup):
         sys.exit(code if isinstance(code, int) else 0)
 
 
-app = typer.Typer(
-    cls=OneLineErrors, add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
-    help="Arabic news to event data.",
-)
-train_app = typer.Typer(no_args_is_help=True, help="Rebuild trained models from public data.")
-build_app = typer.Typer(no_args_is_help=True, help="Rebuild compiled data (gazetteers).")
-app.add_typer(train_app, name="train")
-app.add_typer(build_app, name="build")
+def _new_apps() -> tuple[typer.Typer, typer.Typer, typer.Typer]:
+    app = typer.Typer(
+        cls=OneLineErrors, add_completion=False, no_args_is_help=True,
+        pretty_exceptions_enable=False, help="Arabic news to event data.",
+    )
+    train_app = typer.Typer(no_args_is_help=True, help="Rebuild trained models from public data.")
+    build_app = typer.Typer(no_args_is_help=True, help="Rebuild compiled data (gazetteers).")
+    app.add_typer(train_app, name="train")
+    app.add_typer(build_app, name="build")
+    return app, train_app, build_app
+
 
 # Each stage that has commands of its own exposes `register(app, train_app, build_app)` in
 # its `cli` module; adding a stage's commands is one line here.
@@ -62,22 +66,32 @@ STAGE_COMMANDS = [
     "hadath.api.cli",
     "hadath.export.cli",
     "hadath.batch.cli",
+    "hadath.benchmark.cli",
 ]
 
 
-def _register_stages() -> None:
+def full_app() -> typer.Typer:
+    """The command line with every stage's commands registered (what `hadath.cli.app` is)."""
+    app, train_app, build_app = _new_apps()
     for module_name in STAGE_COMMANDS:
         importlib.import_module(module_name).register(app, train_app, build_app)
+    return app
 
 
-_register_stages()
+def __getattr__(name: str) -> Any:
+    # `from hadath.cli import app` (the tests, CliRunner) gets the whole command line; the
+    # `hadath` executable itself imports only the module of the command it runs (see main).
+    if name == "app":
+        globals()["app"] = full_app()
+        return globals()["app"]
+    raise AttributeError(name)
 
 
 def main() -> None:
     """Run the command line; an unexpected error is one line on stderr, never a traceback
     (set HADATH_DEBUG=1 to see it)."""
     try:
-        app()
+        command_line(sys.argv[1:], STAGE_COMMANDS, _new_apps)()
     except HadathError as exc:
         _die(str(exc))
     except (OSError, ValueError, RuntimeError) as exc:

@@ -45,26 +45,33 @@ class PublicationDates:
     that date, and without one they are not resolved at all."""
 
     def __init__(self) -> None:
-        self.by_origin: dict[str, list[ArticleMeta]] = {origin: [] for origin in _DATE_ORIGINS}
-        self.missing: list[str] = []
+        # per origin: the first article's (id, date) and how many; bounded, whatever the run
+        self.by_origin: dict[str, tuple[tuple[str, str], int]] = {}
+        self.missing: list[str] = []  # the first few ids
+        self.missing_count = 0
 
     def note(self, meta: ArticleMeta) -> None:
         if meta.published is None:
-            self.missing.append(meta.id)
-        elif meta.published_from in self.by_origin:
-            self.by_origin[meta.published_from].append(meta)
+            self.missing_count += 1
+            if len(self.missing) < 3:
+                self.missing.append(meta.id)
+        elif meta.published_from in _DATE_ORIGINS:
+            first, count = self.by_origin.get(meta.published_from, ((meta.id, meta.published), 0))
+            self.by_origin[meta.published_from] = (first, count + 1)
 
     def report(self) -> None:
-        for origin, metas in self.by_origin.items():
-            if len(metas) == 1:
-                say(f"{metas[0].id}: publication date {metas[0].published} taken from "
-                    f"{_DATE_ORIGINS[origin]}")
-            elif metas:
-                say(f"publication dates of {len(metas)} articles taken from {_DATE_ORIGINS[origin]}")
-        if self.missing:
-            which = self.missing[0] if len(self.missing) == 1 else (
-                f"{len(self.missing)} articles ({', '.join(self.missing[:3])}"
-                f"{', …' if len(self.missing) > 3 else ''})")
+        for origin, words in _DATE_ORIGINS.items():
+            if origin not in self.by_origin:
+                continue
+            (article_id, published), count = self.by_origin[origin]
+            if count == 1:
+                say(f"{article_id}: publication date {published} taken from {words}")
+            else:
+                say(f"publication dates of {count} articles taken from {words}")
+        if self.missing_count:
+            which = self.missing[0] if self.missing_count == 1 else (
+                f"{self.missing_count} articles ({', '.join(self.missing)}"
+                f"{', …' if self.missing_count > 3 else ''})")
             say(f"warning: no publication date for {which}, so relative dates such as \"أمس\" "
                 "(yesterday) cannot be resolved; set it with --published YYYY-MM-DD")
 

@@ -10,35 +10,33 @@ from __future__ import annotations
 import json
 import sys
 from collections import Counter
+from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TaskProgressColumn,
-    TextColumn,
-    TimeElapsedColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Column, Table
-from rich.text import Text
 
 from hadath.cli_output import PublicationDates, fail
-from hadath.ingest import Deduplicator, IngestDefaults, Skipped, count_records, read_inputs
 from hadath.ingest.dates import normalize_published
-from hadath.pipeline import process
-from hadath.record import ArticleMeta
-from hadath.store.db import DEFAULT_DB, Store
 
-err = Console(stderr=True)
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
+    from hadath.ingest import Deduplicator
+    from hadath.record import ArticleMeta
+    from hadath.store.db import Store
+
+# The store's default (`hadath.store.db.DEFAULT_DB`), written out here: importing the store
+# loads SQLAlchemy, which `extract` never needs (a test checks the two agree).
+DEFAULT_DB = "hadath.db"
+
+
+def _err() -> Console:
+    from rich.console import Console
+
+    return Console(stderr=True)
 
 
 class ExtractFormat(str, Enum):
@@ -61,6 +59,10 @@ UrlOpt = Annotated[str | None, typer.Option("--url", help="URL for inputs withou
 TaggerOpt = Annotated[bool, typer.Option("--tagger/--no-tagger", help="Run the statistical name tagger (slower; finds names no gazetteer lists).")]
 AccurateOpt = Annotated[bool, typer.Option("--accurate-tagger", help="Run the tagger's accurate tier (a pretrained encoder: more unseen names, about 25 times slower).")]
 DbOpt = Annotated[str, typer.Option("--db", help="Store: a SQLite file path or a SQLAlchemy URL.")]
+AllMentionsOpt = Annotated[bool, typer.Option(
+    "--all-mentions", help="Run the tagger on every sentence, for the full mentions layer (by "
+    "default it reads only sentences with an event or reporting cue, where its names can "
+    "change an event; the events are the same).")]
 
 
 def _dumps(data: Any, pretty: bool) -> str:
@@ -75,31 +77,37 @@ def extract(
     format: Annotated[ExtractFormat, typer.Option("--format")] = ExtractFormat.json,
     tagger: TaggerOpt = True,
     accurate_tagger: AccurateOpt = False,
+    all_mentions: AllMentionsOpt = False,
 ) -> None:
     """Extract one article (or each article of PATH) and print it as JSON."""
+    from hadath.ingest import Deduplicator, IngestDefaults, Skipped, read_inputs
+    from hadath.pipeline import process
+
     if not path.exists():
         fail(f"{path}: no such file or folder")
     defaults = IngestDefaults(published=published, outlet=outlet, url=url)
     dedup = Deduplicator()
     dates = PublicationDates()
-    outputs: list[dict[str, Any]] = []
     skipped: list[Skipped] = []
-    written = 0
-    for item in read_inputs([path], defaults):
-        if isinstance(item, Skipped):
-            skipped.append(item)
-            continue
-        item.duplicate_of = dedup.check(item)
-        if not item.duplicate_of:
-            dates.note(item)
-        record = process(item, tagger=tagger, accurate=accurate_tagger).to_dict()
-        written += 1
-        if format is ExtractFormat.jsonl:
+
+    def records() -> Iterator[dict[str, Any]]:
+        # one article at a time: read, extract, print, forget
+        for item in read_inputs([path], defaults):
+            if isinstance(item, Skipped):
+                skipped.append(item)
+                continue
+            item.duplicate_of = dedup.check(item)
+            if not item.duplicate_of:
+                dates.note(item)
+            yield process(item, tagger=tagger, accurate=accurate_tagger,
+                          all_mentions=all_mentions).to_dict()
+
+    if format is ExtractFormat.jsonl:
+        written = 0
+        for written, record in enumerate(records(), start=1):
             sys.stdout.write(_dumps(record, pretty=False) + "\n")
-        else:
-            outputs.append(record)
-    if outputs:
-        sys.stdout.write(_dumps(outputs[0] if len(outputs) == 1 else outputs, pretty=True) + "\n")
+    else:
+        written = write_json_stream(records(), sys.stdout)
     if not written:
         fail(f"{skipped[0].source}: {skipped[0].reason}" if skipped else f"{path}: no article found")
     dates.report()
@@ -107,17 +115,59 @@ def extract(
         sys.stderr.write(f"hadath: skipped {item.source}: {item.reason}\n")
 
 
-class RateColumn(ProgressColumn):
-    """Articles per second, once there is a rate to show."""
+def write_json_stream(records: Iterator[dict[str, Any]], out: TextIO) -> int:
+    """Print the records as one indented JSON value, as they come: the object itself when
+    there is one, else a list of them (the same text `json.dumps(list, indent=1)` gives),
+    holding one record at a time. Returns how many were written."""
+    first: dict[str, Any] | None = None
+    count = 0
+    for record in records:
+        count += 1
+        if count == 1:
+            first = record  # one record is printed bare: wait for a second
+            continue
+        if count == 2:
+            out.write("[\n" + _in_list(first))
+            first = None
+        out.write(",\n" + _in_list(record))
+    if count == 1:
+        out.write(_dumps(first, pretty=True) + "\n")
+    elif count:
+        out.write("\n]\n")
+    return count
 
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text("" if speed is None else f"{speed:.1f} articles/s", style="progress.data.speed")
+
+def _in_list(record: Any) -> str:
+    # inside a list every line is indented one more step (no raw newline is inside a string)
+    return "\n".join(" " + line for line in _dumps(record, pretty=True).split("\n"))
 
 
-def _progress(total: int | None) -> Progress:
+def _progress(total: int | None, err: Console) -> Progress:
     """Done / total, percentage, rate and time left when the input's size is known; the count,
     rate and time taken when it is not (an archive or a feed is only counted by reading it)."""
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        ProgressColumn,
+        SpinnerColumn,
+        Task,
+        TaskProgressColumn,
+        TextColumn,
+        TimeElapsedColumn,
+        TimeRemainingColumn,
+    )
+    from rich.table import Column
+    from rich.text import Text
+
+    class RateColumn(ProgressColumn):
+        """Articles per second, once there is a rate to show."""
+
+        def render(self, task: Task) -> Text:
+            speed = task.finished_speed or task.speed
+            return Text("" if speed is None else f"{speed:.1f} articles/s",
+                        style="progress.data.speed")
+
     if total is None:
         counts: list[ProgressColumn] = [TextColumn("{task.completed} articles"), RateColumn(),
                                         TimeElapsedColumn()]
@@ -137,8 +187,12 @@ def run(
     url: UrlOpt = None,
     tagger: TaggerOpt = True,
     accurate_tagger: AccurateOpt = False,
+    all_mentions: AllMentionsOpt = False,
 ) -> None:
     """Ingest PATHS into the store and extract their events; re-running changes nothing."""
+    from hadath.ingest import Deduplicator, IngestDefaults, Skipped, count_records, read_inputs
+    from hadath.store.db import Store
+
     missing = [str(p) for p in paths if not p.exists()]
     if missing:
         fail(f"{missing[0]}: no such file or folder")
@@ -146,7 +200,7 @@ def run(
     problems: list[tuple[str, str, str]] = []
     dates = PublicationDates()
     total = count_records(paths)
-    with _progress(total) as progress:
+    with _progress(total, _err()) as progress:
         task = progress.add_task("opening the store", total=total)
         store = Store(db)
         dedup = Deduplicator()
@@ -166,7 +220,8 @@ def run(
                     # the first article loads the lexicons, gazetteer and tagger: seconds
                     progress.update(task, description="loading models")
                     models_loaded = True
-                outcome = _extract_and_save(store, dedup, item, problems, tagger, accurate_tagger)
+                outcome = _extract_and_save(store, dedup, item, problems, tagger, accurate_tagger,
+                                            all_mentions)
                 if outcome == "new":
                     dates.note(item)
             tally[outcome] += 1
@@ -177,11 +232,13 @@ def run(
 
 def _extract_and_save(
     store: Store, dedup: Deduplicator, meta: ArticleMeta, problems: list[tuple[str, str, str]],
-    tagger: bool, accurate: bool = False,
+    tagger: bool, accurate: bool = False, all_mentions: bool = False,
 ) -> str:
+    from hadath.pipeline import process
+
     meta.duplicate_of = dedup.check(meta)
     try:
-        article = process(meta, tagger=tagger, accurate=accurate)
+        article = process(meta, tagger=tagger, accurate=accurate, all_mentions=all_mentions)
         store.save(article, source=meta.url or meta.id)
     except Exception as exc:  # noqa: BLE001 — one bad article never stops a batch; it is reported
         reason = f"{type(exc).__name__}: {exc}"
@@ -192,6 +249,9 @@ def _extract_and_save(
 
 
 def _print_summary(tally: Counter[str], problems: list[tuple[str, str, str]], store: Store) -> None:
+    from rich.console import Console
+    from rich.table import Table
+
     out = Console()
     table = Table(title="hadath run")
     table.add_column("outcome")

@@ -18,7 +18,7 @@ import pickle
 import sys
 import tempfile
 from collections.abc import Callable, Iterable
-from importlib import metadata, resources
+from importlib import resources
 from importlib.abc import Traversable
 from pathlib import Path
 from typing import TypeVar
@@ -57,9 +57,10 @@ def module_files(*modules: str) -> list[Path]:
 
 
 def fingerprint(name: str, sources: Iterable[Traversable | Path]) -> str:
-    """A hash of the name, hadath's and Python's versions, and every source file's bytes."""
+    """A hash of the name, Python's version and every source file's bytes (the code that
+    builds is among the sources, so a new version of hadath builds anew)."""
     digest = hashlib.blake2b(digest_size=12)
-    digest.update(f"{name}\0{_FORMAT}\0{_version()}\0{sys.version_info[:2]}\0".encode())
+    digest.update(f"{name}\0{_FORMAT}\0{sys.version_info[:2]}\0".encode())
     for source in sources:
         digest.update(source.name.encode() + b"\0")
         digest.update(source.read_bytes())
@@ -94,10 +95,3 @@ def _store(folder: Path, path: Path, name: str, value: object) -> None:
         if old != path:
             with contextlib.suppress(OSError):
                 old.unlink()
-
-
-def _version() -> str:
-    try:
-        return metadata.version("hadath")
-    except metadata.PackageNotFoundError:
-        return "unknown"

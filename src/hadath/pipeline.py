@@ -6,13 +6,16 @@ A duplicate article keeps its metadata and is not extracted again.
 """
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from datetime import date
 
 from hadath.claims import find_claims
+from hadath.claims.finder import reporting_cue_spans
 from hadath.claims.lexicon import table
 from hadath.countries import alpha3
 from hadath.events import extract_events
+from hadath.events.cues import find_cues
 from hadath.geo import resolve_places
 from hadath.mentions import find_actors
 from hadath.ner import uncovered_entities
@@ -24,18 +27,55 @@ from hadath.time import find_times
 
 
 def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False,
-            events: bool = True) -> Article:
-    """All layers of one article; `tagger=False` skips the statistical tagger (about half the
-    time of a run) for large crawls where gazetteer mentions are enough; `accurate` runs its
-    accurate tier instead of the fast one (more unseen names, about 25 times slower);
-    `events=False` stops before the events stage (what its models are trained on)."""
+            events: bool = True, all_mentions: bool = False) -> Article:
+    """All layers of one article; `tagger=False` skips the statistical tagger for large crawls
+    where gazetteer mentions are enough; `accurate` runs its accurate tier instead of the fast
+    one (more unseen names, about 25 times slower); `events=False` stops before the events
+    stage (what its models are trained on).
+
+    The tagger reads only the sentences where its names can change an event: those holding an
+    event trigger, a figure, a modality cue or a reporting verb (the candidates the events
+    stage decides on); elsewhere a name it finds is listed but used by nothing. It was most of
+    the time of an article. `all_mentions=True` tags every sentence, for the full mentions
+    layer."""
     article = Article(article=meta)
     if meta.duplicate_of:
         return article
+    if not _models_frozen:
+        return _first_article(article, tagger, accurate, events, all_mentions)
+    return _fill(article, tagger, accurate, events, all_mentions)
+
+
+_models_frozen = False
+
+
+def _first_article(article: Article, tagger: bool, accurate: bool, events: bool,
+                   all_mentions: bool) -> Article:
+    """The first article loads the lexicons, gazetteers and models: millions of objects that
+    live as long as the process. The cycle collector would walk them again and again while
+    they load (a third of the start-up) and at every collection after; so it is paused while
+    they load and they are frozen out of its reach after (`gc.freeze`)."""
+    global _models_frozen
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _fill(article, tagger, accurate, events, all_mentions)
+    finally:
+        gc.freeze()
+        _models_frozen = True
+        if enabled:
+            gc.enable()
+
+
+def _fill(article: Article, tagger: bool, accurate: bool, events: bool,
+          all_mentions: bool) -> Article:
+    meta = article.article
     text = meta.text
     article.sentences = split_sentences(text)
     article.numbers = find_numbers(text)
-    article.mentions = find_mentions(text, tagger=tagger, accurate=accurate)
+    article.mentions = find_mentions(
+        text, tagger=tagger, accurate=accurate,
+        tagged=None if all_mentions or not tagger else candidate_spans(text))
     article.times = find_times(text, reference_date(meta))
     article.claims = find_claims(article)
     if events:
@@ -53,8 +93,19 @@ def reference_date(meta: ArticleMeta) -> date | None:
         return None
 
 
-def find_mentions(text: str, *, tagger: bool = True, accurate: bool = False) -> list[Mention]:
-    """Actors and places from the gazetteers, then tagger entities that no gazetteer covers.
+def candidate_spans(text: str) -> list[tuple[int, int]]:
+    """Where the events stage looks for events: its lexicon's triggers, figures and modality
+    cues, and the claims' reporting verbs (original offsets)."""
+    cues = find_cues(text)
+    spans = [(c.start, c.end) for group in (cues.triggers, cues.figures, cues.modality)
+             for c in group]
+    return spans + reporting_cue_spans(text)
+
+
+def find_mentions(text: str, *, tagger: bool = True, accurate: bool = False,
+                  tagged: list[tuple[int, int]] | None = None) -> list[Mention]:
+    """Actors and places from the gazetteers, then tagger entities that no gazetteer covers
+    (in the sentences that overlap `tagged`, or in all of them when it is None).
 
     Places come first: the country most of them lie in tells the actors stage whose army,
     police or ministry a bare "قوات الأمن" or "وزارة الداخلية" is.
@@ -66,7 +117,7 @@ def find_mentions(text: str, *, tagger: bool = True, accurate: bool = False) -> 
     mentions = _without_overlaps(actors + places)
     if not tagger:
         return mentions
-    extra = uncovered_entities(text, mentions, accurate=accurate)
+    extra = uncovered_entities(text, mentions, accurate=accurate, within=tagged)
     return sorted(mentions + extra, key=lambda m: (m.start, -m.end))
 
 

@@ -50,6 +50,11 @@ def _cues(text: str) -> list[_Cue]:
     return cues
 
 
+def reporting_cue_spans(text: str) -> list[tuple[int, int]]:
+    """Where the reporting verbs and phrases of `text` are (original offsets)."""
+    return [(cue.start, cue.end) for cue in _cues(text)]
+
+
 def _opening(text: str, pos: int, limit: int) -> int | None:
     """Start of reported content after `pos`: past إن/أن/: within a few words, else None."""
     cursor = pos

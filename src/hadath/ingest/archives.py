@@ -13,8 +13,6 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
-from warcio.archiveiterator import ArchiveIterator
-
 from hadath.ingest.decode import decode_bytes
 from hadath.ingest.formats import read_json, read_jsonl
 from hadath.ingest.records import InputProblem, RawRecord, Skipped, one_line
@@ -33,6 +31,8 @@ def read_warc(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Ski
     count = reported = read = 0
     try:
         with path.open("rb") as stream:
+            from warcio.archiveiterator import ArchiveIterator  # slow to import: only for WARC
+
             records = iter(ArchiveIterator(stream))
             while True:
                 # warcio writes its warnings about damaged records straight to stderr;

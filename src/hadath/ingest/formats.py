@@ -10,8 +10,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import feedparser
-
 from hadath.ingest.html import fragment_text
 from hadath.ingest.records import InputProblem, RawRecord, Skipped, one_line
 from hadath.ingest.records_json import record_from_json
@@ -104,6 +102,8 @@ def read_json(text: str, source: str, relpath: str) -> Iterator[RawRecord | Skip
 def read_feed(data: str | bytes, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """RSS or Atom: each entry's full content if the feed carries it, else its summary.
     Give it the file's bytes, so that feedparser reads the encoding the feed declares."""
+    import feedparser  # slow to import: only for feeds
+
     feed = feedparser.parse(data)
     if not feed.entries:
         problem = feed.get("bozo_exception")
@@ -125,7 +125,7 @@ def read_feed(data: str | bytes, source: str, relpath: str) -> Iterator[RawRecor
         )
 
 
-def _entry_body(entry: feedparser.FeedParserDict) -> str:
+def _entry_body(entry: feedparser.FeedParserDict) -> str:  # noqa: F821 — imported in read_feed
     contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
     html = max(contents, key=len) if contents else entry.get("summary", "")
     return fragment_text(html)

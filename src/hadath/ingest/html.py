@@ -12,7 +12,6 @@ from html.parser import HTMLParser
 from typing import Any
 
 import lxml.html
-import trafilatura
 from lxml import etree
 
 # trafilatura warns on every page it finds too short ("discarding data"); an ingest run
@@ -48,6 +47,8 @@ def extract_page(html: str, url: str | None = None) -> HtmlArticle:
     html = _XML_DECLARATION.sub("", html, count=1)
     tree = _parse(html)
     meta = _page_metadata(tree) if tree is not None else {}
+    import trafilatura  # slow to import: only when a page is read
+
     document = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
         date_extraction_params={"extensive_search": False, "original_date": True},

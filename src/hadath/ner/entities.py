@@ -7,6 +7,8 @@ probability of the entity's labels, so one doubtful word makes a doubtful name);
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hadath.ner.gazetteers import is_known_name
 from hadath.ner.model import Entity, tag_document_entities
 from hadath.ner.stems import split_clitics
@@ -20,14 +22,21 @@ MENTION_LABELS = {"PERS": "person", "ORG": "org", "LOC": "place"}
 _MAX_WORDS = 200  # a run-on "sentence" (a list, a table) is tagged in pieces
 
 
-def find_entities(text: str, *, accurate: bool = False) -> list[Mention]:
+def find_entities(text: str, *, accurate: bool = False,
+                  within: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
     """Persons, organisations and places in `text`; `text[m.start:m.end] == m.surface`.
-    `accurate` tags with the accurate models (`load_model`) instead of the fast ones."""
+    `accurate` tags with the accurate models (`load_model`) instead of the fast ones;
+    `within` (spans of `text`) tags only the sentences that overlap one of them."""
     pieces: list[list[tuple[int, int]]] = []
     for sentence in split_sentences(text):
+        if within is not None and not any(s < sentence.end and sentence.start < e
+                                          for s, e in within):
+            continue
         spans = [(sentence.start + s, sentence.start + e)
                  for s, e in split_words(text[sentence.start: sentence.end])]
         pieces += [spans[i: i + _MAX_WORDS] for i in range(0, len(spans), _MAX_WORDS)]
+    if not pieces:
+        return []
     # the whole article is tagged at once: a two-pass model reads it as one document
     tagged = tag_document_entities([[text[s:e] for s, e in p] for p in pieces],
                                    accurate=accurate)
@@ -68,9 +77,12 @@ def _proclitic_length(word: str) -> int:
     return norm.original_span(len(glued), len(norm.text))[0]
 
 
-def uncovered_entities(text: str, mentions: list[Mention], *, accurate: bool = False
-                       ) -> list[Mention]:
-    """Tagger entities of `text` that overlap none of `mentions` (the gazetteer's)."""
+def uncovered_entities(text: str, mentions: list[Mention], *, accurate: bool = False,
+                       within: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
+    """Tagger entities of `text` that overlap none of `mentions` (the gazetteer's), in the
+    sentences that overlap `within` (all of them when it is None)."""
     taken = sorted((m.start, m.end) for m in mentions)
-    return [m for m in find_entities(text, accurate=accurate)
+    if within is not None and not within:
+        return []
+    return [m for m in find_entities(text, accurate=accurate, within=within)
             if not any(start < m.end and m.start < end for start, end in taken)]

@@ -12,6 +12,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import Any
 
+from hadath.ner.caches import WORD_CACHE
 from hadath.ner.clusters import word_clusters
 from hadath.ner.gazetteers import gazetteer_tags
 from hadath.ner.stems import split_clitics
@@ -76,7 +77,7 @@ class _WordFeatures:
     far: tuple[str, ...]  # what a neighbour at distance 2 sees of it
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_features(word: str, affix_lengths: tuple[int, ...], use_clusters: bool) -> _WordFeatures:
     norm = normalize_key(word) or word
     prefix, stem = split_clitics(norm)
@@ -113,7 +114,7 @@ class WordView:
     seen_at: dict[int, tuple[str, ...]]
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _word_view(word: str, config: FeatureConfig, domain: str | None) -> WordView:
     base = _word_features(word, config.affix_lengths, config.clusters)
     own = ("bias", *base.own)

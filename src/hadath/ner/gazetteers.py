@@ -9,6 +9,7 @@ import importlib
 from collections.abc import Callable
 from functools import cache, lru_cache
 
+from hadath.ner.caches import WORD_CACHE
 from hadath.ner.stems import split_clitics
 
 # gazetteer name → (module, function returning a frozenset of normalised names)
@@ -79,7 +80,7 @@ def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[s
     return tags
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def _heads(word: str, name: str) -> tuple[tuple[str, tuple[int, ...]], ...]:
     """The forms of `word` (as written, without its clitics) that start a name of `name`,
     with the lengths of those names; cached, as most words start none."""

@@ -22,6 +22,7 @@ from typing import Any, Protocol
 
 import numpy as np
 
+from hadath.ner.caches import WORD_CACHE
 from hadath.ner.context import ContextEncoder
 from hadath.ner.crf import CrfWeights, best_paths, marginals
 from hadath.ner.document import Consistency, Entity, memory_features, propagate
@@ -41,7 +42,7 @@ FIRST_PASS_FILE = "ner_first_pass_weights.bin"
 META_FILE = "ner_model.json"
 # normalised words that are mostly not names (`document.common_words`), one a line
 COMMON_WORDS_FILE = "ner_common_words.txt"
-_CACHED_WORDS = 100_000
+_CACHED_WORDS = WORD_CACHE
 _BATCH = 32  # sentences tagged together
 
 

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 from threadpoolctl import ThreadpoolController
 
+from hadath.ner.caches import WORD_CACHE
 from hadath.ner.context import ContextEncoder
 from hadath.ner.features import word_shape
 from hadath.ner.gazetteers import gazetteer_tags
@@ -33,7 +34,7 @@ SHAPES = ("pad", "arabic", "digit", "alnum", "Latin", "latin", "punct")
 GAZETTEER_TAGS = {"B": 1, "I": 2}
 
 
-@lru_cache(maxsize=300_000)
+@lru_cache(maxsize=WORD_CACHE)
 def word_key(word: str) -> tuple[str, str, str, int]:
     """The word's normalised form (digits as 0), its proclitics, its stem and its shape id."""
     norm = normalize_key(word) or word
@@ -175,7 +176,7 @@ class NeuralWeights:
     end: np.ndarray
     context: ContextHead | None = None
 
-    @lru_cache(maxsize=100_000)  # noqa: B019 - one model is loaded once per process
+    @lru_cache(maxsize=WORD_CACHE)  # noqa: B019 - one model is loaded once per process
     def spelled(self, norm: str) -> np.ndarray:
         """The character CNN's vector of a normalised word (max over its positions)."""
         ids = self.encoder.char_ids(norm) or [PAD]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib import resources
 
+from hadath.ner.caches import WORD_CACHE
 from hadath.text.vocab import word_count
 
 _MIN_STEM = 2
@@ -37,7 +38,7 @@ def _is_clitic(prefix: str, word: str, stem: str) -> bool:
     return rest > whole
 
 
-@lru_cache(maxsize=200_000)
+@lru_cache(maxsize=WORD_CACHE)
 def split_clitics(norm_word: str) -> tuple[str, str]:
     """(proclitics, stem) of a normalised word; ("", word) when nothing is stripped."""
     for prefix in _prefixes():

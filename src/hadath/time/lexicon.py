@@ -8,7 +8,7 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -30,12 +30,18 @@ _key = lru_cache(maxsize=1 << 16)(normalize_key)
 class Rule:
     name: str
     kind: str
-    regex: re.Pattern[str]
+    # compiled when first used (`regex`): the prefilter runs a rule only where its trigger
+    # words are, and a text that holds none of them never pays for compiling it
+    pattern: str
     # The same rule with each word class a plain longest-first list: it matches what `regex`
     # matches, and its whole words make better trigger literals for the prefilter, which
     # reads it once and keeps what it found in the compiled-data cache: so it is compiled
     # only when asked for.
     listed_pattern: str | None = None
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.pattern)
 
     @property
     def listed(self) -> re.Pattern[str] | None:
@@ -109,11 +115,6 @@ def _class_forms(lex: dict[str, list[str]], name: str, trie: bool) -> str:
     return _alternation(lex[name], trie)
 
 
-def _compile(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
-             trie: bool = True) -> re.Pattern[str]:
-    return re.compile(_source(pattern, forms, fixed, trie))
-
-
 def _source(pattern: str, forms: dict[str, list[str]], fixed: dict[str, str],
             trie: bool = True) -> str:
     return _LEFT + "(?:" + _expand(pattern, forms, fixed, trie) + ")" + _RIGHT
@@ -169,7 +170,7 @@ def load_lexicon() -> TimeLexicon:
         Rule(
             name=r["name"],
             kind=r["kind"],
-            regex=_compile(r["pattern"], forms, fixed),
+            pattern=_source(r["pattern"], forms, fixed),
             listed_pattern=_source(r["pattern"], forms, fixed, trie=False),
         )
         for r in spec["rules"]

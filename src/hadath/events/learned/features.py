@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from hadath.events.cues import ArticleCues, Cue
+from hadath.ner.caches import WORD_CACHE
 from hadath.ner.clusters import word_clusters
 from hadath.record import Article
 from hadath.text.tokens import Token, tokenize
@@ -101,7 +102,7 @@ def _own(token: Token) -> list[str]:
     return list(_word_features(token.norm, token.stem, token.prefixes, token.suffix is not None))
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=WORD_CACHE)  # bounded: a crawl brings new words without end
 def _word_features(norm: str, stem: str, prefixes: tuple[str, ...], suffix: bool
                    ) -> tuple[str, ...]:
     feats = ["w=" + norm, "s=" + stem]
