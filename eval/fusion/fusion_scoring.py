@@ -96,7 +96,9 @@ def label_reports(reports: list[Report], gold: dict[str, Any], by_sentence: bool
     the event accepts, its modality says it happened, its days meet the event's days widened
     by one, and its place fits. With `by_sentence`, a report of an accepted type and modality
     whose evidence overlaps a span the gold quotes for the event in that article is the
-    event's too, whatever date and place extraction gave it (the facts decide first)."""
+    event's too, whatever date and place extraction gave it (the facts decide first). A
+    report whose facts fit one event but whose evidence is a span the gold quotes for another
+    is ambiguous."""
     by_article: dict[str, list[dict[str, Any]]] = defaultdict(list)
     spans: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
     for event in gold["events"]:
@@ -108,10 +110,11 @@ def label_reports(reports: list[Report], gold: dict[str, Any], by_sentence: bool
         facts: list[tuple[str, str]] = []
         quoted: list[str] = []
         record = report.record
+        elsewhere = {e["id"] for e in by_article.get(report.article_id, []) if _quotes(record, spans, e["id"])}
         for event in by_article.get(report.article_id, []):
             if record.get("type") not in event["types"] or record.get("modality") not in HAPPENED:
                 continue
-            if by_sentence and _quotes(record, spans, event["id"]):
+            if by_sentence and event["id"] in elsewhere:
                 quoted.append(event["id"])
             days = _days(record.get("date"), record.get("date_end"))
             story = _days(event["event"]["date"], event["event"]["date_end"])
@@ -122,7 +125,9 @@ def label_reports(reports: list[Report], gold: dict[str, Any], by_sentence: bool
             if place != "no":
                 facts.append((event["id"], place))
         sure = [e for e, p in facts if p == "yes"]
-        if len(sure) == 1:
+        if len(sure) == 1 and elsewhere - {sure[0]}:
+            report.label = AMBIGUOUS  # its facts say one event, its sentence tells another
+        elif len(sure) == 1:
             report.label = sure[0]
         elif len(set(quoted)) == 1 and not sure:
             report.label = quoted[0]
