@@ -1,20 +1,18 @@
 """The test crawl and one uninterrupted batch of it, made once for the tests that compare."""
 from __future__ import annotations
 
-import os
 import subprocess
 from pathlib import Path
 
 import pytest
-
-from corpus import ANT, batch_command, make_crawl
+from batch_crawl import ANT, ENV, batch_command, make_crawl
 
 
 @pytest.fixture(scope="session", autouse=True)
 def own_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     """The commands these tests start (and their Dask workers) build compiled data into a
     cache of their own, whatever the user's cache holds."""
-    os.environ["HADATH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    ENV["HADATH_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +27,6 @@ def whole_batch(crawl: list[Path], tmp_path_factory: pytest.TempPathFactory) -> 
     """The crawl's batch, run once from start to end."""
     out = tmp_path_factory.mktemp("whole") / "out"
     result = subprocess.run(batch_command(crawl, out), capture_output=True, text=True,
-                            timeout=900, check=False)
+                            timeout=900, check=False, env=ENV)
     assert result.returncode == 0, result.stdout + result.stderr
     return out

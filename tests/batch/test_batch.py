@@ -7,9 +7,9 @@ import json
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from outputs import errors, finished, planned, rows
+from batch_crawl import ENGLISH, hadath
+from batch_outputs import errors, finished, planned, rows
 
-from corpus import ENGLISH, hadath
 from hadath.record import Article
 
 

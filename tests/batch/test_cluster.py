@@ -13,14 +13,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from outputs import event_keys, rows
-
-from corpus import hadath
+from batch_crawl import ENV, hadath
+from batch_outputs import event_keys, rows
 
 
 def _start(*args: str) -> subprocess.Popen[bytes]:
     return subprocess.Popen([sys.executable, "-m", *args], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.DEVNULL, start_new_session=True)
+                            stderr=subprocess.DEVNULL, start_new_session=True, env=ENV)
 
 
 def _stop(process: subprocess.Popen[bytes]) -> None:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from corpus import hadath
+from batch_crawl import hadath
+
 from hadath.ingest.ids import id_from_url
 from hadath.store.db import Store
 

@@ -12,14 +12,13 @@ from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from outputs import event_keys, finished, planned, rows
-
-from corpus import batch_command
+from batch_crawl import ENV, batch_command
+from batch_outputs import event_keys, finished, planned, rows
 
 
 def _kill_after_first_partition(command: list[str], out: Path) -> set[str]:
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                               start_new_session=True)  # its own process group
+                               start_new_session=True, env=ENV)  # its own process group
     try:
         while not finished(out) and process.poll() is None:
             time.sleep(0.01)
@@ -55,7 +54,8 @@ def test_a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled(
         for path in (out / table).glob("*.parquet"):
             pq.read_table(path)
 
-    resumed = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False)
+    resumed = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
+                             env=ENV)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
     before = re.search(r"partitions done before this run\D+(\d+)", resumed.stdout)
     now = re.search(r"partitions done in this run\D+(\d+)", resumed.stdout)

@@ -5,6 +5,7 @@ grouped from a folder, line ranges of a JSON Lines file, record ranges of a WARC
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -16,6 +17,9 @@ from warcio.warcwriter import WARCWriter
 
 REPO = Path(__file__).resolve().parents[2]
 ANT = REPO / ".." / "shared" / "data" / "antcorpus" / "politic"
+# The environment of the commands the tests start; conftest points HADATH_CACHE_DIR at a
+# cache of their own, so that what a user's cache holds never changes a test.
+ENV: dict[str, str] = dict(os.environ)
 ENGLISH = ("The Syrian army said on Saturday that it had withdrawn its forces from Aleppo to "
            "prepare a counter-offensive, after rebels entered the city.")
 
@@ -77,7 +81,7 @@ def _jsonl_lines(files: int, lines: int) -> list[str]:
 
 def hadath(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "hadath", *args], capture_output=True,
-                          text=True, cwd=cwd, timeout=900, check=False)
+                          text=True, cwd=cwd, timeout=900, check=False, env=ENV)
 
 
 def batch_command(inputs: list[Path], out: Path, size: int = 2) -> list[str]:
