@@ -4,19 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Depends, HTTPException, Path, Request
 
 from hadath.api.models import Event, EventPage
-from hadath.api.params import (
-    DEFAULT_LIMIT,
-    NEWEST_FIRST,
-    LimitParam,
-    OffsetParam,
-    SortOrder,
-    clean_text,
-    event_filters,
-    paged,
-)
+from hadath.api.params import Page, clean_text, event_filters, page_of_events, paged
 from hadath.api.responses import FastJSONResponse
 from hadath.store.db import Store
 from hadath.store.queries import EventQuery
@@ -35,18 +26,15 @@ def store_of(request: Request) -> Store:
 def list_events(
     store: Annotated[Store, Depends(store_of)],
     query: Annotated[EventQuery, Depends(event_filters)],
-    limit: LimitParam = DEFAULT_LIMIT,
-    offset: OffsetParam = 0,
-    sort: Annotated[SortOrder, Query(  # type: ignore[valid-type]
-        description="-date (newest first), date, fatalities or confidence (highest first).")
-    ] = NEWEST_FIRST,
+    page: Annotated[Page, Depends(page_of_events)],
 ) -> FastJSONResponse:
     """Fused events matching every filter given, newest first unless `sort` says otherwise;
     `total` counts them all, whatever the page."""
-    page = paged(query, limit, offset, sort.value)
-    total = store.count_events(page)
-    events = store.events(page) if offset < total else []
-    return FastJSONResponse({"total": total, "limit": limit, "offset": offset, "events": events})
+    listing = paged(query, page)
+    total = store.count_events(listing)
+    events = store.events(listing) if page.offset < total else []
+    return FastJSONResponse({"total": total, "limit": page.limit, "offset": page.offset,
+                             "events": events})
 
 
 @router.get("/events/{event_id}", response_model=Event, responses={404: {

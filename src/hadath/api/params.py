@@ -7,7 +7,7 @@ range, and text with control characters (PostgreSQL refuses a NUL) are all 422s,
 """
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from enum import Enum
 from typing import Annotated, Any
 
@@ -139,10 +139,32 @@ def event_filters(
 
 LimitParam = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"At most {MAX_LIMIT}.")]
 OffsetParam = Annotated[int, Query(ge=0, le=MAX_OFFSET)]
+SortParam = Annotated[SortOrder, Query(  # type: ignore[valid-type]
+    description="-date (newest first), date, fatalities or confidence (highest first).")]
+NameParam = Annotated[str | None, Query(max_length=MAX_TEXT,
+                                        description="Only names that contain this.")]
 
 
-def paged(query: EventQuery, limit: int, offset: int, sort: str | None = None) -> EventQuery:
-    changes: dict[str, Any] = {"limit": limit, "offset": offset}
-    if sort is not None:
-        changes["sort"] = sort
-    return replace(query, **changes)
+@dataclass(frozen=True)
+class Page:
+    """Which page of a listing: a dependency of its own, so that the docs list the filters
+    first and the page after them."""
+
+    limit: int = DEFAULT_LIMIT
+    offset: int = 0
+    sort: str = "-date"
+    name: str | None = None  # /actors and /places: names that contain this
+
+
+def page_of_events(limit: LimitParam = DEFAULT_LIMIT, offset: OffsetParam = 0,
+                   sort: SortParam = NEWEST_FIRST) -> Page:
+    return Page(limit, offset, sort.value)
+
+
+def page_of_names(name: NameParam = None, limit: LimitParam = DEFAULT_LIMIT,
+                  offset: OffsetParam = 0) -> Page:
+    return Page(limit, offset, name=clean_text("name", name))
+
+
+def paged(query: EventQuery, page: Page) -> EventQuery:
+    return replace(query, limit=page.limit, offset=page.offset, sort=page.sort)

@@ -5,57 +5,42 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends
 
 from hadath.api.events import store_of
 from hadath.api.models import ActorPage, PlacePage, Stats
-from hadath.api.params import (
-    DEFAULT_LIMIT,
-    MAX_TEXT,
-    LimitParam,
-    OffsetParam,
-    clean_text,
-    event_filters,
-)
+from hadath.api.params import Page, event_filters, page_of_names
 from hadath.store import summaries
 from hadath.store.db import Store
 from hadath.store.queries import EventQuery
 
 router = APIRouter(tags=["summaries"])
 
-NameParam = Annotated[str | None, Query(max_length=MAX_TEXT,
-                                        description="Only names that contain this.")]
-
-
 @router.get("/actors", response_model=ActorPage)
 def list_actors(
     store: Annotated[Store, Depends(store_of)],
     query: Annotated[EventQuery, Depends(event_filters)],
-    name: NameParam = None,
-    limit: LimitParam = DEFAULT_LIMIT,
-    offset: OffsetParam = 0,
+    page: Annotated[Page, Depends(page_of_names)],
 ) -> ActorPage:
     """The actors of the matching events (canonical names), most events first."""
-    total, rows = summaries.actor_counts(store.engine, query, clean_text("name", name),
-                                         limit, offset)
-    return ActorPage.model_validate({"total": total, "limit": limit, "offset": offset,
-                                     "actors": rows})
+    total, rows = summaries.actor_counts(store.engine, query, page.name, page.limit,
+                                         page.offset)
+    return ActorPage.model_validate({"total": total, "limit": page.limit,
+                                     "offset": page.offset, "actors": rows})
 
 
 @router.get("/places", response_model=PlacePage)
 def list_places(
     store: Annotated[Store, Depends(store_of)],
     query: Annotated[EventQuery, Depends(event_filters)],
-    name: NameParam = None,
-    limit: LimitParam = DEFAULT_LIMIT,
-    offset: OffsetParam = 0,
+    page: Annotated[Page, Depends(page_of_names)],
 ) -> PlacePage:
     """The places of the matching events with their country (ISO alpha-2), governorate and
     coordinates, most events first."""
-    total, rows = summaries.place_counts(store.engine, query, clean_text("name", name),
-                                         limit, offset)
-    return PlacePage.model_validate({"total": total, "limit": limit, "offset": offset,
-                                     "places": rows})
+    total, rows = summaries.place_counts(store.engine, query, page.name, page.limit,
+                                         page.offset)
+    return PlacePage.model_validate({"total": total, "limit": page.limit,
+                                     "offset": page.offset, "places": rows})
 
 
 @router.get("/stats", response_model=Stats)
