@@ -171,6 +171,12 @@ def test_cors_opens_only_to_the_named_origin(site: tuple[httpx.Client, Path]) ->
     assert allowed.headers["access-control-allow-origin"] == "https://desk.example.org"
     other = client.get("/events", headers={"Origin": "https://attacker.example"})
     assert "access-control-allow-origin" not in other.headers
+    preflight = client.options("/articles", headers={
+        "Origin": "https://desk.example.org", "Access-Control-Request-Method": "POST",
+        "Access-Control-Request-Headers": "authorization, content-type"})
+    assert preflight.status_code == 200
+    assert preflight.headers["access-control-allow-origin"] == "https://desk.example.org"
+    assert "authorization" in preflight.headers["access-control-allow-headers"].lower()
 
 
 def test_only_the_allowed_host_names_are_answered(site: tuple[httpx.Client, Path]) -> None:
