@@ -11,6 +11,8 @@ from pathlib import Path
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hadath.api import create_app
 
@@ -228,3 +230,19 @@ def test_what_orjson_refuses_is_still_rendered() -> None:
 
     body = FastJSONResponse({"text": "حلب \ud800", "big": 2**70}).body
     assert body.startswith(b'{"text":"\xd8\xad\xd9\x84\xd8\xa8 ') and b"1180591620717411303424" in body
+
+
+PARAMETERS = ("type", "modality", "date_from", "date_to", "actor", "place", "country", "bbox",
+              "source", "outlet", "min_fatalities", "min_confidence", "q", "limit", "offset",
+              "sort", "name")
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(query=st.dictionaries(st.sampled_from(PARAMETERS),
+                             st.text(st.characters(codec="utf-8"), max_size=40), max_size=6),
+       path=st.sampled_from(["/events", "/stats", "/actors", "/places"]))
+def test_no_query_is_a_server_error(api: httpx.Client, query: dict[str, str], path: str) -> None:
+    response = api.get(path, params=query)
+    assert response.status_code in (200, 422), (path, query, response.text[:200])
+    assert response.headers["content-type"] == "application/json"
