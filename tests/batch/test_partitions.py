@@ -91,3 +91,12 @@ def test_an_input_changed_since_the_plan_is_refused(tmp_path: Path) -> None:
         batch.held_plan(batch_identity([page], 2, BatchOptions()))
     plan = json.loads((tmp_path / "out" / "plan.json").read_text(encoding="utf-8"))
     assert plan["fingerprint"] == identity["fingerprint"]  # the plan is left as it was
+
+
+def test_an_empty_folder_is_reported_as_hadath_run_reports_it(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".hidden").write_text("not read", encoding="utf-8")
+    partitions = plan_partitions([empty], 5)
+    assert _read(partitions) == [("skipped", f"{empty.resolve()}: folder holds no files")]
+    assert _read(partitions) == [_key(item) for item in read_inputs([empty.resolve()])]

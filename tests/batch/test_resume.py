@@ -12,8 +12,10 @@ from collections import Counter
 from pathlib import Path
 
 import pyarrow.parquet as pq
-from batch_crawl import ENV, batch_command
+from batch_crawl import ENV, batch_command, hadath
 from batch_outputs import event_keys, finished, planned, rows
+
+from hadath.store.db import Store
 
 
 def _kill_after_first_partition(command: list[str], out: Path) -> set[str]:
@@ -29,6 +31,14 @@ def _kill_after_first_partition(command: list[str], out: Path) -> set[str]:
         _wait_until_gone(process.pid)
     assert process.returncode == -signal.SIGKILL, process.stderr.read() if process.stderr else ""
     return done_at_kill
+
+
+def _store_counts(db: Path) -> dict[str, int]:
+    store = Store(str(db))
+    try:
+        return store.counts()
+    finally:
+        store.close()
 
 
 def _wait_until_gone(group: int) -> None:
@@ -54,6 +64,11 @@ def test_a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled(
         for path in (out / table).glob("*.parquet"):
             pq.read_table(path)
 
+    # What is finished can be loaded already; the rest is said to be unfinished.
+    partial = hadath("load", str(out), "--db", str(tmp_path / "store.db"))
+    assert partial.returncode == 0, partial.stderr
+    assert "partitions of" in partial.stderr and "are not finished" in partial.stderr
+
     resumed = subprocess.run(command, capture_output=True, text=True, timeout=900, check=False,
                              env=ENV)
     assert resumed.returncode == 0, resumed.stdout + resumed.stderr
@@ -71,4 +86,10 @@ def test_a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled(
     assert len({key[0] for key in events}) == len(events)  # no event twice
     assert events == event_keys(whole_batch)
     assert events, "the crawl's articles report events"
+    # Loading the rest after the partial load gives the store a whole load gives.
+    rest = hadath("load", str(out), "--db", str(tmp_path / "store.db"))
+    whole = hadath("load", str(whole_batch), "--db", str(tmp_path / "whole.db"))
+    assert rest.returncode == 0 and whole.returncode == 0, rest.stderr + whole.stderr
+    assert "not finished" not in rest.stderr
+    assert _store_counts(tmp_path / "store.db") == _store_counts(tmp_path / "whole.db")
     assert not (out / ".tmp").exists()  # the killed run's half-written files are gone

@@ -62,8 +62,8 @@ def load_batch(
         for article_id, text, published in store.stored_texts():
             dedup.add(article_id, text, published)
         for part in ready:
-            for _, record in read_articles(batch.output("articles", part.id)):
-                outcome = _load_article(store, dedup, record, options, summary)
+            for article_id, record in read_articles(batch.output("articles", part.id)):
+                outcome = _load_article(store, dedup, article_id, record, options, summary)
                 summary.tally[outcome] += 1
                 if on_article:
                     on_article(outcome)
@@ -75,9 +75,12 @@ def load_batch(
     return summary
 
 
-def _load_article(store: Any, dedup: Any, record: str, options: BatchOptions,
-                  summary: LoadSummary) -> str:
-    article = Article.from_dict(json.loads(record))
+def _load_article(store: Any, dedup: Any, article_id: str, record: str,
+                  options: BatchOptions, summary: LoadSummary) -> str:
+    try:
+        article = Article.from_dict(json.loads(record))
+    except (ValueError, TypeError, KeyError) as exc:  # a record this hadath cannot read
+        return _failed(store, summary, article_id, f"unreadable record: {type(exc).__name__}: {exc}")
     meta = article.article
     if store.is_stored(meta.id, meta.text):
         return "unchanged"
@@ -93,11 +96,14 @@ def _load_article(store: Any, dedup: Any, record: str, options: BatchOptions,
         store.save(article, source=meta.url or meta.id)
     # One article the store refuses never stops a load; it is reported, as run reports it.
     except Exception as exc:  # noqa: BLE001
-        reason = f"{type(exc).__name__}: {exc}"
-        summary.problems.append(("failed", meta.id, reason))
-        store.record_skip(meta.id, reason)
-        return "failed"
+        return _failed(store, summary, meta.id, f"{type(exc).__name__}: {exc}")
     return "duplicate" if meta.duplicate_of else "new"
+
+
+def _failed(store: Any, summary: LoadSummary, article_id: str, reason: str) -> str:
+    summary.problems.append(("failed", article_id, reason))
+    store.record_skip(article_id, reason)
+    return "failed"
 
 
 def _load_problems(store: Any, batch: BatchDir, part: Partition, summary: LoadSummary) -> None:

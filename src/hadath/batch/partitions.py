@@ -133,7 +133,13 @@ def input_files(paths: Iterable[str | Path]) -> Iterator[tuple[Path, str]]:
     for given in paths:
         path = Path(given).resolve()
         if path.is_dir():
-            for file in walk_folder(path):
+            files = walk_folder(path)
+            first = next(files, None)
+            if first is None:
+                yield path, path.name  # read as "folder holds no files"
+                continue
+            yield first, first.relative_to(path).as_posix()
+            for file in files:
                 yield file, file.relative_to(path).as_posix()
         else:
             yield path, path.name

@@ -26,6 +26,7 @@ from rich.text import Text
 
 from hadath.batch.loader import LoadSummary
 from hadath.batch.runner import BatchSummary
+from hadath.cli_output import say  # one plain line: Rich would wrap a long path
 
 err = Console(stderr=True)
 
@@ -119,7 +120,7 @@ def print_batch_summary(summary: BatchSummary) -> None:
         table.add_row("CPU time in partitions", f"{summary.cpu_seconds:,.1f} s")
     out.print(table)
     for label, reason in summary.failed:
-        err.print(f"hadath: partition {label} failed: {reason}", markup=False, highlight=False)
+        say(f"partition {label} failed: {reason}")
     if summary.errors:
         _print_problems(((e["outcome"], _shown(e["source"]), e["reason"]) for e in summary.errors),
                         "skipped or failed inputs (first ones; all are in "
@@ -139,9 +140,8 @@ def print_load_summary(summary: LoadSummary, out_dir: Path) -> None:
             table.add_row(f"{name.replace('_', ' ')} in store", f"{summary.counts[name]:,}")
     out.print(table)
     if summary.unfinished:
-        err.print(f"hadath: {summary.unfinished} partitions of {out_dir} are not finished; run "
-                  "the same hadath batch again to finish them, then load again",
-                  markup=False, highlight=False)
+        say(f"{summary.unfinished} partitions of {out_dir} are not finished; run the same "
+            "hadath batch again to finish them, then load again")
     if summary.problems:
         _print_problems([(outcome, _shown(source), reason)
                          for outcome, source, reason in summary.problems[:10]],

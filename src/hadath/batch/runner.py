@@ -202,6 +202,7 @@ def run_batch(
         else:
             summary.finished_before = len(partitions)
         shutil.rmtree(batch.scratch, ignore_errors=True)
+    assert partitions is not None
     for record in batch.finished().values():
         summary.tally.update(record.get("tally", {}))
     summary.errors = list(_first_errors(batch, partitions, ERRORS_SHOWN))
