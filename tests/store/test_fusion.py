@@ -7,6 +7,7 @@ from typing import Any
 
 from event_articles import article as text_article
 from hand_records import event, killed
+from sqlalchemy.event import listen, remove
 
 from hadath.events import extract_events
 from hadath.ingest import Deduplicator, IngestDefaults, read_one
@@ -167,3 +168,31 @@ def test_the_seed_article_twice_one_event_each(store: Store) -> None:
     assert all(e["n_reports"] == 3 and e["n_outlets"] == 3 for e in fused)
     assert all(len(e["fatalities"]) == 2 * len(a["fatalities"]) for e, a in zip(fused, alone))
     assert store.counts()["fused_events"] == 17
+
+
+def test_saving_reads_through_indexes(tmp_path: Path) -> None:
+    """Every statement a save runs finds its rows through an index (SQLite's plan says SEARCH,
+    never SCAN of a table): the cost of fusing an article does not grow with the store."""
+    store = Store(str(tmp_path / "plans.db"))
+    for n in range(3):
+        store.save(made(f"s{n}", event(f"s{n}-1", date=f"2024-11-2{n}")))
+    statements: list[tuple[str, Any]] = []
+
+    def remember(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any,
+                 executemany: bool) -> None:
+        if not executemany and statement.lstrip().upper().startswith(("SELECT", "UPDATE", "DELETE")):
+            statements.append((statement, parameters))
+
+    listen(store.engine, "before_cursor_execute", remember)
+    store.save(made("a", event("a-1"), event("a-2", "protest", place="Idlib", actor1=None)))
+    store.save(made("c", outlet="alquds.co.uk", duplicate_of="a"))
+    store.save(made("a", event("a-1", place="Taiz")))
+    remove(store.engine, "before_cursor_execute", remember)
+    with store.engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        assert raw is not None
+        for statement, parameters in statements:
+            plan = [row[3] for row in raw.execute(f"EXPLAIN QUERY PLAN {statement}", parameters)]
+            scans = [step for step in plan if step.startswith("SCAN")]
+            assert not scans, (statement, plan)
+    store.close()
