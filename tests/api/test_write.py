@@ -11,6 +11,8 @@ from typing import Any
 
 import httpx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from hadath.api.models import ArticleSaved
 
@@ -189,3 +191,17 @@ def test_a_changed_article_updates_its_reports_without_doubling(writable: httpx.
         return [f["count"] for e in answer.json()["events"] for f in e["fatalities"]]
 
     assert set(killed(first)) == {5} and set(killed(second)) == {7}
+
+
+_ARABIC_NEWS = st.text(st.sampled_from(list("ابتثجحخدذرزسشصضطظعغفقكلمنهويءآأإةى ٠١٢٣٤٥٦٧٨٩"
+                                             "0123456789،.:\n\"«»-")), max_size=300)
+
+
+@settings(max_examples=30, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(text=_ARABIC_NEWS, title=st.one_of(st.none(), st.text(max_size=30)),
+       published=st.one_of(st.none(), st.sampled_from(["2024-11-30", "30/11/2024", "x", ""])))
+def test_no_posted_text_is_a_server_error(writable: httpx.Client, text: str, title: str | None,
+                                          published: str | None) -> None:
+    response = _post(writable, {"text": text, "title": title, "published": published})
+    assert response.status_code in (200, 201, 422), response.text[:300]

@@ -8,6 +8,7 @@ extracts it and `Store.save` writes and fuses it. Writes are done one at a time.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from typing import Annotated, Any
 
@@ -18,10 +19,11 @@ from hadath.api.events import store_of
 from hadath.api.models import Article, ArticleIn, ArticleSaved
 from hadath.api.params import clean_text, invalid
 from hadath.api.responses import FastJSONResponse
+from hadath.errors import InputError
 from hadath.ingest import Deduplicator
 from hadath.ingest.articles import MAX_ARTICLE_CHARS, build_article
 from hadath.ingest.dates import normalize_published
-from hadath.ingest.records import RawRecord, Skipped
+from hadath.ingest.records import RawRecord, Skipped, one_line
 from hadath.pipeline import process
 from hadath.store import summaries
 from hadath.store.db import Store
@@ -29,6 +31,7 @@ from hadath.store.db import Store
 router = APIRouter(tags=["articles"])
 
 IdParam = Annotated[str, Path(max_length=200, description="An article's id.")]
+_log = logging.getLogger(__name__)
 _SOURCE = "POST /articles"
 
 
@@ -54,17 +57,28 @@ class ArticleWriter:
         self._dedup: Deduplicator | None = None
 
     def save(self, posted: ArticleIn) -> tuple[int, dict[str, Any]]:
-        meta = build_article(_raw_record(posted))
+        field = "text" if posted.text is not None else "html"
+        raw = _raw_record(posted)
+        try:
+            meta = build_article(raw)
+        except InputError as exc:
+            meta = Skipped(raw.source, one_line(exc))
         if isinstance(meta, Skipped):
-            raise invalid("body", "text" if posted.text is not None else "html",
-                          f"no article in it: {meta.reason}", None)
+            raise invalid("body", field, f"no article in it: {meta.reason}", None)
         with self._lock:
             if self.store.is_stored(meta.id, meta.text):
                 status = "unchanged"
             else:
                 known = self.store.article(meta.id) is not None
                 meta.duplicate_of = self._deduplicator().check(meta)
-                self.store.save(process(meta), source=meta.url or meta.id)
+                try:
+                    article = process(meta)
+                except Exception as exc:  # noqa: BLE001 — as `hadath run` does: reported, kept
+                    reason = one_line(f"{type(exc).__name__}: {exc}")
+                    _log.exception("extraction of posted article %s failed", meta.id)
+                    self.store.record_skip(meta.id, reason)
+                    raise invalid("body", field, f"extraction failed: {reason}", None) from None
+                self.store.save(article, source=meta.url or meta.id)
                 status = "duplicate" if meta.duplicate_of else "updated" if known else "new"
             stored = self.store.article(meta.id)
             fused_ids = summaries.fused_ids_of_article(self.store.engine, meta.id)
