@@ -211,6 +211,9 @@ def test_stats_count_what_events_lists(api: httpx.Client) -> None:
                                               "withdrawal"}
     filtered = api.get("/stats", params={"country": "SY"}).json()
     assert filtered["total"] == _events(api, country="SY")["total"] == 2
+    for params in ({"q": "حلب"}, {"source": "Ministry"}, {"bbox": "34,31,45,38"},
+                   {"outlet": "الجزيرة", "min_fatalities": 100}):
+        assert api.get("/stats", params=params).json()["total"] == _events(api, **params)["total"]
     assert api.get("/stats", params={"type": "riot"}).json()["total"] == 0
     assert api.get("/stats", params={"date_from": "2024-13"}).status_code == 422
 
