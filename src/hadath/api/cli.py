@@ -61,6 +61,9 @@ def serve(
     options: dict[str, Any] = {"host": host, "port": port, "log_level": log_level,
                                "server_header": False, "proxy_headers": False}
     if workers > 1:
+        from hadath.store.db import Store
+
+        Store(db).close()  # an older store is upgraded once, here, not by each worker at once
         # each worker process builds its own app (and store connection) from these
         os.environ[SETTINGS_ENV] = json.dumps({"db": db, "cors_origins": cors_origin or [],
                                                "allowed_hosts": hosts})
