@@ -8,6 +8,7 @@ the record is JSON (what `hadath extract` prints and the store keeps).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import math
 from typing import Any
@@ -29,7 +30,7 @@ def _span_problems(kind: str, rows: list[dict[str, Any]], text: str,
 
 def _sentence_problems(sentences: list[dict[str, Any]], text: str) -> list[str]:
     problems = _span_problems("sentence", sentences, text, None)
-    for before, after in zip(sentences, sentences[1:]):
+    for before, after in itertools.pairwise(sentences):
         if before["end"] > after["start"]:
             problems.append(f"sentences overlap or are out of order: {before} then {after}")
     problems += [f"empty sentence at {s['start']}" for s in sentences if s["start"] == s["end"]]

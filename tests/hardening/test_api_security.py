@@ -18,8 +18,8 @@ from conftest import ARTICLES, EXAMPLE, REPO, hadath
 from served import Served
 
 TOKEN = "hardening-token-0f3a9c"
-SQL = ["' OR '1'='1", "1; DROP TABLE events; --", "\" OR 1=1 --", "%' UNION SELECT id, text "
-       "FROM articles --", "') OR ('a'='a", "1 OR 1=1", "حلب' OR 1=1 --", "*", "%", "_",
+SQL = ["' OR '1'='1", "1; DROP TABLE events; --", "\" OR 1=1 --",
+       "%' UNION SELECT id, text FROM articles --", "') OR ('a'='a", "1 OR 1=1", "حلب' OR 1=1 --", "*", "%", "_",
        "\\", "NEAR(a b)", "\"unterminated", "col:value", "-1", "1e309", "NaN"]
 MARKUP = '<script>alert("hadath")</script><img src=x onerror=alert(1)>'
 # "The spokesman said <markup> the forces withdrew from Homs."

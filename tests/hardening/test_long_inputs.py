@@ -31,7 +31,7 @@ def test_a_run_of_words_without_stops_is_cut_into_pieces_of_a_sentence() -> None
     assert all(s.end - s.start <= MAX_SENTENCE for s in sentences)
     # the pieces cover the text: nothing but spaces between them
     assert text[:sentences[0].start].strip() == ""
-    for before, after in zip(sentences, sentences[1:]):
+    for before, after in itertools.pairwise(sentences):
         assert text[before.end:after.start].strip() == ""
 
 

@@ -4,6 +4,7 @@ ISO publication time, stable id — or a Skipped saying why there is no article 
 """
 from __future__ import annotations
 
+import unicodedata
 from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
@@ -22,6 +23,7 @@ def build_article(raw: RawRecord, defaults: IngestDefaults | None = None) -> Art
     """The article in `raw`, with metadata from the input first, then from `defaults`."""
     defaults = defaults or IngestDefaults()
     title, url, outlet, published = raw.title, raw.url, raw.outlet, raw.published
+    title, outlet = _one_line(title), _one_line(outlet)
     page_text = raw.text or ""
     if raw.html is not None:
         if len(raw.html) > 4 * MAX_ARTICLE_CHARS:
@@ -30,8 +32,8 @@ def build_article(raw: RawRecord, defaults: IngestDefaults | None = None) -> Art
         page_text = page.text
         # A record's own fields (a curated JSONL line) outrank what the page says of itself;
         # a page's canonical link outranks the URL a crawler happened to fetch.
-        title = title or page.title
-        outlet = outlet or page.site_name
+        title = title or _one_line(page.title)
+        outlet = outlet or _one_line(page.site_name)
         published = published or page.published
         url = page.url if raw.fetched and page.url else (url or page.url)
     if len(page_text) > MAX_ARTICLE_CHARS:
@@ -55,6 +57,16 @@ def build_article(raw: RawRecord, defaults: IngestDefaults | None = None) -> Art
         language=language,
         published_from=day_from,
     )
+
+
+def _one_line(value: str | None) -> str | None:
+    """A title or outlet name as one line: a feed's or a page's own may hold line breaks,
+    tabs and control characters, which would break the rows of a CSV export."""
+    if value is None:
+        return None
+    cleaned = " ".join("".join(" " if unicodedata.category(c) == "Cc" else c
+                               for c in value).split())
+    return cleaned or None
 
 
 def _article_id(raw: RawRecord, url: str | None, text: str) -> str:
