@@ -27,7 +27,7 @@ import httpx
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "hardening"))
-from served import Served  # noqa: E402
+from served import Served
 
 TOKEN = "load-test-token"
 GOOD = [

@@ -18,19 +18,19 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "tests" / "hardening"))
 
-from invariants import article_problems  # noqa: E402
+from invariants import article_problems
 
-from hadath.ingest import read_one  # noqa: E402
-from hadath.ingest.articles import build_article  # noqa: E402
-from hadath.ingest.decode import decode_bytes  # noqa: E402
-from hadath.ingest.records import InputProblem, RawRecord  # noqa: E402
-from hadath.pipeline import process  # noqa: E402
-from hadath.record import ArticleMeta  # noqa: E402
-from hadath.text.normalize import normalize, normalize_key  # noqa: E402
-from hadath.text.numbers import find_numbers  # noqa: E402
-from hadath.text.sentences import split_clauses, split_sentences  # noqa: E402
-from hadath.text.tokens import WordTokens, tokenize  # noqa: E402
-from hadath.time import find_times  # noqa: E402
+from hadath.ingest import read_one
+from hadath.ingest.articles import build_article
+from hadath.ingest.decode import decode_bytes
+from hadath.ingest.records import InputProblem, RawRecord
+from hadath.pipeline import process
+from hadath.record import ArticleMeta
+from hadath.text.normalize import normalize, normalize_key
+from hadath.text.numbers import find_numbers
+from hadath.text.sentences import split_clauses, split_sentences
+from hadath.text.tokens import WordTokens, tokenize
+from hadath.time import find_times
 
 
 class Broken(AssertionError):

@@ -6,9 +6,7 @@ every article it yields has text, an id and a language. Run through `fuzz/run.py
 """
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 
 import atheris
 

@@ -8,7 +8,6 @@ the normalised string must map back, character by character, in order. Run throu
 from __future__ import annotations
 
 import sys
-from datetime import date
 
 import atheris
 

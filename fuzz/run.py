@@ -31,8 +31,10 @@ def _cpu_seconds() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def fuzz_target(target: str, seconds: float, work: Path, timeout: int) -> dict[str, object]:
-    """Fuzz `target` until `seconds` of CPU are spent; the tally of what it did."""
+def fuzz_target(target: str, seconds: float, work: Path, timeout: int,
+                wall: float | None = None) -> dict[str, object]:
+    """Fuzz `target` until `seconds` of CPU are spent (or `wall` seconds have passed, on a
+    machine too busy to give the budget); the tally of what it did."""
     corpus = work / target
     corpus.mkdir(parents=True, exist_ok=True)
     crashes = FUZZ / "crashes" / target
@@ -40,13 +42,15 @@ def fuzz_target(target: str, seconds: float, work: Path, timeout: int) -> dict[s
     before = set(crashes.iterdir())
     cpu_start, wall_start = _cpu_seconds(), time.monotonic()
     executions, sessions = 0, 0
-    while (spent := _cpu_seconds() - cpu_start) < seconds - 5:
+    deadline = wall_start + (wall or float("inf"))
+    while (spent := _cpu_seconds() - cpu_start) < seconds - 5 and time.monotonic() < deadline - 5:
         sessions += 1
+        left = min(seconds - spent, deadline - time.monotonic())
         # libFuzzer counts wall time; at nice 19 on a shared machine CPU time is less, so the
         # loop goes on until the CPU budget is used.
         command = [
             "nice", "-n", "19", sys.executable, str(FUZZ / f"fuzz_{target}.py"),
-            f"-max_total_time={int(seconds - spent) + 1}", f"-max_len={TARGETS[target]}",
+            f"-max_total_time={int(left) + 1}", f"-max_len={TARGETS[target]}",
             f"-timeout={timeout}", "-rss_limit_mb=4096", "-print_final_stats=1",
             f"-dict={FUZZ / 'hadath.dict'}", f"-artifact_prefix={crashes}/",
             str(corpus), str(FUZZ / "seeds" / target),
@@ -81,6 +85,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("targets", nargs="*", default=list(TARGETS), choices=list(TARGETS))
     parser.add_argument("--seconds", type=float, default=1200, help="CPU budget per target")
+    parser.add_argument("--wall", type=float, help="wall-clock limit per target, seconds")
     parser.add_argument("--timeout", type=int, default=30, help="seconds one input may take")
     parser.add_argument("--work", type=Path, help="folder for the growing corpora and logs")
     parser.add_argument("--replay", action="store_true", help="rerun the saved crashes")
@@ -89,7 +94,7 @@ def main() -> int:
         return replay()
     work = args.work or Path(tempfile.mkdtemp(prefix="hadath-fuzz-"))
     for target in args.targets:
-        print(json.dumps(fuzz_target(target, args.seconds, work, args.timeout)), flush=True)
+        print(json.dumps(fuzz_target(target, args.seconds, work, args.timeout, args.wall)), flush=True)
     print(f"corpora and logs: {work}", flush=True)
     return 0
 
