@@ -252,7 +252,7 @@ def startup(example: Path, repeat: int) -> dict[str, dict[str, float]]:
     article, best of `repeat` runs each after one untimed run (which fills the caches)."""
     exe = [sys.executable, "-m", "hadath"]
     runs = {"hadath --help": [*exe, "--help"],
-            "hadath extract (one article)": [*exe, "extract", str(example), "--published",
+            "hadath extract (one article)": [*exe, "extract", str(example.resolve()), "--published",
                                              "2024-11-30"]}
     found: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory() as scratch:
@@ -268,10 +268,13 @@ def startup(example: Path, repeat: int) -> dict[str, dict[str, float]]:
 
 def _run_measured(command: list[str], scratch: Path) -> dict[str, float]:
     script = ("import resource, subprocess, sys, time; started = time.perf_counter(); "
-              "subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+              "code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, "
+              "stderr=subprocess.DEVNULL).returncode; "
               "wall = time.perf_counter() - started; r = resource.getrusage(resource.RUSAGE_CHILDREN); "
-              "print(wall, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024)")
+              "print(wall, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024, code)")
     done = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
                           text=True, check=True, cwd=scratch, env=os.environ.copy())
-    wall, cpu, peak = map(float, done.stdout.split())
+    wall, cpu, peak, code = map(float, done.stdout.split())
+    if code:
+        raise RuntimeError(f"{' '.join(command)} exited {code:.0f}")
     return {"wall": wall, "cpu": cpu, "peak_mb": peak}

@@ -3,7 +3,10 @@ character vectors, clitic splits, gazetteer heads).
 
 Words repeat (a few thousand make most of a news text), so the caches save most of the
 tagger's time; but a crawl brings new words without end, and across the caches a word costs
-about 6 KB. 15,000 words keep them under about 100 MB whatever the input's size, and still
-hold the words that recur.
+about 6 KB. 10,000 words keep them under about 70 MB whatever the input's size, and still
+hold the words that recur. `HADATH_WORD_CACHE` sets another size (more words: faster on a
+varied crawl, more memory).
 """
-WORD_CACHE = 15_000
+import os
+
+WORD_CACHE = int(os.environ.get("HADATH_WORD_CACHE") or 10_000)
