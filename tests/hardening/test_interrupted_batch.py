@@ -18,8 +18,8 @@ import pytest
 from conftest import REPO, hadath, stored_articles, stored_events
 
 sys.path.insert(0, str(REPO / "tests" / "batch"))
-from batch_crawl import ENV, batch_command, make_crawl  # noqa: E402
-from batch_outputs import event_keys, finished, planned, rows  # noqa: E402
+from batch_crawl import ENV, batch_command, make_crawl
+from batch_outputs import event_keys, finished, planned, rows
 
 KILLS = 3
 SEED = int(os.environ.get("HADATH_KILL_SEED", "20"))
