@@ -11,6 +11,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import psutil
 import pyarrow.parquet as pq
 from batch_crawl import ENV, batch_command, hadath
 from batch_outputs import event_keys, finished, planned, rows
@@ -42,14 +43,24 @@ def _store_counts(db: Path) -> dict[str, int]:
 
 
 def _wait_until_gone(group: int) -> None:
-    """Until no process of the killed group is left (the workers die with the client)."""
+    """Until no live process of the killed group is left (the workers die with the client;
+    one that is only a zombie waiting to be reaped is dead)."""
     for _ in range(2000):
-        try:
-            os.killpg(group, 0)
-        except ProcessLookupError:
+        if not _alive_in(group):
             return
         time.sleep(0.01)
     raise AssertionError(f"processes of group {group} outlived SIGKILL")
+
+
+def _alive_in(group: int) -> list[int]:
+    alive = []
+    for process in psutil.process_iter(["pid", "status"]):
+        try:
+            if os.getpgid(process.pid) == group and process.info["status"] != psutil.STATUS_ZOMBIE:
+                alive.append(process.pid)
+        except (ProcessLookupError, psutil.Error):
+            continue
+    return alive
 
 
 def test_a_killed_batch_resumes_with_nothing_lost_and_nothing_doubled(
