@@ -190,9 +190,12 @@ def vague_place(a: Profile, b: Profile) -> bool:
 
 
 def contains(admin: Profile, inner: Profile) -> bool:
-    """An admin-level place (a governorate, or a country alone) holds `inner`."""
-    if not admin.admin1:  # the country as a whole
-        return bool(admin.country) and admin.country == inner.country and admin.place != inner.place
+    """A governorate (an admin-1 unit) holds `inner` when `inner` is in it. A country alone
+    holds nothing for fusion: a report placed only at "Syria" tells no more than the country,
+    and would otherwise join any event of that day anywhere in it (a clash at the Turkish
+    border with the battles of Daraa); it fuses only with other reports placed at the country."""
+    if not admin.admin1:
+        return False
     return (inner.admin1 or "").casefold() == admin.admin1.casefold() and (inner.geo_precision or 3) <= 3
 
 
