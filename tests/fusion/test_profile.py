@@ -90,7 +90,11 @@ def test_dates_within_a_day_or_overlapping() -> None:
 
 def test_actors_same_or_unknown() -> None:
     assert score(event("a-1"), event("b-1", actor1=None)) is not None
-    assert score(event("a-1"), event("b-1", actor1="Military Forces of Syria")) is None
+    # at a town one named actor against another is extraction's reading (below); at a
+    # governorate it keeps two events apart
+    assert score(event("a-1"), event("b-1", actor1="Military Forces of Syria")) is not None
+    assert score(event("a-1", place="Idlib Governorate"),
+                 event("b-1", place="Idlib Governorate", actor1="Military Forces of Syria")) is None
     # a clash has two sides and no attacker: either order
     clash = event("a-1", "armed_clash", actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria")
     other_way = event("b-1", "armed_clash", actor1="Military Forces of Syria", actor2="Hayat Tahrir al-Sham")
@@ -102,6 +106,22 @@ def test_actors_same_or_unknown() -> None:
     assert score(bombing, swapped) == 3 + 2 + 0.5 + 1
     assert score(bombing, event("b-1", "explosion", actor1="Military Forces of Syria",
                                 actor2="Civilians (Syria)")) is None
+
+
+def test_one_act_at_one_settlement_whatever_the_roles() -> None:
+    # Abha: the bomber's group in one report, the police it killed as actor 1 in another
+    bombing = event("a-1", "explosion", actor1="Islamic State")
+    victims = event("b-1", "explosion", actor1="Police Forces of Saudi Arabia", date="2024-11-29")
+    assert score(bombing, victims) == 3 + 1 + 0 + 1
+    # two pairs of belligerents with no side in common are two events
+    clash = event("a-1", "armed_clash", actor1="Hayat Tahrir al-Sham", actor2="Military Forces of Syria")
+    other = event("b-1", "armed_clash", actor1="Islamic State", actor2="Syrian Democratic Forces")
+    assert score(clash, other) is None
+    # a governorate or a country is too wide a place for it, and a statement keeps its speaker
+    assert score(event("a-1", "explosion", place="Idlib Governorate", actor1="Islamic State"),
+                 event("b-1", "explosion", place="Idlib Governorate", actor1="Civilians (Syria)")) is None
+    assert score(event("a-1", "accuse", actor1="Government of Russia"),
+                 event("b-1", "accuse", actor1="Government of Turkey")) is None
 
 
 def test_statements_need_the_same_speaker_and_type() -> None:

@@ -4,7 +4,8 @@ from a SPEC event record or from a stored fused event, and whether two profiles 
 Two reports are one event when the types fuse (`types.py`), the modalities are of one kind,
 the dates are within a day or the intervals overlap (the same day where a place is only an
 admin unit or a country), the actors agree (same canonical or one side unknown, or failing
-that one named actor in common) and the places are the same, a few km apart, or one is an
+that one named actor in common; at one settlement, unless they name two disjoint pairs of
+sides) and the places are the same, a few km apart, or one is an
 admin unit that contains the other; two unplaced reports need the same actor 1. `match_score` says how well, `None` when they cannot be one event.
 """
 from __future__ import annotations
@@ -111,11 +112,13 @@ def match_score(a: Profile, b: Profile) -> float | None:
     dates = _date_score(a, b)
     if dates is None:
         return None
-    actors = _actor_score(a, b)
-    if actors is None:
-        return None
     place = place_score(a, b)
     if place is None:
+        return None
+    actors = _actor_score(a, b)
+    if actors is None and _one_act(a, b, place):
+        actors = 0.0
+    if actors is None:
         return None
     if not a.placed and (a.actor1 is None or a.actor1 != b.actor1):
         return None  # nowhere and by no one in common: nothing says it is one event
@@ -153,6 +156,29 @@ def _actor_score(a: Profile, b: Profile) -> float | None:
     if straight is None and {a.actor1, a.actor2} & {b.actor1, b.actor2} - {None}:
         return 0.5
     return straight
+
+
+def _one_act(a: Profile, b: Profile, place: float) -> bool:
+    """Reports of violence of fusing types at one settlement (the same town, or towns a few
+    km apart) whose days fuse are one act whatever their actors, unless they name two pairs
+    of belligerents with no side in common: ACLED codes one event per type, place and day,
+    and outlets and extraction name the doer, the victims and the allies of one attack
+    differently (for the Abha mosque bombing actor 1 is the Islamic State, the police it
+    killed, or nobody). A statement keeps its speaker, and an admin unit or a country is too
+    wide a place to say so."""
+    return (a.type not in STATEMENT_TYPES and place >= 2 and _settlement(a) and _settlement(b)
+            and not _named_apart(a, b))
+
+
+def _settlement(p: Profile) -> bool:
+    return (p.geo_precision or 3) < 3
+
+
+def _named_apart(a: Profile, b: Profile) -> bool:
+    """Both reports name two sides, and no side in common: two pairs of belligerents, which
+    extraction's role confusion (the doer read as the victim, a side left out) does not make."""
+    sides_a, sides_b = {a.actor1, a.actor2} - {None}, {b.actor1, b.actor2} - {None}
+    return len(sides_a) == 2 and len(sides_b) == 2 and not sides_a & sides_b
 
 
 def _roles(x1: str | None, y1: str | None, x2: str | None, y2: str | None) -> float | None:
