@@ -83,17 +83,20 @@ def replay() -> int:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("targets", nargs="*", default=list(TARGETS), choices=list(TARGETS))
+    parser.add_argument("targets", nargs="*", metavar="TARGET",
+                        help=f"{', '.join(TARGETS)} (all by default)")
     parser.add_argument("--seconds", type=float, default=1200, help="CPU budget per target")
     parser.add_argument("--wall", type=float, help="wall-clock limit per target, seconds")
     parser.add_argument("--timeout", type=int, default=30, help="seconds one input may take")
     parser.add_argument("--work", type=Path, help="folder for the growing corpora and logs")
     parser.add_argument("--replay", action="store_true", help="rerun the saved crashes")
     args = parser.parse_args()
+    if unknown := [t for t in args.targets if t not in TARGETS]:
+        parser.error(f"unknown target {unknown[0]!r}; use {', '.join(TARGETS)}")
     if args.replay:
         return replay()
     work = args.work or Path(tempfile.mkdtemp(prefix="hadath-fuzz-"))
-    for target in args.targets:
+    for target in args.targets or list(TARGETS):
         print(json.dumps(fuzz_target(target, args.seconds, work, args.timeout, args.wall)), flush=True)
     print(f"corpora and logs: {work}", flush=True)
     return 0
