@@ -19,10 +19,17 @@ def clusters_path() -> Path:
 
 @lru_cache(maxsize=1)
 def word_clusters() -> dict[str, tuple[str, ...]]:
-    """Normalised word → its cluster id at each granularity ({} when no file is built)."""
+    """Normalised word → its cluster id at each granularity ({} when no file is built); read
+    from the compiled-data cache after the first run (parsing the file takes a quarter second)."""
+    from hadath.compiled import compiled
+
     path = clusters_path()
     if not path.exists():
         return {}
+    return compiled("ner-clusters", lambda: _read(path), data=[path], code=(__name__,))
+
+
+def _read(path: Path) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     with gzip.open(path, "rt", encoding="utf-8") as rows:
         for row in rows:

@@ -43,20 +43,46 @@ def is_known_name(norm: str) -> bool:
 
 @cache
 def _names(name: str) -> frozenset[str]:
-    loader = _loader(name)
-    return frozenset() if loader is None else frozenset(loader())
+    return _compiled(name)[0]
 
 
 @cache
 def _first_words(name: str) -> dict[str, tuple[int, ...]]:
     """First word of the names → the lengths in words of the names it starts, longest first
     (so that matching tries only lengths that exist)."""
+    return _compiled(name)[1]
+
+
+# The data and code a gazetteer's names come from: kept in the compiled-data cache, as
+# gathering them means loading the whole gazetteer or actor dictionary (half a second).
+_BUILT_FROM = {
+    "places": (("hadath.data.geo",), ("hadath.geo.gazetteer",)),
+    "actors": (("hadath.data.actors",), ("hadath.mentions.actors", "hadath.mentions.actor_lexicon",
+                                         "hadath.countries")),
+}
+
+
+def _compiled(name: str) -> tuple[frozenset[str], dict[str, tuple[int, ...]]]:
+    from hadath.compiled import compiled, data_files
+
+    loader = _loader(name)
+    if loader is None:
+        return frozenset(), {}
+    packages, modules = _BUILT_FROM[name]
+    data = [f for package in packages for f in data_files(package)]
+    return compiled(f"ner-{name}", lambda: _gathered(loader), data=data,
+                    code=(__name__, *modules, "hadath.text.normalize"))
+
+
+def _gathered(loader: Callable[[], frozenset[str]]) -> tuple[frozenset[str],
+                                                            dict[str, tuple[int, ...]]]:
+    names = frozenset(loader())
     lengths: dict[str, set[int]] = {}
-    for entry in _names(name):
+    for entry in names:
         words = entry.split(" ")
         if len(words) <= _MAX_WORDS:
             lengths.setdefault(words[0], set()).add(len(words))
-    return {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
+    return names, {first: tuple(sorted(found, reverse=True)) for first, found in lengths.items()}
 
 
 def gazetteer_tags(norm_words: list[str], names: tuple[str, ...]) -> list[list[str]]:
