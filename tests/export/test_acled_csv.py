@@ -124,12 +124,14 @@ def test_notes_add_tolls_by_source_only_when_sources_differ(exported: Any,
     record = stored[_hadath_id(clash)]
     assert len(record["fatalities"]) == 2  # 155 and 79 dead, both per the Syrian Observatory
     assert clash["notes"] == record["summary_en"]
+    # ACLED's fatalities is the event's total: one source's two sides are added
+    assert int(clash["fatalities"]) == record["fatalities_best"] == 155 + 79
 
 
 def test_conflicting_figures_keep_both_sources(exported: Any, conflicting: dict[str, Any]) -> None:
     rows, _, _ = exported
     row = next(r for r in rows if _hadath_id(r) == conflicting["id"])
-    assert int(row["fatalities"]) == conflicting["fatalities_best"]
+    assert int(row["fatalities"]) == conflicting["fatalities_best"] == 27  # the lower toll
     assert "27" in row["notes"] and "30" in row["notes"]
     assert "according to Syrian Observatory for Human Rights" in row["notes"]
     assert row["source"].split("; ") == ["Syrian Observatory for Human Rights", "Government of Syria",

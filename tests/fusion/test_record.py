@@ -29,7 +29,8 @@ def test_every_figure_with_its_source_never_added() -> None:
 
 
 def test_credible_figures_and_sides() -> None:
-    # a party's claim counts only when no report asserts the event; sides are not added
+    # a party's claim counts only when no report asserts the event; one source's named sides
+    # are added (155 + 20), and the lowest source total wins
     asserted = report(event("a-1", "armed_clash", actor1="Hayat Tahrir al-Sham", fatalities=[
         killed(155, "Syrian Observatory for Human Rights", "a", side="Hayat Tahrir al-Sham"),
         killed(20, "Syrian Observatory for Human Rights", "a", side="Military Forces of Syria")]))
@@ -40,10 +41,28 @@ def test_credible_figures_and_sides() -> None:
         killed(120, "Reuters", "c", side="Hayat Tahrir al-Sham")]))
     best = fused_record("F-1", [asserted, claimed, smaller])
     assert best["fatalities_best"] == 120 and best["fatalities_best_source"] == "Reuters"
+    assert fused_record("F-4", [asserted])["fatalities_best"] == 175
     assert len(best["fatalities"]) == 4  # the claim is kept, only not chosen
     assert fused_record("F-2", [claimed])["fatalities_best"] == 400
     denied = report(event("d-1", modality="denied", fatalities=[killed(9, "x", "d")]))
     assert fused_record("F-3", [denied])["fatalities_best"] is None
+
+
+def test_a_generic_toll_is_a_total_not_an_addend() -> None:
+    # "27 civilians" (SOHR) and "30 people" (the ministry): bare nouns, not sides; the lowest
+    generic = [report(event("a-1", fatalities=[killed(27, "Syrian Observatory for Human Rights", "a",
+                                                      side="civilians")])),
+               report(event("b-1", fatalities=[killed(30, "Government of Syria", "b", side="people")]))]
+    assert fused_record("F-1", generic)["fatalities_best"] == 27
+    # "30 people, among them 10 soldiers": the generic toll is the source's total
+    among = report(event("c-1", fatalities=[killed(30, "Reuters", "c", side="people"),
+                                            killed(10, "Reuters", "c", side="Military Forces of Syria")]))
+    assert fused_record("F-2", [among])["fatalities_best"] == 30
+    # one source's two sides: 155 fighters and 79 soldiers are 234 dead
+    sides = report(event("d-1", "armed_clash", fatalities=[
+        killed(155, "Syrian Observatory for Human Rights", "d", side="Hayat Tahrir al-Sham"),
+        killed(79, "Syrian Observatory for Human Rights", "d", side="Military Forces of Syria")]))
+    assert fused_record("F-3", [sides])["fatalities_best"] == 234
 
 
 def test_a_wire_copy_adds_its_outlet_not_its_figures_twice() -> None:

@@ -11,11 +11,18 @@ from hadath.fusion.report import Report
 FIGURE_KINDS = ("fatalities", "injured", "detained")
 
 FATALITIES_RULE = (
-    "ACLED: where reports conflict, the most conservative credible figure. Credible: figures of "
-    "reports that assert the event (a party's own claim only when no report asserts it; denied, "
-    "planned and conditional reports count none). The lowest figure for each side killed; sides "
-    "are not added, as their counts may overlap: the event's figure is the highest of those."
+    "ACLED: fatalities is the event's total, and where reports conflict the most conservative "
+    "credible figure. Credible: figures of reports that assert the event (a party's own claim "
+    "only when no report asserts it; denied, planned and conditional reports count none). Each "
+    "source of each report gives one total: the sum of its figures for distinct named sides "
+    "(155 fighters of one group and 79 soldiers are 234), or its figure for no side or a "
+    "generic one (people, civilians, fighters) if that is larger, since a generic toll (30 "
+    "people, among them 10 children) is already a total. The event's figure is the lowest of "
+    "those totals."
 )
+
+# sides that name no actor: the events stage's bare casualty nouns (data/events/victims.tsv)
+GENERIC_SIDES = frozenset({"people", "civilians", "combatants"})
 
 _CREDIBLE = ("asserted", "claimed")
 
@@ -41,19 +48,33 @@ def figures(reports: list[Report], kind: str) -> list[dict[str, Any]]:
 def fatalities_best(reports: list[Report]) -> tuple[int | None, str | None]:
     """(figure, its source) by `FATALITIES_RULE`; (None, None) when no credible report counts."""
     for modality in _CREDIBLE:
-        credible = [f for r in reports if r.record.get("modality") == modality
+        credible = [(r, f) for r in reports if r.record.get("modality") == modality
                     for f in r.record.get("fatalities") or [] if isinstance(f.get("count"), int)]
         if credible:
             break
     else:
         return None, None
-    lowest: dict[str | None, dict[str, Any]] = {}
-    for figure in credible:
+    by_source: dict[tuple[str, str | None], list[dict[str, Any]]] = {}
+    for report, figure in credible:
+        key = (figure.get("article_id") or report.article_id, name(figure.get("source")))
+        by_source.setdefault(key, []).append(figure)
+    totals = sorted((_source_total(found), key) for key, found in by_source.items())
+    total, (_, source) = totals[0]
+    return total, source
+
+
+def _source_total(found: list[dict[str, Any]]) -> int:
+    """One source's total: its named sides added (each side's lowest figure, should it give
+    one side twice), or its largest generic figure if that is more."""
+    named: dict[str, int] = {}
+    generic = 0
+    for figure in found:
         side = name(figure.get("side"))
-        if side not in lowest or figure["count"] < lowest[side]["count"]:
-            lowest[side] = figure
-    best = max(lowest.values(), key=lambda f: f["count"])
-    return best["count"], name(best.get("source"))
+        if side is None or side.casefold() in GENERIC_SIDES:
+            generic = max(generic, figure["count"])
+        else:
+            named[side] = min(named.get(side, figure["count"]), figure["count"])
+    return max(sum(named.values()), generic)
 
 
 def name(value: Any) -> str | None:
