@@ -73,6 +73,10 @@ def test_a_wire_copy_adds_its_outlet_not_its_figures_twice() -> None:
     assert fused["outlets"] == ["enabbaladi.net", "alquds.co.uk"] and fused["n_reports"] == 2
     assert len(fused["fatalities"]) == 1 and len(fused["evidence"]) == 1
     assert fused["reports"][1]["copy_of"] == "a-1"
+    # the copy published first: its report comes first, yet the figure is the original's
+    first = report(original, "alquds.co.uk", "2024-11-30T08:00", copy_of="a-1", article_id="c")
+    fused = fused_record("F-2", [report(original, "enabbaladi.net", "2024-11-30T10:00"), first])
+    assert [(f["article_id"], f["outlet"]) for f in fused["fatalities"]] == [("a", "enabbaladi.net")]
 
 
 def test_the_shared_reading() -> None:

@@ -29,7 +29,9 @@ _CREDIBLE = ("asserted", "claimed")
 
 def figures(reports: list[Report], kind: str) -> list[dict[str, Any]]:
     """Every figure of `kind` of the reports, each with its article and outlet; a wire copy's
-    figure (the same source, count and article) is listed once."""
+    figure (the same source, count and article) is listed once, with its own article's outlet
+    (a copy's report carries its original's figures, which the original's outlet published)."""
+    outlets = {r.article_id: r.outlet for r in reports if r.outlet}
     seen: set[tuple[Any, ...]] = set()
     listed: list[dict[str, Any]] = []
     for report in reports:
@@ -40,7 +42,7 @@ def figures(reports: list[Report], kind: str) -> list[dict[str, Any]]:
             if key in seen:
                 continue
             seen.add(key)
-            entry.setdefault("outlet", report.outlet)
+            entry.setdefault("outlet", outlets.get(entry["article_id"]))
             listed.append(entry)
     return listed
 
