@@ -259,7 +259,7 @@ def _print_summary(tally: Counter[str], problems: list[tuple[str, str, str]], st
     for outcome in ("new", "unchanged", "duplicate", "skipped", "failed"):
         table.add_row(outcome, str(tally.get(outcome, 0)))
     counts = store.counts()
-    table.add_row("events in store", str(counts["events"]))
+    table.add_row("reports / fused events in store", f"{counts['events']} / {counts['fused_events']}")
     out.print(table)
     if problems:
         listing = Table(title="skipped or failed inputs")
