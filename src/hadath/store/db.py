@@ -82,6 +82,7 @@ class Store:
             for record in article.events:
                 self._insert_event(conn, meta.id, record, kept.get(record["id"]))
             new_ids = [r["id"] for r in article.events if r["id"] not in kept]
+            _lock_fusion(conn)
             fuse_article(conn, meta.id, new_ids, left)
             conn.execute(delete(schema.skips).where(schema.skips.c.source == (source or meta.id)))
 
@@ -226,6 +227,19 @@ class Store:
                               schema.skips, schema.fused_events)
             }
 
+
+
+# One key for the fusion step of every writer of a PostgreSQL store (the bytes "hadath-F").
+FUSION_LOCK = 0x6861646174682D46
+
+
+def _lock_fusion(conn: Connection) -> None:
+    """Fusion reads the stored fused events and writes them back: two writers fusing at once
+    would each miss the other's new event and found two for one. On PostgreSQL the step is
+    serialised by a transaction-level advisory lock (released at commit or rollback; each
+    statement after it sees what the other writer committed). SQLite has one writer anyway."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(FUSION_LOCK)))
 
 
 def _add_report_metadata(conn: Any, records: list[dict[str, Any]]) -> None:
