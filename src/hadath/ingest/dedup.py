@@ -9,10 +9,11 @@ known — published within a few days of each other: outlets reuse templates for
 notices (traffic plans for each derby, water cuts), and those are different events.
 
 State is bounded, whatever the input's size: a near copy is found when its original is among
-the last `window` original articles seen (20,000 by default, about 80 MB: days of a large
-crawl, and near copies are only matched within a few days anyway), an exact copy when its
-original is among the last `exact_window` articles (200,000, about 40 MB). Older articles are
-forgotten first. datasketch (slow to import) is loaded only when a second article arrives.
+the last `window` original articles seen (5,000 by default, about 30 MB at 6 KB an article;
+copies of one report come out within hours, and are only matched within a few days anyway),
+an exact copy when its original is among the last `exact_window` articles (50,000, about
+15 MB). Older articles are forgotten first. datasketch (slow to import) is loaded only when a
+second article arrives.
 """
 from __future__ import annotations
 
@@ -33,8 +34,8 @@ NEAR_DUPLICATE_JACCARD = 0.7  # share of word 3-grams two reports of one text ha
 NUM_PERM = 128
 SHINGLE_WORDS = 3
 NEAR_DUPLICATE_DAYS = 3  # a near copy published further apart is a new, templated report
-WINDOW = 20_000  # original articles kept for near-duplicate comparison
-EXACT_WINDOW = 200_000  # articles whose word hash is kept
+WINDOW = 5_000  # original articles kept for near-duplicate comparison
+EXACT_WINDOW = 50_000  # articles whose word hash is kept
 _WORD = re.compile(r"\w+")
 
 
