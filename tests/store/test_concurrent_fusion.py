@@ -35,14 +35,13 @@ def test_two_writers_fuse_one_event() -> None:
     writers = [spawn.Process(target=_save_one, args=(PG_URL, name, outlet))
                for name, outlet in (("a", "enabbaladi.net"), ("b", "sana.sy"))]
     try:
-        with store.engine.connect() as holder:
-            # the test holds the fusion lock, so both writers reach the fusion step and wait
-            with holder.begin():
-                holder.execute(select(func.pg_advisory_xact_lock(FUSION_LOCK)))
-                for writer in writers:
-                    writer.start()
-                time.sleep(4)
-                assert store.counts()["fused_events"] == 0  # both wait for the lock
+        # the test holds the fusion lock, so both writers reach the fusion step and wait
+        with store.engine.connect() as holder, holder.begin():
+            holder.execute(select(func.pg_advisory_xact_lock(FUSION_LOCK)))
+            for writer in writers:
+                writer.start()
+            time.sleep(4)
+            assert store.counts()["fused_events"] == 0  # both wait for the lock
         for writer in writers:
             writer.join(60)
             assert writer.exitcode == 0

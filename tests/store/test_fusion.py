@@ -196,3 +196,36 @@ def test_saving_reads_through_indexes(tmp_path: Path) -> None:
             scans = [step for step in plan if step.startswith("SCAN")]
             assert not scans, (statement, plan)
     store.close()
+
+
+def test_compatible_fused_events_merge_and_old_ids_resolve(store: Store) -> None:
+    # one article tells one bombing twice, on the 30th and (extraction's reading of "أمس" in
+    # an update) the 1st: two reports of one type, which alone would found two events
+    import hashlib
+
+    split = made("a", event("a-1", "explosion", actor1="Islamic State"),
+                 event("a-2", "explosion", actor1=None, date="2024-12-01"),
+                 published="2024-12-01T08:00")
+    store.save(split)
+    [merged] = store.events()
+    assert merged["n_reports"] == 2 and merged["id"] == "F-" + hashlib.sha1(b"a-1").hexdigest()[:14]
+    # the second report's event was absorbed: its id resolves to the merged one
+    absorbed = "F-" + hashlib.sha1(b"a-2").hexdigest()[:14]
+    assert store.event(absorbed)["id"] == merged["id"]
+    # another outlet's report (the police as actor 1: the victims) joins it; saving again
+    # changes nothing
+    store.save(made("b", event("b-1", "explosion", actor1="Police Forces of Saudi Arabia"),
+                    outlet="sana.sy", published="2024-12-01T09:00"))
+    before = snapshot(store)
+    assert len(before) == 1 and before[0]["n_reports"] == 3
+    store.save(split)
+    assert snapshot(store) == before
+
+
+def test_events_of_one_place_and_type_a_day_apart_do_not_drift(store: Store) -> None:
+    # the 29th and the 1st are two events; a report of the 30th joins one, and the other does
+    # not follow it across two days
+    store.save(made("a", event("a-1", "explosion", date="2024-11-29"), published="2024-11-29"))
+    store.save(made("c", event("c-1", "explosion", date="2024-12-01"), published="2024-12-01"))
+    store.save(made("b", event("b-1", "explosion"), published="2024-12-02"))
+    assert sorted(e["n_reports"] for e in store.events()) == [1, 2]

@@ -35,7 +35,7 @@ def assign(reports: list[Report], candidates: list[Candidate]) -> dict[str, str 
         mine = profile(report.record)
         scored = [(score, c) for c in candidates if (report.record.get("type") or "")
                   not in c.article_types and (score := match_score(mine, c.profile)) is not None]
-        for score, candidate in _without_conflicts(mine, scored):
+        for score, candidate in without_conflicts(mine, scored):
             pairs.append((-score, candidate.first_reported or "", candidate.id,
                           report.event_id, candidate))
     joined: dict[str, str | None] = {r.event_id: None for r in reports}
@@ -48,7 +48,7 @@ def assign(reports: list[Report], candidates: list[Candidate]) -> dict[str, str 
     return joined
 
 
-def _without_conflicts(mine: Profile, scored: list[tuple[float, Candidate]]
+def without_conflicts(mine: Profile, scored: list[tuple[float, Candidate]]
                        ) -> list[tuple[float, Candidate]]:
     """An admin-level report ("in Idlib governorate") joins a town-level event inside it only
     when it is the one such town: with two, the report could be either, and joins neither."""

@@ -185,10 +185,13 @@ class Store:
 
     def event(self, fused_id: str) -> dict[str, Any] | None:
         """One fused event's record, with all its reports, figures and evidence; None if no
-        such event."""
-        fused = schema.fused_events
+        such event. The id of an event since merged into another gives the one it is part of."""
+        fused, aliases = schema.fused_events, schema.fused_aliases
         with self.engine.connect() as conn:
             row = conn.execute(select(fused.c.record).where(fused.c.id == fused_id)).first()
+            if row is None:
+                merged_into = select(aliases.c.fused_id).where(aliases.c.alias == fused_id)
+                row = conn.execute(select(fused.c.record).where(fused.c.id.in_(merged_into))).first()
             if row is None:
                 return None
             records = [row.record]

@@ -3,23 +3,27 @@
 `fuse_article` runs inside `Store.save`'s transaction. Reports that did not change keep their
 fused event; changed, new and removed reports leave and join fused events found through the
 (country, first day) index, never by a scan; each fused event touched is written again from
-its reports, and one left with none is deleted.
+its reports, and one left with none is deleted; a touched event that has become compatible
+with another stored one merges with it (`merge_compatible`), the absorbed id kept as an alias.
 """
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from datetime import timedelta
 from typing import Any
 
 from sqlalchemy import Connection, and_, delete, insert, select, update
 
-from hadath.fusion import Candidate, Report, assign, fused_record, profile, regroup
+from hadath.fusion import Candidate, Report, assign, fused_record, match_score, profile, regroup
+from hadath.fusion.assign import without_conflicts
 from hadath.fusion.profile import MAX_PRECISE_SPAN_DAYS, Profile, day_interval
-from hadath.fusion.types import fusing_types
+from hadath.fusion.types import STATEMENT_TYPES, fusing_types
 from hadath.store import schema
 from hadath.store.search import write_document
 
 events, articles, fused = schema.events, schema.articles, schema.fused_events
+aliases = schema.fused_aliases
 
 
 def report_rows(conn: Connection, condition: Any) -> list[Report]:
@@ -47,6 +51,7 @@ def fuse_article(conn: Connection, article_id: str, new_ids: list[str],
     touched |= copy_reports(conn, article_id)
     for fused_id in sorted(touched):
         write_fused(conn, fused_id)
+    merge_compatible(conn, touched)
 
 
 def copy_reports(conn: Connection, article_id: str) -> set[str]:
@@ -80,21 +85,7 @@ def _candidates(conn: Connection, article_id: str, reports: list[Report]) -> lis
     types of the reports of this article it holds already."""
     found: dict[str, Any] = {}
     for report in reports:
-        mine = profile(report.record)
-        place = fused.c.country == mine.country if mine.country else fused.c.country.is_(None)
-        if mine.vague:
-            when = and_(fused.c.date == mine.date,
-                        fused.c.date_end == mine.date_end if mine.date_end else fused.c.date_end.is_(None))
-        else:
-            assert mine.first and mine.last
-            day = timedelta(days=1)
-            when = and_(fused.c.day_first >= (mine.first - day * (MAX_PRECISE_SPAN_DAYS + 1)).isoformat(),
-                        fused.c.day_first <= (mine.last + day).isoformat(),
-                        fused.c.day_last >= (mine.first - day).isoformat())
-        query = select(*_PROFILE_COLUMNS).where(place, when)
-        if mine.type:
-            query = query.where(fused.c.type.in_(sorted(fusing_types(mine.type))))
-        for row in conn.execute(query):
+        for row in _nearby(conn, profile(report.record)):
             found.setdefault(row.id, row)
     held: dict[str, set[str]] = {}
     if found:
@@ -103,6 +94,85 @@ def _candidates(conn: Connection, article_id: str, reports: list[Report]) -> lis
         for fused_id, type_ in conn.execute(mine):
             held.setdefault(fused_id, set()).add(type_ or "")
     return [_candidate(found[i], frozenset(held.get(i, ()))) for i in sorted(found)]
+
+
+def _nearby(conn: Connection, mine: Profile) -> list[Any]:
+    """The stored fused events of `mine`'s country, of a type that fuses with its type, whose
+    dates come near its dates (through the (country, first day) index)."""
+    place = fused.c.country == mine.country if mine.country else fused.c.country.is_(None)
+    if mine.vague:
+        when = and_(fused.c.date == mine.date,
+                    fused.c.date_end == mine.date_end if mine.date_end else fused.c.date_end.is_(None))
+    else:
+        assert mine.first and mine.last
+        day = timedelta(days=1)
+        when = and_(fused.c.day_first >= (mine.first - day * (MAX_PRECISE_SPAN_DAYS + 1)).isoformat(),
+                    fused.c.day_first <= (mine.last + day).isoformat(),
+                    fused.c.day_last >= (mine.first - day).isoformat())
+    query = select(*_PROFILE_COLUMNS).where(place, when)
+    if mine.type:
+        query = query.where(fused.c.type.in_(sorted(fusing_types(mine.type))))
+    return list(conn.execute(query))
+
+
+def merge_compatible(conn: Connection, fused_ids: set[str]) -> set[str]:
+    """Fused events that a new report made compatible with another stored one become one: a
+    later report that matches two events is evidence they are one (an article that split one
+    act over two days founds a second event, which draws the next reports to it). The older
+    event (first reported, then the smaller id) keeps its id; the other's id becomes its alias
+    and still resolves; `_mergeable` says which compatible events merge. Returns the
+    surviving ids touched."""
+    queue = sorted(fused_ids)
+    survivors: set[str] = set()
+    while queue:
+        fused_id = queue.pop(0)
+        row = conn.execute(select(*_PROFILE_COLUMNS).where(fused.c.id == fused_id)).first()
+        if row is None:
+            continue
+        survivors.add(fused_id)
+        mine = _candidate(row, frozenset()).profile
+        scored = [(score, c) for other in _nearby(conn, mine) if other.id != fused_id
+                  and (score := match_score(mine, (c := _candidate(other, frozenset())).profile))
+                  is not None and _mergeable(conn, (fused_id, mine), (other.id, c.profile))]
+        scored = without_conflicts(mine, scored)
+        if not scored:
+            continue
+        _, partner = min(scored, key=lambda sc: (-sc[0], sc[1].first_reported or "", sc[1].id))
+        keep, absorbed = sorted([(row.first_reported or "", row.id),
+                                 (partner.first_reported or "", partner.id)])
+        _absorb(conn, absorbed[1], keep[1])
+        survivors.discard(absorbed[1])
+        queue = [keep[1], *(i for i in queue if i not in (keep[1], absorbed[1]))]
+    return survivors
+
+
+def _mergeable(conn: Connection, a: tuple[str, Profile], b: tuple[str, Profile]) -> bool:
+    """Two events of the same type at the same place, each of whose reports could have joined
+    the other on its own by type, days and place (a merged event's days are its reports'
+    union, and would otherwise drift from day to day). An article may then hold two reports
+    of the type in one event: extraction split one act over two days (aawsat's Abha bombing,
+    told on the 6th and on the 7th–9th), and other outlets' reports matching both say so."""
+    if (a[1].place, a[1].type) != (b[1].place, b[1].type):
+        return False
+    held = [report_rows(conn, and_(events.c.fused_id == fused_id, events.c.copy_of.is_(None)))
+            for fused_id, _ in (a, b)]
+    return all(match_score(_placed_in_time(profile(r.record)), _placed_in_time(other)) is not None
+               for reports, other in ((held[0], b[1]), (held[1], a[1])) for r in reports)
+
+
+def _placed_in_time(p: Profile) -> Profile:
+    """The profile without its actors (a statement keeps its speaker)."""
+    return p if p.type in STATEMENT_TYPES else replace(p, actor1=None, actor2=None)
+
+
+def _absorb(conn: Connection, absorbed: str, into: str) -> None:
+    """`absorbed`'s reports move to `into`; its id, and every alias of it, resolve to `into`."""
+    conn.execute(update(events).where(events.c.fused_id == absorbed).values(fused_id=into))
+    conn.execute(update(aliases).where(aliases.c.fused_id == absorbed).values(fused_id=into))
+    conn.execute(delete(aliases).where(aliases.c.alias == absorbed))
+    conn.execute(insert(aliases).values(alias=absorbed, fused_id=into))
+    write_fused(conn, absorbed)
+    write_fused(conn, into)
 
 
 _PROFILE_COLUMNS = [fused.c[name] for name in (
@@ -146,7 +216,9 @@ def _new_id(conn: Connection, event_id: str) -> str:
     while True:
         key = event_id if salt == 0 else f"{event_id}#{salt}"
         fused_id = "F-" + hashlib.sha1(key.encode()).hexdigest()[:14]
-        if conn.execute(select(fused.c.id).where(fused.c.id == fused_id)).first() is None:
+        taken = conn.execute(select(fused.c.id).where(fused.c.id == fused_id)).first() or \
+            conn.execute(select(aliases.c.alias).where(aliases.c.alias == fused_id)).first()
+        if taken is None:
             return fused_id
         salt += 1
 

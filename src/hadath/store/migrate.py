@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, column, inspect, select, table
 from sqlalchemy.exc import DBAPIError
 
 # the id of the newest revision in migrations/versions (tests check they agree)
-SCHEMA_VERSION = "0004"
+SCHEMA_VERSION = "0005"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 
 

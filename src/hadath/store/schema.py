@@ -6,7 +6,8 @@ the searchable fields and the whole record; evidence and figures: the event's ev
 its fatality / injured / detained figures per source; skips: inputs that gave no article.
 fused_events: one row per real-world event, fused from the reports (`events` rows, each with
 its `fused_id`) of any number of articles (docs/fused_events.md); fused_names: the sources
-and outlets of each fused event, for filtering; fused_search: each fused event's searchable
+and outlets of each fused event, for filtering; fused_aliases: the ids of fused events merged into
+another; fused_search: each fused event's searchable
 text, normalised (`search.py`), indexed by SQLite FTS5 or PostgreSQL pg_trgm.
 Every change here is also a revision in `migrations/versions/` (and `SCHEMA_VERSION` in
 `migrate.py`): `Store` upgrades existing stores in place with them.
@@ -119,6 +120,15 @@ fused_names = Table(
            primary_key=True),
     Column("kind", String(10), primary_key=True),  # source | outlet
     Column("name", String(300), primary_key=True),
+)
+
+# the id of a fused event merged into another (`fusing.merge_compatible`) and the id of the
+# event it is now part of, so that an id once published still resolves
+fused_aliases = Table(
+    "fused_aliases",
+    metadata,
+    Column("alias", String(64), primary_key=True),
+    Column("fused_id", String(64), nullable=False, index=True),
 )
 
 fused_search = Table(
