@@ -2,7 +2,8 @@
 
 `process(meta)` takes an ingested `ArticleMeta` and returns the `Article` with every layer
 filled: sentences and numbers (text), mentions (actors, places, tagger), times, claims, events.
-A duplicate article keeps its metadata and is not extracted again.
+A duplicate is extracted too: a near duplicate's figures may differ from its original's (the
+store keeps an identical text's reports as its original's).
 """
 from __future__ import annotations
 
@@ -39,8 +40,6 @@ def process(meta: ArticleMeta, *, tagger: bool = True, accurate: bool = False,
     the time of an article. `all_mentions=True` tags every sentence, for the full mentions
     layer."""
     article = Article(article=meta)
-    if meta.duplicate_of:
-        return article
     if not _models_frozen:
         return _first_article(article, tagger, accurate, events, all_mentions)
     return _fill(article, tagger, accurate, events, all_mentions)

@@ -229,3 +229,25 @@ def test_events_of_one_place_and_type_a_day_apart_do_not_drift(store: Store) -> 
     store.save(made("c", event("c-1", "explosion", date="2024-12-01"), published="2024-12-01"))
     store.save(made("b", event("b-1", "explosion"), published="2024-12-02"))
     assert sorted(e["n_reports"] for e in store.events()) == [1, 2]
+
+
+def test_a_near_duplicate_keeps_its_own_figures(store: Store) -> None:
+    # the Ministry's update (12 killed) and its first statement as another outlet ran it (10):
+    # a near duplicate is extracted, and its figure joins the event with its own outlet
+    store.save(made("a", event("a-1", "explosion", fatalities=[killed(12, "Ministry of Interior", "a")]),
+                    outlet="alriyadh"))
+    store.save(made("n", event("n-1", "explosion", fatalities=[killed(10, "Ministry of Interior", "n")]),
+                    outlet="alweeam", published="2024-11-30T12:00", duplicate_of="a"))
+    [fused] = store.events()
+    assert sorted((f["count"], f["article_id"], f["outlet"]) for f in fused["fatalities"]) == [
+        (10, "n", "alweeam"), (12, "a", "alriyadh")]
+    assert not any(r.get("copy_of") for r in fused["reports"])
+    # an identical text's reports are its original's: it adds a copy report, not its own
+    original = store.article("a")
+    same = Article(ArticleMeta(id="i", text=original.article.text, outlet="okaz",
+                               published="2024-11-30T13:00", duplicate_of="a"),
+                   events=[event("i-1", "explosion", fatalities=[killed(12, "Ministry of Interior", "i")])])
+    store.save(same)
+    [fused] = store.events()
+    assert [r["copy_of"] for r in fused["reports"] if r["article_id"] == "i"] == ["a-1"]
+    assert len(fused["fatalities"]) == 2

@@ -79,12 +79,24 @@ class Store:
                 insert(schema.layers),
                 [{"article_id": meta.id, "name": name, "data": data[name]} for name in _LAYERS],
             )
-            for record in article.events:
+            reports = [] if self._identical_copy(conn, meta) else article.events
+            for record in reports:
                 self._insert_event(conn, meta.id, record, kept.get(record["id"]))
-            new_ids = [r["id"] for r in article.events if r["id"] not in kept]
+            new_ids = [r["id"] for r in reports if r["id"] not in kept]
             _lock_fusion(conn)
             fuse_article(conn, meta.id, new_ids, left)
             conn.execute(delete(schema.skips).where(schema.skips.c.source == (source or meta.id)))
+
+    def _identical_copy(self, conn: Connection, meta: ArticleMeta) -> bool:
+        """A duplicate whose text is its original's: its reports are its original's (copy
+        reports, `fusing.copy_reports`). A near duplicate, a wire text another outlet edited or
+        an update of it, keeps its own reports: its figures may differ (the Ministry's first
+        statement and its update)."""
+        if not meta.duplicate_of:
+            return False
+        original = conn.execute(select(schema.articles.c.text_hash).where(
+            schema.articles.c.id == meta.duplicate_of)).scalar()
+        return original is None or original == text_hash(meta.text)
 
     def _unchanged_reports(self, conn: Connection, article: Article
                            ) -> tuple[dict[str, str], set[str]]:

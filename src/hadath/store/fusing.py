@@ -56,13 +56,17 @@ def fuse_article(conn: Connection, article_id: str, new_ids: list[str],
 
 def copy_reports(conn: Connection, article_id: str) -> set[str]:
     """Copy reports for the wire copies of this article and, when it is itself a copy, for
-    it: each original report without one gets one, in the original's fused event."""
+    it: each original report without one gets one, in the original's fused event. A near
+    duplicate extracted with reports of its own gets none."""
     copies = select(articles.c.id, articles.c.duplicate_of).where(
         articles.c.duplicate_of == article_id)
     itself = select(articles.c.id, articles.c.duplicate_of).where(
         articles.c.id == article_id, articles.c.duplicate_of.is_not(None))
     touched: set[str] = set()
     for copy_id, original_id in [*conn.execute(copies), *conn.execute(itself)]:
+        own = select(events.c.id).where(events.c.article_id == copy_id, events.c.copy_of.is_(None))
+        if conn.execute(own.limit(1)).first() is not None:
+            continue  # a near duplicate with reports of its own
         have = select(events.c.copy_of).where(events.c.article_id == copy_id)
         originals = conn.execute(select(events).where(
             events.c.article_id == original_id, events.c.copy_of.is_(None),
