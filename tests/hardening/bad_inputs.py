@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from io import BytesIO
 from pathlib import Path
 
-from conftest import ARTICLES
+from hardening_cli import ARTICLES
 
 PERSIAN = ("نیروهای امنیتی ایران روز شنبه در تهران ده‌ها معترض را بازداشت کردند و گفتند که "
            "آرامش به شهر بازگشته است.")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import ARTICLES, EXAMPLE, REPO, hadath
+from hardening_cli import ARTICLES, EXAMPLE, REPO, hadath
 from served import Served
 
 TOKEN = "hardening-token-0f3a9c"

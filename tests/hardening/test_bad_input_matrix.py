@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from bad_inputs import Case, build_matrix, write_huge
-from conftest import hadath, stored_articles, stored_events
+from hardening_cli import hadath, stored_articles, stored_events
 
 _ROW = re.compile(r"^│\s*(skipped|failed)\s*│\s*(.+?)\s*│\s*(.+?)\s*│$")
 _COUNT = re.compile(r"^│\s*(new|unchanged|duplicate|skipped|failed|events in store)\s*│\s*(\d+)\s*│$")

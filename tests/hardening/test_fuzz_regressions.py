@@ -6,7 +6,7 @@ from pathlib import Path
 
 import checks
 import pytest
-from conftest import REPO
+from hardening_cli import REPO
 
 from hadath.ingest import read_one
 from hadath.ingest.records import Skipped
@@ -38,6 +38,16 @@ def test_a_json_lines_file_of_blank_lines_is_named_as_empty(tmp_path: Path, name
     # Found by fuzz_ingest: a .jsonl holding only "\n" yielded nothing, so the run was silent.
     path = tmp_path / name
     path.write_bytes((CRASHES / "ingest" / "jsonl-blank-lines-only").read_bytes()[1:] + b" \r\n")
+    [item] = read_one(path)
+    assert isinstance(item, Skipped)
+    assert item.reason.startswith("empty")
+
+
+def test_a_json_lines_file_of_unicode_blanks_is_named_as_empty(tmp_path: Path) -> None:
+    # Found by fuzz_ingest after the fix above: b"\x1e" is not blank as bytes but is as text
+    # (str.strip takes the record separator), so the file again yielded nothing.
+    path = tmp_path / "lines.jsonl"
+    path.write_bytes((CRASHES / "ingest" / "jsonl-record-separator-only").read_bytes()[1:])
     [item] = read_one(path)
     assert isinstance(item, Skipped)
     assert item.reason.startswith("empty")

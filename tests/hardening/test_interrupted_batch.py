@@ -15,7 +15,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from conftest import REPO, hadath, stored_articles, stored_events
+from hardening_cli import REPO, hadath, stored_articles, stored_events
 
 sys.path.insert(0, str(REPO / "tests" / "batch"))
 from batch_crawl import ENV, batch_command, make_crawl

@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import ARTICLES, REPO, hadath, stored_articles, stored_events
+from hardening_cli import ARTICLES, REPO, hadath, stored_articles, stored_events
 from test_bad_input_matrix import summary
 
 KILLS = 6  # kills per loop: bounded, each at a random moment of the run

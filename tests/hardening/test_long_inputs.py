@@ -8,7 +8,7 @@ import itertools
 import json
 from pathlib import Path
 
-from conftest import EXAMPLE, hadath
+from hardening_cli import EXAMPLE, hadath
 from invariants import article_problems
 
 from hadath.text.sentences import MAX_SENTENCE, split_sentences

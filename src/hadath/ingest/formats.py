@@ -41,23 +41,26 @@ def read_jsonl(text: str, source: str, relpath: str) -> Iterator[RawRecord | Ski
 
 def read_jsonl_file(path: Path, source: str, relpath: str) -> Iterator[RawRecord | Skipped]:
     """JSON Lines read a line at a time, so a crawl of any size never sits in memory whole."""
-    lines = 0
+    said = False  # whether anything was yielded: a file of blank lines must still be named
     with path.open("rb") as stream:
         for number, raw in enumerate(stream, start=1):
-            lines += bool(raw.strip())
             if len(raw) > MAX_JSONL_LINE_BYTES:
+                said = True
                 yield Skipped(f"{source}:{number}", f"line {number} too large "
                                                     f"({len(raw) // 2**20} MB)")
                 continue
             try:
                 line = raw.decode("utf-8-sig" if number == 1 else "utf-8")
             except UnicodeDecodeError as exc:
+                said = True
                 yield Skipped(f"{source}:{number}", f"line {number} is not UTF-8: {exc.reason}")
                 continue
             if line.strip():
+                said = True
                 yield _jsonl_record(line, number, source, relpath)
-    if not lines:
-        # blank lines only: without this the run would count the file nowhere
+    if not said:
+        # blank lines only (Unicode's idea of blank: "\x1e" too): without this the run would
+        # count the file nowhere
         yield Skipped(source, "empty: no JSON Lines record, only blank lines")
 
 
