@@ -60,7 +60,8 @@ def fatalities_best(reports: list[Report]) -> tuple[int | None, str | None]:
     for report, figure in credible:
         key = (figure.get("article_id") or report.article_id, name(figure.get("source")))
         by_source.setdefault(key, []).append(figure)
-    totals = sorted((_source_total(found), key) for key, found in by_source.items())
+    totals = sorted(((_source_total(found), key) for key, found in by_source.items()),
+                    key=lambda t: (t[0], t[1][0], t[1][1] or ""))  # an unnamed source is None
     total, (_, source) = totals[0]
     return total, source
 
