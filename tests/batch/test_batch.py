@@ -58,7 +58,9 @@ def test_copies_are_marked_within_a_partition_and_left_to_load_across(whole_batc
     original = by_url[same_partition["url"].removesuffix("?copy=1")]
     assert same_partition["partition"] == original["partition"]
     assert same_partition["duplicate_of"] == original["id"]
-    assert same_partition["n_events"] == 0 and json.loads(same_partition["record"])["mentions"] == []
+    # extracted as hadath run extracts a copy: the same text gives the same layers
+    assert (json.loads(same_partition["record"])["mentions"]
+            == json.loads(original["record"])["mentions"] != [])
     other_partition = copies[next(u for u in copies if u.endswith("?via=feed"))]
     assert other_partition["duplicate_of"] is None  # a partition sees no other: load decides
 

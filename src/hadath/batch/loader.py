@@ -6,10 +6,8 @@ left as it is.
 
 Near duplicates across partitions are settled here: every article is checked, in input
 order, against the store's articles and the ones loaded before it, as `hadath run` checks
-them. A copy is stored as a copy (its metadata and `duplicate_of`, no layers, no events); an
-article the batch took for a copy within its partition that turns out to be the first of its
-text here (its original was itself a copy of an earlier partition's article) is extracted
-now, so the store holds what `hadath run` on the same inputs would hold.
+them. A copy is stored with `duplicate_of` and its own extraction, as `hadath run` stores it, so
+the store holds what `hadath run` on the same inputs would hold.
 """
 from __future__ import annotations
 
@@ -87,9 +85,10 @@ def _load_article(store: Any, dedup: Any, article_id: str, record: str,
     copy_in_partition = meta.duplicate_of is not None
     dedup.check(meta)  # sets meta.duplicate_of, from everything before it
     try:
-        if meta.duplicate_of:
-            article = Article(article=meta)
-        elif copy_in_partition:
+        # A copy is extracted as `hadath run` extracts it (a near duplicate keeps its own
+        # figures; the store keeps an identical text's reports as its original's). Batches
+        # written before copies were extracted hold a copy without layers: extract it now.
+        if copy_in_partition and not article.sentences:
             from hadath.pipeline import process
 
             article = process(meta, tagger=options.tagger, accurate=options.accurate)
