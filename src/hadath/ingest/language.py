@@ -87,7 +87,8 @@ def _by_function_words(sample: str, script: str) -> str | None:
 
     Running text in any language is largely function words; code, lists of names or
     frequencies are not, so they name no language."""
-    words = Counter(normalize_key(w).lower() for w in _WORD.findall(sample))
+    # a word of tatweel or marks alone normalises to nothing: it is no word of any language
+    words = Counter(key for w in _WORD.findall(sample) if (key := normalize_key(w).lower()))
     scores = {
         language: sum(words[w] for w in vocabulary)
         for language, (word_script, vocabulary) in _function_words().items()
