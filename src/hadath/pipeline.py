@@ -21,6 +21,7 @@ from hadath.geo import resolve_places
 from hadath.mentions import find_actors
 from hadath.ner import uncovered_entities
 from hadath.record import Article, ArticleMeta, Mention
+from hadath.spans import Overlaps, longest_first
 from hadath.text.normalize import normalize_key
 from hadath.text.numbers import find_numbers
 from hadath.text.sentences import split_sentences
@@ -111,9 +112,12 @@ def find_mentions(text: str, *, tagger: bool = True, accurate: bool = False,
     """
     places = [p for p in resolve_places(text) if not _speaker(text, p)]
     actors = find_actors(text, country=main_country(places))
-    places = [p for p in places if not _acts_as_actor(p, actors)]
-    actors = [a for a in actors if not _base_not_group(a, places)]
-    mentions = _without_overlaps(actors + places)
+    # a capital used as a metonym (دمشق تلقت تعهدا) is inside an actor: no event location
+    actor_spans = Overlaps(actors)
+    places = [p for p in places if not any(actor_spans.containing(p.start, p.end))]
+    base_named = any(normalize_key(p.surface).startswith(_BASE_WORD) for p in places)
+    actors = [a for a in actors if not (base_named and _bare_base(a))]
+    mentions = longest_first(actors + places, _longest_actor_first)
     if not tagger:
         return mentions
     extra = uncovered_entities(text, mentions, accurate=accurate, within=tagged)
@@ -147,22 +151,12 @@ def _speaker(text: str, place: Mention) -> bool:
 _BASE_WORD = normalize_key("قاعدة")
 
 
-def _base_not_group(actor: Mention, places: list[Mention]) -> bool:
+def _bare_base(actor: Mention) -> bool:
     """"قاعدة العند ... القاعدة ستسقط": with an air base named, a bare "the base" is that base,
     not al-Qaeda."""
-    return (normalize_key(actor.surface) == "ال" + _BASE_WORD
-            and any(normalize_key(p.surface).startswith(_BASE_WORD) for p in places))
+    return normalize_key(actor.surface) == "ال" + _BASE_WORD
 
 
-def _acts_as_actor(place: Mention, actors: list[Mention]) -> bool:
-    """A capital used as a metonym (دمشق تلقت تعهدا) is an actor, not an event location."""
-    return any(a.start <= place.start and place.end <= a.end for a in actors)
-
-
-def _without_overlaps(mentions: list[Mention]) -> list[Mention]:
-    """Keep the longest of overlapping mentions, actors before places on equal length."""
-    kept: list[Mention] = []
-    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.label != "actor", m.start)):
-        if not any(k.start < m.end and m.start < k.end for k in kept):
-            kept.append(m)
-    return sorted(kept, key=lambda m: (m.start, -m.end))
+def _longest_actor_first(m: Mention) -> tuple[int, bool, int]:
+    """Of overlapping mentions the longest is kept, an actor before a place of equal length."""
+    return -(m.end - m.start), m.label != "actor", m.start

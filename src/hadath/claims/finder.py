@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from hadath.claims.lexicon import matcher
 from hadath.claims.sources import Speaker, source_after, source_before, words_between
 from hadath.record import Article, Claim, Sentence
+from hadath.spans import ByStart
 from hadath.text.normalize import normalize, normalize_key
 from hadath.text.sentences import split_sentences
 
@@ -196,8 +197,9 @@ def find_claims(article: Article) -> list[Claim]:
     claims: list[Claim] = []
     previous: Speaker | None = None
     since_previous = 0
+    by_start = ByStart(cues)
     for sentence in sentences:
-        inside = [c for c in cues if sentence.start <= c.start < sentence.end]
+        inside = by_start.starting_in(sentence.start, sentence.end)
         found, speaker = _sentence_claims(text, article, sentence, inside,
                                           previous if since_previous <= _CONTINUE_SENTENCES else None)
         claims.extend(found)

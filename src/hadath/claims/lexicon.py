@@ -14,6 +14,7 @@ from typing import Any
 
 import ahocorasick
 
+from hadath.spans import longest_first
 from hadath.text.normalize import normalize_key
 
 # Conjunctions and prepositions that attach to the next word ("وأعلن", "بمقتل", "للانسحاب").
@@ -93,11 +94,7 @@ def _whole(text: str, start: int, end: int) -> tuple[bool, bool]:
 
 def _longest_first(hits: list[PhraseHit]) -> list[PhraseHit]:
     """Drop hits inside longer ones ("غارات" inside "غارات جوية"), keep text order."""
-    kept: list[PhraseHit] = []
-    for hit in sorted(hits, key=lambda h: (-(h.end - h.start), h.start)):
-        if all(hit.end <= k.start or hit.start >= k.end for k in kept):
-            kept.append(hit)
-    return sorted(kept, key=lambda h: h.start)
+    return longest_first(hits, lambda h: (-(h.end - h.start), h.start))
 
 
 class MultiMatcher:

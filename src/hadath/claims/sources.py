@@ -7,11 +7,13 @@ came through ("مصادر عسكرية لرويترز" → military sources, via
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from itertools import islice
 
 from hadath.claims.lexicon import table
 from hadath.record import Mention
+from hadath.spans import from_position, starting_in
 from hadath.text.normalize import normalize_key
 
 SPEAKER_LABELS = frozenset({"actor", "person", "org"})
@@ -41,8 +43,9 @@ def words_between(text: str, start: int, end: int, most: int | None = None) -> i
     return sum(1 for _ in islice(_WORD.finditer(text, start, end), most + 1))
 
 
-def _speaker_mentions(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.label in SPEAKER_LABELS]
+def _speakers_from(mentions: list[Mention], pos: int) -> Iterator[Mention]:
+    """The mentions that can speak (sorted by start), from the first at or after `pos`."""
+    return (m for m in from_position(mentions, pos) if m.label in SPEAKER_LABELS)
 
 
 def _first_word(text: str, pos: int) -> tuple[int, int, str] | None:
@@ -79,7 +82,7 @@ def _unnamed_source(text: str, pos: int, limit: int) -> tuple[int, int, str] | N
     return start, end, name
 
 
-def _media_after(text: str, mentions: list[Mention], pos: int) -> Mention | None:
+def _media_after(text: str, mentions: Iterable[Mention], pos: int) -> Mention | None:
     """A media outlet written as "لـ<outlet>" right after `pos` ("مصادر لرويترز")."""
     for m in mentions:
         if m.start < pos:
@@ -93,11 +96,13 @@ def _media_after(text: str, mentions: list[Mention], pos: int) -> Mention | None
     return None
 
 
-def _attached_actor(text: str, mentions: list[Mention], pos: int) -> Mention | None:
+def _attached_actor(text: str, mentions: Iterable[Mention], pos: int) -> Mention | None:
     """The actor an unnamed source belongs to: "مصادر بالجيش السوري", "مصادر في الجيش"."""
     for m in mentions:
-        if m.start < pos or words_between(text, pos, m.start, most=1) > 1:
+        if m.start < pos:
             continue
+        if words_between(text, pos, m.start, most=1) > 1:
+            break  # the mentions are in text order: every later one is further
         lead = normalize_key(text[pos:m.start])
         if lead in ("ب", "في", "من") or not lead:
             return m
@@ -106,23 +111,24 @@ def _attached_actor(text: str, mentions: list[Mention], pos: int) -> Mention | N
 
 def source_after(text: str, mentions: list[Mention], pos: int, limit: int) -> Speaker | None:
     """The speaker that follows a cue at `pos` (VSO order: "وقال الجيش", "بحسب المرصد")."""
-    speakers = _speaker_mentions(mentions)
     unnamed = _unnamed_source(text, pos, limit)
     if unnamed is not None:
         start, end, name = unnamed
-        owner = _attached_actor(text, speakers, end)
+        owner = _attached_actor(text, _speakers_from(mentions, end), end)
         if owner is not None:
             end = owner.end
             name = f"{owner.canonical or owner.surface} {name.split(' ')[-1]}"
-        via = _media_after(text, speakers, end)
+        via = _media_after(text, _speakers_from(mentions, end), end)
         if via is not None:
             end = via.end
         return Speaker(start, end, text[start:end], name, owner,
                        via.canonical if via else None)
-    for m in speakers:
-        if pos <= m.start < limit and words_between(text, pos, m.start) <= _GAP_WORDS \
+    for m in _speakers_from(mentions, pos):
+        if m.start >= limit:
+            break
+        if words_between(text, pos, m.start) <= _GAP_WORDS \
                 and not _COMPLEMENTISER.search(normalize_key(text[pos:m.start])):
-            via = _media_after(text, speakers, m.end)
+            via = _media_after(text, _speakers_from(mentions, m.end), m.end)
             end = via.end if via else m.end
             return Speaker(m.start, end, text[m.start:end], _name(m), m,
                            via.canonical if via else None)
@@ -132,8 +138,8 @@ def source_after(text: str, mentions: list[Mention], pos: int, limit: int) -> Sp
 def source_before(text: str, mentions: list[Mention], pos: int, floor: int) -> Speaker | None:
     """The speaker right before a cue (SVO order: "الجيش السوري يعترف")."""
     best = None
-    for m in _speaker_mentions(mentions):
-        if floor <= m.start and m.end <= pos and words_between(text, m.end, pos) <= 1:
+    for m in starting_in(mentions, floor, pos):
+        if m.label in SPEAKER_LABELS and m.end <= pos and words_between(text, m.end, pos) <= 1:
             best = m
     if best is None:
         return None

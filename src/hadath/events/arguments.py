@@ -17,6 +17,7 @@ from hadath.events.governing import role_of
 from hadath.events.places import prayer_name
 from hadath.mentions import lookup_actor
 from hadath.record import Mention
+from hadath.spans import starting_in
 from hadath.text.normalize import normalize, normalize_key
 
 ACTOR_LABELS = frozenset({"actor", "person", "org"})
@@ -44,11 +45,11 @@ class Actors:
 
 
 def actor_mentions(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
-    """Actors (not outlets) inside [start, end), in text order; a country named where an
-    actor stands ("توصلت روسيا وتركيا إلى اتفاق") is its government."""
+    """Actors (not outlets) inside [start, end) of `mentions` (sorted by start), in text order; a
+    country named where an actor stands ("توصلت روسيا وتركيا إلى اتفاق") is its government."""
     found = []
-    for m in mentions:
-        if not (start <= m.start and m.end <= end):
+    for m in starting_in(mentions, start, end):
+        if m.end > end:
             continue
         if m.label in ACTOR_LABELS and m.kind not in _NOT_ACTORS and (m.kind or m.canonical):
             found.append(m)

@@ -6,15 +6,18 @@ the place, dates, evidence span and source name of an event candidate.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from itertools import accumulate
 from typing import Any
 
 from hadath.events.cues import ArticleCues, Cue
 from hadath.events.dates import split_value
 from hadath.events.places import Place, best_place
 from hadath.record import Article, Claim, Mention, Sentence, TimeExpr
+from hadath.spans import ByStart, Overlaps, starting_in
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,54 @@ class Doc:
         from hadath.events.readings import counted  # readings reads Doc
 
         return [m for m in self.article.mentions if not counted(self, m)]
+
+    @cached_property
+    def mention_spans(self) -> Overlaps:
+        """The article's mentions, asked which overlap a span."""
+        return Overlaps(self.article.mentions)
+
+    @cached_property
+    def number_spans(self) -> Overlaps:
+        """The article's numbers, asked which overlap a span."""
+        return Overlaps(self.article.numbers)
+
+    @cached_property
+    def claims_by_start(self) -> ByStart:
+        """The article's claims, asked which start in a span (in the claims' own order)."""
+        return ByStart(self.article.claims)
+
+    @cached_property
+    def said_on(self) -> tuple[list[int], list[int]]:
+        """Of the claims whose reporting verb comes first, the verbs' starts in order and, for
+        each, the furthest that the contents of the claims up to it begin."""
+        spans = sorted((c.cue_start, c.start) for c in self.article.claims
+                       if c.cue_start is not None and c.cue_start < c.start)
+        reach = list(accumulate((content for _, content in spans), max))
+        return [cue for cue, _ in spans], reach
+
+    @cached_property
+    def _claim_spans(self) -> Overlaps:
+        return Overlaps(self.article.claims)
+
+    @cached_property
+    def _claim_order(self) -> dict[int, int]:
+        return {id(c): i for i, c in enumerate(self.article.claims)}
+
+    @cached_property
+    def _claims_by_cue(self) -> dict[int, list[Claim]]:
+        by_cue: dict[int, list[Claim]] = {}
+        for c in self.article.claims:
+            if c.cue_start is not None:
+                by_cue.setdefault(c.cue_start, []).append(c)
+        return by_cue
+
+    @cached_property
+    def _names(self) -> _NameIndex:
+        return _NameIndex(self.article.mentions)
+
+    @cached_property
+    def _speakers(self) -> dict[int, Mention | None]:
+        return {}
 
 
 @dataclass(frozen=True)
@@ -82,31 +133,75 @@ def published_day(article: Article) -> date | None:
 
 
 def inside(items: list[Any], span: Sentence) -> list[Any]:
-    return [x for x in items if span.start <= x.start < span.end]
+    """The items (a layer, sorted by start) that start inside `span`."""
+    return list(starting_in(items, span.start, span.end))
 
 
-def _claim_at(claims: list[Claim], pos: int) -> Claim | None:
-    """The innermost claim whose content or cue holds `pos`."""
-    holding = [c for c in claims if c.start <= pos < c.end or c.cue_start == pos]
-    return min(holding, key=lambda c: c.end - c.start) if holding else None
+def _claim_at(doc: Doc, pos: int) -> Claim | None:
+    """The innermost claim whose content or cue holds `pos` (the first of the article's claims
+    on equal length)."""
+    order = doc._claim_order
+    holding = {id(c): c for c in doc._claim_spans.overlapping(pos, pos + 1)}
+    holding.update((id(c), c) for c in doc._claims_by_cue.get(pos, ()))
+    by_order = sorted(holding.values(), key=lambda c: order[id(c)])
+    return min(by_order, key=lambda c: c.end - c.start) if by_order else None
 
 
 def speaker_of(doc: Doc, claim: Claim | None) -> Mention | None:
-    """The actor mention that voices `claim`: the last one named so before its cue."""
+    """The actor mention that voices `claim`: the last one named so before its cue, else the
+    last whose words are part of the source's."""
     if claim is None or claim.source is None:
         return None
-    cue = claim.cue_start if claim.cue_start is not None else claim.start
-    named = [m for m in doc.article.mentions if m.label != "place" and m.start < max(cue, claim.start)
-             and (m.canonical == claim.source or m.surface == claim.source_surface)]
-    owners = [m for m in doc.article.mentions if claim.source_surface
-              and m.surface in claim.source_surface and m.label != "place"]
-    return named[-1] if named else (owners[-1] if owners else None)
+    key = id(claim)
+    if key not in doc._speakers:
+        cue = claim.cue_start if claim.cue_start is not None else claim.start
+        names = doc._names
+        named = max(names.last_before(names.by_canonical, claim.source, max(cue, claim.start)),
+                    names.last_before(names.by_surface, claim.source_surface,
+                                      max(cue, claim.start)))
+        if named < 0 and claim.source_surface:
+            named = names.last_inside(claim.source_surface)
+        doc._speakers[key] = doc.article.mentions[named] if named >= 0 else None
+    return doc._speakers[key]
+
+
+class _NameIndex:
+    """Where each name is mentioned (actors and persons, not places), by position in the
+    article's mentions, so that finding a claim's speaker reads no other name."""
+
+    def __init__(self, mentions: list[Mention]) -> None:
+        self.by_canonical: dict[str | None, list[int]] = {}
+        self.by_surface: dict[str | None, list[int]] = {}
+        self.starts = [m.start for m in mentions]
+        for i, m in enumerate(mentions):
+            if m.label != "place":
+                self.by_canonical.setdefault(m.canonical, []).append(i)
+                self.by_surface.setdefault(m.surface, []).append(i)
+        self.last_by_surface = {surface: found[-1] for surface, found in self.by_surface.items()}
+
+    def last_before(self, index: dict[str | None, list[int]], name: str | None,
+                    pos: int) -> int:
+        """The last mention of `name` in `index` that starts before `pos`, or -1."""
+        found = index.get(name) if name is not None else None
+        if not found:
+            return -1
+        n = bisect_left(found, pos, key=self.starts.__getitem__)
+        return found[n - 1] if n else -1
+
+    def last_inside(self, words: str) -> int:
+        """The last mention whose surface is part of `words`, or -1."""
+        if len(words) > 64:  # too many substrings to try: read the names instead
+            hits = (i for s, i in self.last_by_surface.items() if s in words)
+        else:
+            hits = (i for a in range(len(words)) for b in range(a + 1, len(words) + 1)
+                    if (i := self.last_by_surface.get(words[a:b])) is not None)
+        return max(hits, default=-1)
 
 
 def site_of(doc: Doc, frame: Frame, pos: int) -> Site:
     """Where `pos` sits in its sentence: clause, enclosing claim, speaker."""
     clause = next((c for c in frame.clauses if c.start <= pos < c.end), frame.sentence)
-    claim = _claim_at(doc.article.claims, pos)
+    claim = _claim_at(doc, pos)
     return Site(frame, clause, claim, speaker_of(doc, claim))
 
 

@@ -7,6 +7,7 @@ them ACLED-style (one event per type, place and day) and returns SPEC event reco
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -57,6 +58,7 @@ from hadath.events.readings import (
 from hadath.events.records import Candidate, to_record, unique_ids
 from hadath.events.statements import statement_candidate, threat_candidates
 from hadath.record import Article, Sentence
+from hadath.spans import starting_in
 from hadath.text.normalize import normalize_key
 from hadath.text.sentences import split_clauses, split_sentences
 
@@ -179,10 +181,7 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
     timed = sorted(triggers + inside(doc.cues.figures, sentence), key=lambda c: c.start)
     # "ذكر مسؤول حكومي السبت أن ...": a day between a reporting verb and what is reported dates
     # the statement, not the act
-    said_on = [(c.cue_start, c.start) for c in doc.article.claims
-               if c.cue_start is not None and c.cue_start < c.start]
-    speech = [t for t in inside(doc.article.times, sentence)
-              if any(a <= t.start < b for a, b in said_on)]
+    speech = [t for t in inside(doc.article.times, sentence) if _said_on(doc, t.start)]
     times_here = [t for t in inside(doc.article.times, sentence) if t not in speech]
     times = assign_times(text, clauses, timed, times_here, since, doc.published)
     owned, free = assign_places(text, clauses, timed, inside(doc.places, sentence))
@@ -203,9 +202,16 @@ def _learned_events(doc: Doc, index: int, sentence: Sentence,
     return out
 
 
+def _said_on(doc: Doc, pos: int) -> bool:
+    """Whether `pos` lies between a reporting verb and what it reports (ذكر مسؤول السبت أن)."""
+    cues, reach = doc.said_on
+    n = bisect_right(cues, pos)  # the claims whose verb comes at or before pos
+    return n > 0 and reach[n - 1] > pos
+
+
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:
     triggers = [t for t in inside(doc.cues.triggers, sentence)
-                if not inside_mention(t, doc.article.mentions)]
+                if not inside_mention(t, doc.mention_spans)]
     triggers = drop_repeats(doc.text, triggers)
     frame = _frame(doc, index, sentence, triggers)
     out: list[Candidate] = []
@@ -221,7 +227,7 @@ def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate
             cand.trigger = (trigger.start, trigger.end)
             out.append(cand)
     out = _one_act_per_clause(out)
-    claims = [c for c in doc.article.claims if sentence.start <= c.start < sentence.end]
+    claims = doc.claims_by_start.starting_in(sentence.start, sentence.end)
     out.extend(threat_candidates(doc, frame, claims))
     figures = find_figures(doc.text, sentence.start, sentence.end,
                            inside(doc.cues.figures, sentence), doc.article.numbers,
@@ -372,12 +378,16 @@ def extract_events(article: Article) -> list[dict[str, Any]]:
     return unique_ids(kept)
 
 
+_DETAINED_GAP = 64  # characters from a trigger's start to the name: a trigger and "على "
+
+
 def _detained_name(text: str, place: Place, triggers: list[Cue]) -> bool:
     """"ألقت القبض على سليمان هلال الأسد": right after an arrest the name is the person held,
     even when a gazetteer knows a town of that name."""
+    # the triggers that end up to a few characters before the name (spaces, "على")
     return any(t.value in _DETENTION and t.end <= place.start
                and normalize_key(text[t.end:place.start]) in ("", "علي")
-               for t in triggers)
+               for t in starting_in(triggers, place.start - _DETAINED_GAP, place.start))
 
 
 def _reportable(record: dict[str, Any], today: str | None) -> bool:

@@ -14,6 +14,7 @@ from hadath.claims.sources import words_between
 from hadath.events.arguments import actor_mentions
 from hadath.events.cues import Cue
 from hadath.record import Mention, NumberExpr
+from hadath.spans import starting_in
 from hadath.text.normalize import normalize_key
 
 _WORD = re.compile(r"\w+")
@@ -82,8 +83,8 @@ def find_figures(text: str, start: int, end: int, cues: list[Cue], numbers: list
     """Casualty and detention figures in text[start:end]."""
     figures: list[Figure] = []
     used: set[int] = set()
-    span_numbers = [n for n in numbers if start <= n.start and n.end <= end]
-    span_cues = [c for c in cues if start <= c.start < end]
+    span_numbers = [n for n in starting_in(numbers, start, end) if n.end <= end]
+    span_cues = starting_in(cues, start, end)
     for cue in span_cues:
         # "مقتل مدني وإصابة 4 آخرين": a number after the next cue is that cue's figure
         nxt = next((c.start for c in span_cues if c.start >= cue.end), end)

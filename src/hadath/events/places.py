@@ -125,7 +125,9 @@ def _dateline(text: str, m: Mention) -> bool:
     start = text.rfind("\n", 0, m.start) + 1
     end = text.find("\n", m.end)
     line = text[start:end if end >= 0 else len(text)]
-    if len(line.split()) <= _DATELINE_WORDS and any(d in line for d in (" – ", " - ", " — ")):
+    # (words counted up to one past the limit: a paragraph of prose is not read to its end)
+    if len(line.split(maxsplit=_DATELINE_WORDS)) <= _DATELINE_WORDS \
+            and any(d in line for d in (" – ", " - ", " — ")):
         return True
     # "كييف 25 شوال 1436 هـ الموافق 10 اغسطس 2015 م واس", "القاهرة (رويترز) -", "بيروت - أ ف ب":
     # a paragraph opened by a city and then a date, an agency or a dash

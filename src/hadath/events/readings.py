@@ -13,6 +13,7 @@ from hadath.events.cues import STATEMENT_TYPES, Cue
 from hadath.events.dates import compare_to
 from hadath.events.governing import role_of
 from hadath.record import Mention, Sentence, TimeExpr
+from hadath.spans import Overlaps, starting_in
 from hadath.text.normalize import normalize_key
 
 _TARGET_WORDS = 5
@@ -52,8 +53,9 @@ def recalled_time(doc: Doc, start: int) -> TimeExpr | None:
 def counted(doc: Doc, m: Mention) -> bool:
     """The noun a number counts ("15 جنديا أفغانيا", "20 عنصرا من داعش" is not: من names a side)."""
     # a number's span may hold its noun: "15 جنديا" is one NumberExpr
-    return any(n.start < m.start and (m.start < n.end or not doc.text[n.end:m.start].strip())
-               for n in doc.article.numbers if m.start - n.end <= 2)
+    # the numbers that start before the mention and end at most two characters before it
+    return any(m.start < n.end or not doc.text[n.end:m.start].strip()
+               for n in doc.number_spans.overlapping(m.start - 3, m.start))
 
 
 def anaphoric(doc: Doc, site: Site, trigger: Cue) -> bool:
@@ -100,16 +102,15 @@ def victim_kind(doc: Doc, clause: Sentence, trigger: Cue) -> str | None:
         return len(words) <= _TARGET_WORDS and any(role_of(roles, w) == "target_after"
                                                    for w in words)
 
-    after = [v for v in doc.cues.victims if trigger.end <= v.start < clause.end and near(v)]
+    after = [v for v in starting_in(doc.cues.victims, trigger.end, clause.end) if near(v)]
     return after[0].value if after else None
 
 
-def inside_mention(trigger: Cue, mentions: list[Mention]) -> bool:
+def inside_mention(trigger: Cue, mentions: Overlaps) -> bool:
     """"تحرير" in "هيئة تحرير الشام" is a name, not a trigger; "هجوما روسيا" keeps its
     trigger, the name that starts with it is who attacked."""
-    return any(m.start < trigger.end and trigger.start < m.end
-               and (m.start != trigger.start or trigger.pos == "verb")  # "فجر ليبيا"
-               for m in mentions)
+    return any(m.start != trigger.start or trigger.pos == "verb"  # "فجر ليبيا"
+               for m in mentions.overlapping(trigger.start, trigger.end))
 
 
 def drop_repeats(text: str, triggers: list[Cue]) -> list[Cue]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 import ahocorasick
 
 from hadath.geo.gazetteer import load_gazetteer
+from hadath.spans import longest_first
 
 # Single-letter proclitics: and, so, with/in, to/for, like; in the order Arabic stacks them.
 _CONJUNCTIONS = ("و", "ف")
@@ -80,9 +81,4 @@ def _letters_before(norm: str, start: int) -> str:
 
 
 def _longest_leftmost(hits: list[NameHit]) -> list[NameHit]:
-    hits.sort(key=lambda h: (-(h.end - h.start), h.start))
-    taken: list[NameHit] = []
-    for hit in hits:
-        if all(hit.end <= t.start or hit.start >= t.end for t in taken):
-            taken.append(hit)
-    return sorted(taken, key=lambda h: h.start)
+    return longest_first(hits, lambda h: (-(h.end - h.start), h.start))

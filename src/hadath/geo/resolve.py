@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from itertools import pairwise
 
@@ -48,6 +49,9 @@ AREA_PLURALS = frozenset(["قري", "مناطق", "مدن", "بلدات", "ار�
 DEFAULT_POPULATION = 100_000  # curated rows without a census figure: notable enough to be named
 # Gap words allowed between a place and the larger unit that locates it (X في سوريا، X، لبنان).
 LOCATING_GAPS = frozenset(["", "في", "،", ",", "-", "(", "ب", "في ب", "، ب"])
+# A co-mentioned place orients a name within a news story's length of it (a few thousand
+# characters), not across a whole transcript or dump: there it would cost names × names.
+ANCHOR_REACH = 20_000
 
 
 def resolve_places(text: str) -> list[Mention]:
@@ -63,10 +67,14 @@ def resolve_places(text: str) -> list[Mention]:
     for t in reversed(toponyms):  # a locating unit follows the place it locates
         _choose(t, Counter(), [])
     context = _country_context(toponyms, norm)
-    anchors = [t for t in toponyms if t.choice and _confident(t)
-               and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")]
+    anchors = sorted((t for t in toponyms if t.choice and _confident(t)
+                      and t.choice.kind in ("city", "neighbourhood", "landmark", "admin1")),
+                     key=lambda a: a.start)
+    starts = [a.start for a in anchors]
     for t in toponyms:
-        _choose(t, context, [a for a in anchors if a is not t and a.hit.key != t.hit.key])
+        near = anchors[bisect_left(starts, t.start - ANCHOR_REACH):
+                       bisect_right(starts, t.end + ANCHOR_REACH)]
+        _choose(t, context, [a for a in near if a is not t and a.hit.key != t.hit.key])
     phrases = has_non_place_phrase(norm)
     kept = [t for t in toponyms if t.choice and _has_evidence(t, norm, gazetteer, context)
             and not (phrases and _inside_non_place_phrase(t, norm))]
@@ -219,8 +227,11 @@ def _components(t: Toponym, place: Place, context: Counter[str], anchors: list[T
 def _nearest(place: Place, anchors: list[Toponym]) -> tuple[Toponym | None, float]:
     """The first of the placed anchors nearest to `place`, and its distance in km."""
     nearest, least = None, 0.0
+    seen: set[int] = set()
     for anchor in anchors:
-        if anchor.choice is not None:
+        # a place named again is no nearer: the first naming of it stands
+        if anchor.choice is not None and id(anchor.choice) not in seen:
+            seen.add(id(anchor.choice))
             km = distance_km(place, anchor.choice)
             if nearest is None or km < least:
                 nearest, least = anchor, km

@@ -19,6 +19,7 @@ from hadath.geo.matcher import PROCLITICS, NameHit
 from hadath.geo.qualifiers import Qualifier, adjective_country, all_qualifier_words, qualifier_role
 from hadath.geo.sounds import arabic_skeleton, find_by_sound
 from hadath.geo.toponym import UNIT_KINDS, Toponym
+from hadath.spans import Overlaps
 from hadath.text.normalize import NormText, normalize_key
 
 # Qualifiers that introduce a named settlement or part of one (not جامعة "league", سد "block",
@@ -137,6 +138,7 @@ def qualified_unknowns(norm: str) -> list[Unlisted]:
 def unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
     """قرية تل أعور في ريف إدلب: a village we do not list, coded at the unit that contains it."""
     extra: list[Toponym] = []
+    known = Overlaps(toponyms)
     for unit in toponyms:
         place = unit.choice
         if place is None or place.kind not in UNIT_KINDS or unit.located_only or (
@@ -144,8 +146,8 @@ def unlisted_places(toponyms: list[Toponym], norm: str) -> list[Toponym]:
             continue
         unit_qualified = any(q.role in ("admin1", "settlement") for q in unit.qualifiers)
         found = unlisted_before(norm, unit.start, unit_qualified)
-        if found is None or any(found.start < t.end and t.start < found.end
-                                for t in toponyms + extra):
+        if found is None or any(known.overlapping(found.start, found.end)) \
+                or any(found.start < t.end and t.start < found.end for t in extra):
             continue
         name = norm[found.name_start:found.end]
         village = Toponym(NameHit(found.name_start, found.end, name, ""), found.start, found.end,
@@ -175,8 +177,10 @@ def towns_by_sound(toponyms: list[Toponym], nt: NormText, context: Counter[str])
     countries the article is about (longest reading first)."""
     norm = nt.text
     extra: list[Toponym] = []
+    known = Overlaps(toponyms)
     for found in sorted(qualified_unknowns(norm), key=lambda u: u.start - u.end):
-        if any(found.start < t.end and t.start < found.end for t in toponyms + extra):
+        if any(known.overlapping(found.start, found.end)) \
+                or any(found.start < t.end and t.start < found.end for t in extra):
             continue
         name = norm[found.name_start:found.end]
         if len(arabic_skeleton(name.replace(" ", ""))) < 4 or not _looks_like_a_name(nt, found):

@@ -28,6 +28,7 @@ from hadath.mentions.actor_lexicon import (
 )
 from hadath.mentions.actor_matcher import AliasMatch
 from hadath.mentions.actor_titles import add_short_names, merge_titles
+from hadath.spans import ByStart
 from hadath.text.normalize import normalize_key
 
 _WORD = re.compile(r"\w+")
@@ -41,6 +42,9 @@ _PREPOSITIONS = frozenset({"في", "من", "الي", "علي", "عن", "مع", "
 _RELATIVES = frozenset({"التي", "الذي", "اللذين", "اللتين", "الذين", "اللواتي", "اللاتي"})
 _CHAIN_GAP = re.compile(r"\s*[،,]?\s*و?")
 _SENTENCE_STOPS = (".", "!", "؟", "?", "\n")
+# A bare form ("التنظيم", "المرصد") names an actor of the same story, a few thousand
+# characters away at most, not one of a transcript's or a dump's far pages.
+REFERENCE_REACH = 20_000
 
 
 def country_context(matches: list[AliasMatch]) -> Counter[str]:
@@ -176,6 +180,8 @@ def _anaphor(match: AliasMatch, target: AliasTarget, text: str, drafts: list[Dra
              local: str | None, counts: Counter[str], lex: ActorLexicon) -> Draft | None:
     row = anaphor_row(match, target, lex)
     for prior in reversed(drafts):
+        if prior.start < match.start - REFERENCE_REACH:
+            break
         if refers_to(text, row, prior):
             return _pointing_to(match, prior, float(row["score"]), "anaphor")
     fallback = row["fallback"]
@@ -231,10 +237,12 @@ def resolve_cataphors(text: str, pending: list[tuple[AliasMatch, dict[str, str]]
     """A short name before the full one ("قال المرصد" … "المرصد السوري لحقوق الإنسان"), as
     leads often do: the first later actor with the right head word."""
     found = []
+    following = ByStart(drafts)
     for match, row in pending:
         if not row["heads"]:
             continue  # only forms that name their head word (المرصد، الحركة) look ahead
-        later = [d for d in drafts if d.start >= match.end and refers_to(text, row, d)]
+        ahead = following.starting_in(match.end, match.end + REFERENCE_REACH)
+        later = [d for d in ahead if refers_to(text, row, d)]
         if later:
             found.append(_pointing_to(match, later[0], float(row["score"]) - 0.1, "cataphor"))
     return sorted(drafts + found, key=lambda d: d.start)

@@ -75,10 +75,9 @@ class ArticleLayers:
     def tags(self, start: int, end: int) -> list[str]:
         """The tags of every span overlapping [start, end), with B/I for where it begins."""
         out = []
-        lo = bisect_left(self._starts, start - self.longest)
-        for span in self.spans[lo:]:
-            if span.start >= end:
-                break
+        for i in range(bisect_left(self._starts, start - self.longest),
+                       bisect_left(self._starts, end)):
+            span = self.spans[i]
             if span.end > start:
                 out.append(("B" if span.start >= start else "I") + span.tag)
         return out

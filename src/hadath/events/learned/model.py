@@ -28,6 +28,7 @@ from hadath.events.learned.features import (
     word_tokens,
 )
 from hadath.record import Article, Sentence
+from hadath.spans import ByStart
 from hadath.text.tokens import Token
 
 ROLES = ("actor1", "actor2", "place", "time", "source")
@@ -164,9 +165,11 @@ class EventModel:
         title_end = len(article.article.title or "") if article.text.startswith(
             article.article.title or "\0") else 0
         out: list[Detection] = []
+        readings = readings or []
+        by_start = ByStart(readings)
         for index, sentence in enumerate(article.sentences):
-            mine = [(i, r) for i, r in enumerate(readings or ())
-                    if sentence.start <= r.start < sentence.end]
+            mine = [(i, readings[i])
+                    for i in by_start.indices_starting_in(sentence.start, sentence.end)]
             if not (mine or layers.any_cue(sentence.start, sentence.end)):
                 continue  # no lexicon cue, figure or reporting verb: the models are not asked
             out.extend(self.detect_sentence(article.text, index, sentence, layers, year,
