@@ -361,5 +361,28 @@ def tag_tokens(tokens: list[str]) -> list[str]:
 
 def tag_document_entities(sentences: list[list[str]], *, accurate: bool = False
                           ) -> list[list[Entity]]:
-    """Entities with their confidence for every sentence of one document."""
-    return load_model(accurate=accurate).tag_document_entities(sentences)
+    """Entities with their confidence for every sentence of one document. A document longer
+    than a long story is tagged a part at a time (names are read again within a part), so
+    that memory stays bounded on a transcript or a dump."""
+    model = load_model(accurate=accurate)
+    found: list[list[Entity]] = []
+    for part in _parts(sentences):
+        found.extend(model.tag_document_entities(part))
+    return found
+
+
+DOCUMENT_TOKENS = 10_000  # tokens tagged at once: about 60,000 characters of news
+
+
+def _parts(sentences: list[list[str]]) -> list[list[list[str]]]:
+    """Consecutive runs of whole sentences of at most DOCUMENT_TOKENS tokens (a longer
+    sentence alone)."""
+    parts: list[list[list[str]]] = [[]]
+    size = 0
+    for sentence in sentences:
+        if parts[-1] and size + len(sentence) > DOCUMENT_TOKENS:
+            parts.append([])
+            size = 0
+        parts[-1].append(sentence)
+        size += len(sentence)
+    return parts
