@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from operator import attrgetter
-from typing import Any, Protocol, TypeVar
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 
 class Span(Protocol):
@@ -19,6 +19,13 @@ class Span(Protocol):
 
     @property
     def end(self) -> int: ...
+
+
+class Range(NamedTuple):
+    """A span given as two offsets."""
+
+    start: int
+    end: int
 
 
 S = TypeVar("S", bound=Span)

@@ -272,8 +272,10 @@ def _run_measured(command: list[str], scratch: Path) -> dict[str, float]:
               "stderr=subprocess.DEVNULL).returncode; "
               "wall = time.perf_counter() - started; r = resource.getrusage(resource.RUSAGE_CHILDREN); "
               "print(wall, r.ru_utime + r.ru_stime, r.ru_maxrss / 1024, code)")
+    # compiled bytecode is one of the caches the untimed run fills, as on a user's machine
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     done = subprocess.run([sys.executable, "-c", script, *command], capture_output=True,
-                          text=True, check=True, cwd=scratch, env=os.environ.copy())
+                          text=True, check=True, cwd=scratch, env=env)
     wall, cpu, peak, code = map(float, done.stdout.split())
     if code:
         raise RuntimeError(f"{' '.join(command)} exited {code:.0f}")

@@ -14,6 +14,7 @@ from hadath.ner.model import Entity, tag_document_entities
 from hadath.ner.stems import split_clitics
 from hadath.ner.words import split_words
 from hadath.record import Mention
+from hadath.spans import Overlaps, Range
 from hadath.text.normalize import normalize, normalize_key
 from hadath.text.sentences import split_sentences
 
@@ -28,9 +29,9 @@ def find_entities(text: str, *, accurate: bool = False,
     `accurate` tags with the accurate models (`load_model`) instead of the fast ones;
     `within` (spans of `text`) tags only the sentences that overlap one of them."""
     pieces: list[list[tuple[int, int]]] = []
+    wanted = Overlaps([Range(s, e) for s, e in within]) if within is not None else None
     for sentence in split_sentences(text):
-        if within is not None and not any(s < sentence.end and sentence.start < e
-                                          for s, e in within):
+        if wanted is not None and not any(wanted.overlapping(sentence.start, sentence.end)):
             continue
         spans = [(sentence.start + s, sentence.start + e)
                  for s, e in split_words(text[sentence.start: sentence.end])]
@@ -81,8 +82,8 @@ def uncovered_entities(text: str, mentions: list[Mention], *, accurate: bool = F
                        within: Sequence[tuple[int, int]] | None = None) -> list[Mention]:
     """Tagger entities of `text` that overlap none of `mentions` (the gazetteer's), in the
     sentences that overlap `within` (all of them when it is None)."""
-    taken = sorted((m.start, m.end) for m in mentions)
     if within is not None and not within:
         return []
+    taken = Overlaps(mentions)
     return [m for m in find_entities(text, accurate=accurate, within=within)
-            if not any(start < m.end and m.start < end for start, end in taken)]
+            if not any(taken.overlapping(m.start, m.end))]
