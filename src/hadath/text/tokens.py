@@ -69,7 +69,7 @@ def _split_article(rest: str) -> tuple[str | None, str]:
     return None, rest
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)  # the words that recur; a crawl's new words would grow it without end
 def split_clitics(word: str) -> tuple[tuple[str, ...], str, str | None, int, int]:
     """Split a normalised word: (prefixes, stem, suffix, chars before stem, chars after stem).
 

@@ -23,7 +23,7 @@ _LEFT = r"(?<!\w)(?P<clitic>[وف]?[بلك]?)"
 _RIGHT = r"(?!\w)"
 _PLACEHOLDER = re.compile(r"\{([A-Za-z_]\w*)(?::(\w+))?\}")
 # The words looked up are few and recur in every article: normalise each once.
-_key = lru_cache(maxsize=1 << 16)(normalize_key)
+_key = lru_cache(maxsize=1 << 14)(normalize_key)
 
 
 @dataclass(frozen=True)
