@@ -6,7 +6,7 @@ the place, dates, evidence span and source name of an event candidate.
 """
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
@@ -54,8 +54,14 @@ class Doc:
         """The article's claims, asked which start in a span (in the claims' own order)."""
         return ByStart(self.article.claims)
 
+    def said_at(self, pos: int) -> bool:
+        """Whether `pos` lies between a reporting verb and what it reports (ذكر مسؤول السبت أن)."""
+        cues, reach = self._said_spans
+        n = bisect_right(cues, pos)  # the claims whose verb comes at or before pos
+        return n > 0 and reach[n - 1] > pos
+
     @cached_property
-    def said_on(self) -> tuple[list[int], list[int]]:
+    def _said_spans(self) -> tuple[list[int], list[int]]:
         """Of the claims whose reporting verb comes first, the verbs' starts in order and, for
         each, the furthest that the contents of the claims up to it begin."""
         spans = sorted((c.cue_start, c.start) for c in self.article.claims
@@ -141,10 +147,8 @@ def _claim_at(doc: Doc, pos: int) -> Claim | None:
     """The innermost claim whose content or cue holds `pos` (the first of the article's claims
     on equal length)."""
     order = doc._claim_order
-    holding = {id(c): c for c in doc._claim_spans.overlapping(pos, pos + 1)}
-    holding.update((id(c), c) for c in doc._claims_by_cue.get(pos, ()))
-    by_order = sorted(holding.values(), key=lambda c: order[id(c)])
-    return min(by_order, key=lambda c: c.end - c.start) if by_order else None
+    holding = [*doc._claim_spans.overlapping(pos, pos + 1), *doc._claims_by_cue.get(pos, ())]
+    return min(holding, key=lambda c: (c.end - c.start, order[id(c)])) if holding else None
 
 
 def speaker_of(doc: Doc, claim: Claim | None) -> Mention | None:

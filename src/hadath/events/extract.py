@@ -7,7 +7,6 @@ them ACLED-style (one event per type, place and day) and returns SPEC event reco
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Any
@@ -181,7 +180,7 @@ def _frame(doc: Doc, index: int, sentence: Sentence, triggers: list[Cue]) -> Fra
     timed = sorted(triggers + inside(doc.cues.figures, sentence), key=lambda c: c.start)
     # "ذكر مسؤول حكومي السبت أن ...": a day between a reporting verb and what is reported dates
     # the statement, not the act
-    speech = [t for t in inside(doc.article.times, sentence) if _said_on(doc, t.start)]
+    speech = [t for t in inside(doc.article.times, sentence) if doc.said_at(t.start)]
     times_here = [t for t in inside(doc.article.times, sentence) if t not in speech]
     times = assign_times(text, clauses, timed, times_here, since, doc.published)
     owned, free = assign_places(text, clauses, timed, inside(doc.places, sentence))
@@ -200,13 +199,6 @@ def _learned_events(doc: Doc, index: int, sentence: Sentence,
                            doc.article.mentions)
     _attach_figures(doc, frame, out, figures)
     return out
-
-
-def _said_on(doc: Doc, pos: int) -> bool:
-    """Whether `pos` lies between a reporting verb and what it reports (ذكر مسؤول السبت أن)."""
-    cues, reach = doc.said_on
-    n = bisect_right(cues, pos)  # the claims whose verb comes at or before pos
-    return n > 0 and reach[n - 1] > pos
 
 
 def _sentence_events(doc: Doc, index: int, sentence: Sentence) -> list[Candidate]:

@@ -359,6 +359,9 @@ def tag_tokens(tokens: list[str]) -> list[str]:
     return load_model().tag(tokens)
 
 
+DOCUMENT_TOKENS = 10_000  # tokens tagged at once: about 60,000 characters of news
+
+
 def tag_document_entities(sentences: list[list[str]], *, accurate: bool = False
                           ) -> list[list[Entity]]:
     """Entities with their confidence for every sentence of one document. A document longer
@@ -369,9 +372,6 @@ def tag_document_entities(sentences: list[list[str]], *, accurate: bool = False
     for part in _parts(sentences):
         found.extend(model.tag_document_entities(part))
     return found
-
-
-DOCUMENT_TOKENS = 10_000  # tokens tagged at once: about 60,000 characters of news
 
 
 def _parts(sentences: list[list[str]]) -> list[list[list[str]]]:
